@@ -1,0 +1,40 @@
+"""newsgraph: publish what a news article says as linked data.
+
+>>> import newsgraph
+>>> story = newsgraph.load_story("stories/2025-12-11-putin-lukashenko-support-maduro.yaml")  # doctest: +SKIP
+>>> result = newsgraph.build(story)  # doctest: +SKIP
+>>> result.turtle.startswith("@prefix")  # doctest: +SKIP
+True
+"""
+
+from .build import BuildResult, build
+from .errors import (
+    InputError,
+    InvalidStory,
+    NewsgraphError,
+    OutputError,
+    PartialLoadError,
+    ServiceError,
+)
+from .model import Story
+from .report import Problem, Report
+from .story import load_story, read_story, validate_story
+
+__all__ = [
+    "load_story",
+    "read_story",
+    "validate_story",
+    "build",
+    "BuildResult",
+    "Story",
+    "Report",
+    "Problem",
+    "NewsgraphError",
+    "InvalidStory",
+    "InputError",
+    "OutputError",
+    "ServiceError",
+    "PartialLoadError",
+]
+
+__version__ = "0.1.0"

@@ -1,0 +1,124 @@
+"""Build an article: map the story and give every serialisation of its named graph.
+
+>>> from newsgraph.model import Article, Story
+>>> result = build(Story(Article(slug="s", headline="Τίτλος", language="el",
+...                              published="2025-12-11", text="Κείμενο")))
+>>> sorted(result.files())
+['s.html', 's.jsonld', 's.trig', 's.ttl']
+>>> len(result.dataset.graph(result.graph_iri))
+4
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import rdflib
+from pyoxigraph import Literal
+
+from .embed import to_html_script
+from .files import write_files
+from .jsonld import dumps, to_jsonld
+from .mapping import MappedArticle, map_story
+from .model import Story
+from .turtle import to_nquads, to_trig, to_turtle
+from .vocab import PREFIXES, XSD
+
+__all__ = ["BuildResult", "build", "to_rdflib_dataset"]
+
+#: File name suffix of each serialisation written by :meth:`BuildResult.write`.
+SUFFIXES = {"jsonld": ".jsonld", "turtle": ".ttl", "trig": ".trig", "html": ".html"}
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """One built article: its triples and, computed on first use, each serialisation."""
+
+    story: Story
+    mapped: MappedArticle
+
+    @property
+    def slug(self) -> str:
+        return self.story.article.slug
+
+    @property
+    def graph_iri(self) -> str:
+        """The IRI of the article's named graph."""
+        return self.mapped.graph
+
+    @property
+    def article_iri(self) -> str:
+        return self.mapped.article
+
+    @property
+    def prefixes(self) -> dict[str, str]:
+        return {**PREFIXES, "art": self.mapped.prefix}
+
+    @cached_property
+    def jsonld_document(self) -> dict[str, Any]:
+        """The compact JSON-LD document (a dict; do not mutate)."""
+        return to_jsonld(self.mapped.triples)
+
+    @cached_property
+    def jsonld(self) -> str:
+        return dumps(self.jsonld_document)
+
+    @cached_property
+    def turtle(self) -> str:
+        return to_turtle(self.mapped.triples, self.prefixes)
+
+    @cached_property
+    def trig(self) -> str:
+        return to_trig(self.mapped.triples, self.mapped.graph, self.prefixes)
+
+    @cached_property
+    def nquads(self) -> str:
+        return to_nquads(self.mapped.triples, self.mapped.graph)
+
+    @cached_property
+    def html(self) -> str:
+        return to_html_script(self.jsonld_document, self.jsonld)
+
+    @cached_property
+    def dataset(self) -> rdflib.Dataset:
+        """An rdflib Dataset holding the article's named graph."""
+        return to_rdflib_dataset(self.mapped)
+
+    def files(self) -> dict[str, str]:
+        """``{file name: text}`` of the four published files."""
+        return {self.slug + suffix: getattr(self, attr) for attr, suffix in SUFFIXES.items()}
+
+    def write(self, folder: str | Path) -> list[Path]:
+        """Write the four files into ``folder`` atomically; returns those that changed."""
+        return write_files(folder, {n: t.encode("utf-8") for n, t in self.files().items()})
+
+
+def build(story: Story, base: str | None = None) -> BuildResult:
+    """Map ``story`` (under ``base``, else the story's base IRI, else the default)."""
+    return BuildResult(story, map_story(story, base))
+
+
+def to_rdflib_dataset(mapped: MappedArticle) -> rdflib.Dataset:
+    """The article's triples as an rdflib Dataset (lexical forms kept exactly)."""
+    dataset = rdflib.Dataset()
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace, override=True, replace=True)
+    graph = dataset.graph(rdflib.URIRef(mapped.graph))
+    string = XSD + "string"
+    for t in mapped.triples:
+        o = t.object
+        if isinstance(o, Literal):
+            datatype = o.datatype.value
+            obj: rdflib.term.Node = rdflib.Literal(
+                o.value,
+                lang=o.language,
+                datatype=None if o.language or datatype == string else rdflib.URIRef(datatype),
+                normalize=False,
+            )
+        else:
+            obj = rdflib.URIRef(o.value)
+        graph.add((rdflib.URIRef(t.subject.value), rdflib.URIRef(t.predicate.value), obj))
+    return dataset

@@ -1,0 +1,79 @@
+"""The one exception hierarchy of newsgraph.
+
+Every error the package raises on purpose is a :class:`NewsgraphError`; its ``exit_code`` is the
+command's documented exit status:
+
+====  ============================================================
+0     success
+1     the data does not conform (the story or a graph is invalid)
+2     usage or input error (unreadable file, bad option, cannot write)
+3     an external service failed (store or Wikidata unreachable, HTTP error)
+4     partial load: some articles of a batch were not loaded
+====  ============================================================
+
+>>> try:
+...     raise InputError("stories/x.yaml: no such file")
+... except NewsgraphError as exc:
+...     (exc.exit_code, str(exc))
+(2, 'stories/x.yaml: no such file')
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .report import Report
+
+__all__ = [
+    "NewsgraphError",
+    "InvalidStory",
+    "InputError",
+    "OutputError",
+    "ServiceError",
+    "PartialLoadError",
+]
+
+
+class NewsgraphError(Exception):
+    """Base class of every error newsgraph raises on purpose."""
+
+    exit_code = 1
+
+
+class InvalidStory(NewsgraphError):
+    """The story (or what it would publish) does not conform; ``report`` lists every problem."""
+
+    exit_code = 1
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        super().__init__(report.summary())
+
+
+class InputError(NewsgraphError):
+    """An input cannot be read or parsed at all (missing file, not UTF-8, not YAML/JSON, too big)."""
+
+    exit_code = 2
+
+
+class OutputError(NewsgraphError):
+    """An output cannot be written (permissions, disk full); earlier files are left as they were."""
+
+    exit_code = 2
+
+
+class ServiceError(NewsgraphError):
+    """An external service (a SPARQL store, Wikidata) is unreachable or answered with an error."""
+
+    exit_code = 3
+
+
+class PartialLoadError(NewsgraphError):
+    """A batch load finished with some articles not loaded; ``outcomes`` says which."""
+
+    exit_code = 4
+
+    def __init__(self, message: str, outcomes: list | None = None) -> None:
+        self.outcomes = outcomes or []
+        super().__init__(message)

@@ -1,0 +1,85 @@
+"""Minting and checking IRIs.
+
+Every node of an article gets a deterministic IRI under the base IRI: the article itself is
+``{base}article/{slug}``, its named graph ``{base}graph/{slug}``, and every node described in
+it ``{base}article/{slug}#{local}``, where ``local`` is built from the story's own ids.
+
+>>> m = Minter("https://newsgraph.example/", "2025-12-11-example")
+>>> m.article
+'https://newsgraph.example/article/2025-12-11-example'
+>>> m.node("putin", "office", "president")
+'https://newsgraph.example/article/2025-12-11-example#putin.office.president'
+>>> wikidata_iri("Q7747")
+'http://www.wikidata.org/entity/Q7747'
+>>> wikidata_iri("Q0")
+Traceback (most recent call last):
+...
+ValueError: 'Q0' is not a Wikidata item id (Q followed by a number without leading zeros)
+"""
+
+from __future__ import annotations
+
+import re
+
+from .vocab import WD
+
+__all__ = [
+    "ID_PATTERN",
+    "QID_PATTERN",
+    "WIKIDATA_ENTITY_IRI",
+    "HTTP_IRI",
+    "BASE_IRI",
+    "Minter",
+    "wikidata_iri",
+    "check_base",
+]
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+QID_PATTERN = re.compile(r"Q[1-9][0-9]*\Z")
+WIKIDATA_ENTITY_IRI = re.compile(r"http://www\.wikidata\.org/entity/Q[1-9][0-9]*\Z")
+#: An absolute http(s) IRI with no characters that IRIs forbid.
+HTTP_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+\Z")
+#: A base IRI: http(s), no query or fragment, ending in a slash.
+BASE_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`#?]+/\Z")
+
+
+def wikidata_iri(qid: str) -> str:
+    """The Wikidata entity IRI of an item id (never a /wiki/ page address)."""
+    if not QID_PATTERN.match(qid):
+        raise ValueError(
+            f"{qid!r} is not a Wikidata item id (Q followed by a number without leading zeros)"
+        )
+    return WD + qid
+
+
+def check_base(base: str) -> str:
+    """Return ``base`` if it can serve as a base IRI, else raise ValueError saying why."""
+    if not BASE_IRI.match(base):
+        raise ValueError(
+            f"base IRI {base!r} must be an absolute http(s) IRI without query or fragment, "
+            "ending in '/' (e.g. https://data.example.org/)"
+        )
+    return base
+
+
+class Minter:
+    """Mints the IRIs of one article's nodes."""
+
+    __slots__ = ("article", "graph", "_prefix")
+
+    def __init__(self, base: str, slug: str) -> None:
+        check_base(base)
+        if not ID_PATTERN.match(slug):
+            raise ValueError(f"slug {slug!r} must be lower-case letters and digits joined by '-'")
+        self.article = f"{base}article/{slug}"
+        self.graph = f"{base}graph/{slug}"
+        self._prefix = self.article + "#"
+
+    @property
+    def prefix(self) -> str:
+        """The namespace of the article's nodes (used as a Turtle prefix)."""
+        return self._prefix
+
+    def node(self, *parts: str) -> str:
+        """The IRI of a node of the article; ``parts`` are story ids and fixed words."""
+        return self._prefix + ".".join(parts)

@@ -1,0 +1,183 @@
+"""JSON-LD: the bundled context, our deterministic compact output, and pyld with an offline loader.
+
+The document newsgraph publishes is the article's triples compacted with the bundled context
+(``schemas/newsgraph-context.jsonld``), embedded in the document so that its meaning never
+depends on a remote file. :func:`to_jsonld` writes it directly from the triples; the tests prove
+it is exactly what pyld's compaction gives (:func:`compact_with_pyld`), and that expanding it gives
+back exactly the Turtle's triples.
+
+pyld never touches the network here: :func:`document_loader` serves the bundled context and
+refuses every other URL.
+
+>>> CONTEXT["schema"]
+'http://schema.org/'
+>>> document_loader("https://example.org/remote-context.jsonld")
+Traceback (most recent call last):
+...
+pyld.jsonld.JsonLdError: ('Refusing to load remote document https://example.org/remote-context.jsonld: newsgraph never fetches JSON-LD contexts over the network; embed the context instead.',)
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any, Iterable
+
+from pyld import jsonld as pyld
+from pyoxigraph import Literal, RdfFormat, Triple, serialize
+
+from .resources import read_json, read_text
+from .vocab import RDF_TYPE, XSD
+
+__all__ = [
+    "CONTEXT",
+    "CONTEXT_URL",
+    "to_jsonld",
+    "dumps",
+    "document_loader",
+    "expand",
+    "to_nquads_with_pyld",
+    "compact_with_pyld",
+]
+
+CONTEXT_RESOURCE = "schemas/newsgraph-context.jsonld"
+#: The URL the bundled context is known by; the offline loader serves it from the package.
+CONTEXT_URL = "https://newsgraph.example/ns/context.jsonld"
+CONTEXT: dict[str, Any] = read_json(CONTEXT_RESOURCE)["@context"]
+
+
+def document_loader(url: str, options: dict | None = None) -> dict:
+    """pyld document loader: the bundled context by its URL; every other URL is refused."""
+    if url == CONTEXT_URL:
+        return {
+            "contextUrl": None,
+            "documentUrl": url,
+            "document": json.loads(read_text(CONTEXT_RESOURCE)),
+        }
+    raise pyld.JsonLdError(
+        f"Refusing to load remote document {url}: newsgraph never fetches JSON-LD contexts "
+        "over the network; embed the context instead."
+    )
+
+
+# -- the context as lookup tables ---------------------------------------------------------------
+
+def _expand_iri(value: str, prefixes: dict[str, str]) -> str:
+    prefix, sep, local = value.partition(":")
+    if sep and prefix in prefixes:
+        return prefixes[prefix] + local
+    return value
+
+
+@cache
+def _tables() -> tuple[dict[str, str], dict[str, tuple[str, str, str | None]], dict[str, str]]:
+    """(IRI -> term for classes and individuals, predicate IRI -> (term, kind, datatype), prefixes)."""
+    prefixes = {k: v for k, v in CONTEXT.items() if isinstance(v, str) and v.endswith(("/", "#"))}
+    names: dict[str, str] = {}
+    properties: dict[str, tuple[str, str, str | None]] = {}
+    for term, definition in CONTEXT.items():
+        if term in prefixes:
+            continue
+        if isinstance(definition, str):
+            names[_expand_iri(definition, prefixes)] = term
+            continue
+        iri = _expand_iri(definition["@id"], prefixes)
+        container = definition.get("@container")
+        coercion = definition.get("@type")
+        if container == "@language":
+            kind, datatype = "language", None
+        elif coercion == "@id":
+            kind, datatype = ("ids" if container == "@set" else "id"), None
+        elif coercion == "@vocab":
+            kind, datatype = "vocab", None
+        elif coercion:
+            kind, datatype = "typed", _expand_iri(coercion, prefixes)
+        else:
+            kind, datatype = "plain", None
+        properties[iri] = (term, kind, datatype)
+    return names, properties, prefixes
+
+
+def _compact_iri(iri: str, prefixes: dict[str, str]) -> str:
+    for prefix, namespace in prefixes.items():
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
+
+
+# -- direct output ------------------------------------------------------------------------------
+
+def to_jsonld(triples: Iterable[Triple]) -> dict[str, Any]:
+    """The compact JSON-LD document of ``triples`` (given in :func:`mapping.sort_key` order).
+
+    Node objects come in subject order, one per subject, in a top-level ``@graph``.
+    """
+    names, properties, prefixes = _tables()
+    nodes: list[dict[str, Any]] = []
+    node: dict[str, Any] = {}
+    subject = None
+    for t in triples:
+        if t.subject.value != subject:
+            subject = t.subject.value
+            node = {"@id": subject}
+            nodes.append(node)
+        p = t.predicate.value
+        o = t.object
+        if p == RDF_TYPE:
+            _add(node, "@type", names.get(o.value) or _compact_iri(o.value, prefixes), False)
+            continue
+        term, kind, datatype = properties[p]  # KeyError: a predicate missing from the context
+        if kind == "language":
+            lang_map = node.setdefault(term, {})
+            _add(lang_map, o.language, o.value, False)
+        elif kind in ("id", "ids"):
+            _add(node, term, o.value, kind == "ids")
+        elif kind == "vocab":
+            _add(node, term, names.get(o.value) or _compact_iri(o.value, prefixes), False)
+        elif kind == "typed" and isinstance(o, Literal) and o.datatype.value == datatype:
+            _add(node, term, o.value, False)
+        elif isinstance(o, Literal) and o.datatype.value != XSD + "string":
+            value = {"@value": o.value, "@type": _compact_iri(o.datatype.value, prefixes)}
+            _add(node, term, value, False)
+        else:
+            _add(node, term, o.value, False)
+    return {"@context": CONTEXT, "@graph": nodes}
+
+
+def _add(holder: dict[str, Any], key: str, value: Any, as_set: bool) -> None:
+    if key not in holder:
+        holder[key] = [value] if as_set else value
+    elif isinstance(holder[key], list):
+        holder[key].append(value)
+    else:
+        holder[key] = [holder[key], value]
+
+
+def dumps(document: dict[str, Any]) -> str:
+    """Deterministic JSON text: keys sorted, two-space indent, UTF-8 characters kept."""
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+# -- the reference processor (pyld), offline ----------------------------------------------------
+
+def _options(**extra: Any) -> dict[str, Any]:
+    return {"documentLoader": document_loader, **extra}
+
+
+def expand(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """Expand a JSON-LD document with pyld, offline."""
+    return pyld.expand(document, _options())
+
+
+def to_nquads_with_pyld(document: dict[str, Any]) -> str:
+    """The N-Quads of a JSON-LD document according to pyld (offline)."""
+    return pyld.to_rdf(document, _options(format="application/n-quads"))
+
+
+def compact_with_pyld(triples: Iterable[Triple]) -> dict[str, Any]:
+    """The reference compaction: triples -> N-Quads -> pyld fromRdf -> pyld compact."""
+    nquads = serialize(list(triples), format=RdfFormat.N_TRIPLES).decode("utf-8")
+    expanded = pyld.from_rdf(nquads, _options(format="application/n-quads"))
+    return pyld.compact(expanded, {"@context": CONTEXT}, _options(graph=True))
+
+

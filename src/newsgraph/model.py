@@ -1,0 +1,236 @@
+"""The story model: plain, immutable dataclasses with no I/O.
+
+A :class:`Story` is what an editor annotated about one article: the article itself, the entities
+it mentions, the events it reports and the claims it attributes, each with evidence spans into
+the article text.
+
+>>> span = Span(start=4, end=12, text="Πρόεδρος")
+>>> span.end - span.start
+8
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+__all__ = [
+    "LangText",
+    "Span",
+    "When",
+    "Office",
+    "Entity",
+    "Participant",
+    "Event",
+    "Claim",
+    "Article",
+    "Story",
+    "ENTITY_TYPES",
+    "AGENT_TYPES",
+    "EVENT_TYPES",
+    "ROLES",
+    "ARTICLE_TYPES",
+    "CLAIM_KINDS",
+]
+
+#: Text per language: ``{"el": "Βλαντιμίρ Πούτιν", "en": "Vladimir Putin"}``.
+LangText = Mapping[str, str]
+
+
+def _no_text() -> LangText:
+    return field(default_factory=dict)  # type: ignore[return-value]
+
+#: Entity types a story may use.
+ENTITY_TYPES = (
+    "person",
+    "state",
+    "organization",
+    "government-body",
+    "news-agency",
+    "media",
+    "place",
+    "city",
+    "region",
+    "position",
+    "unnamed-source",
+    "work",
+)
+
+#: Entity types that can act and speak (a claim attributed to one is prov:wasAttributedTo it).
+AGENT_TYPES = frozenset(
+    {"person", "state", "organization", "government-body", "news-agency", "media", "unnamed-source"}
+)
+
+#: Event types a story may use; each has a class in ontology/newsgraph.ttl.
+EVENT_TYPES = (
+    "phone-call",
+    "meeting",
+    "visit",
+    "interview",
+    "statement",
+    "appointment",
+    "negotiation",
+    "dialogue",
+    "agreement",
+    "sanctions",
+    "sanctions-relief",
+    "pressure-campaign",
+    "diplomatic-isolation",
+    "invasion",
+    "military-action",
+    "election",
+    "protest",
+    "release",
+    "other",
+)
+
+#: Roles of a participant in an event.
+ROLES = (
+    "participant",
+    "organizer",
+    "host",
+    "guest",
+    "initiator",
+    "target",
+    "interviewer",
+    "interviewee",
+    "appointer",
+    "appointee",
+    "speaker",
+)
+
+ARTICLE_TYPES = ("news-article", "report", "analysis", "opinion", "reportage", "background")
+
+CLAIM_KINDS = ("claim", "quote")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Evidence: ``text`` is the article text from code point ``start`` (inclusive) to ``end``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """When an event happened, at the precision the text gives.
+
+    Exactly one form is used: ``on`` (a year, month, day or date-time); ``start``/``end`` (it
+    lasted from ... to ...); ``earliest``/``latest`` (it happened at some time between); or
+    ``unknown``. ``words`` keeps the article's own words ("στις 21 Νοεμβρίου").
+    """
+
+    on: str | None = None
+    start: str | None = None
+    end: str | None = None
+    earliest: str | None = None
+    latest: str | None = None
+    unknown: bool = False
+    words: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """An office an entity holds as the article describes it ("Πρόεδρος της Ρωσίας")."""
+
+    id: str
+    position: str
+    title: LangText = _no_text()
+    of: str | None = None
+    to: str | None = None
+    posted_in: str | None = None
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, state, organisation, place, position, unnamed source or work."""
+
+    id: str
+    type: str
+    names: LangText = _no_text()
+    aliases: Mapping[str, tuple[str, ...]] = _no_text()  # type: ignore[assignment]
+    description: LangText = _no_text()
+    wikidata: str | None = None
+    unnamed: bool = False
+    offices: tuple[Office, ...] = ()
+    country: str | None = None
+    part_of: str | None = None
+    source_of: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    language: str | None = None
+    url: str | None = None
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    entity: str
+    role: str = "participant"
+    capacity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    type: str
+    when: When
+    participants: tuple[Participant, ...] = ()
+    names: LangText = _no_text()
+    description: LangText = _no_text()
+    location: str | None = None
+    about: tuple[str, ...] = ()
+    preceded_by: str | None = None
+    wikidata: str | None = None
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A statement the newsroom reports on someone else's authority, or a quote."""
+
+    id: str
+    kind: str
+    text: LangText
+    source: str
+    speakers: tuple[str, ...] = ()
+    addressees: tuple[str, ...] = ()
+    about: tuple[str, ...] = ()
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    slug: str
+    headline: str
+    language: str
+    published: str
+    text: str
+    type: str = "news-article"
+    publisher: str | None = None
+    url: str | None = None
+    authors: tuple[str, ...] = ()
+    based_on: tuple[str, ...] = ()
+    about: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One annotated article. ``base`` is the IRI under which its nodes are minted."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    base: str | None = None
+    path: str = field(default="", compare=False)
+
+    def entity(self, id: str) -> Entity:
+        """The entity with this id (KeyError if none)."""
+        for entity in self.entities:
+            if entity.id == id:
+                return entity
+        raise KeyError(id)

@@ -1,0 +1,137 @@
+"""One report type for every problem found in a story or in what it would publish.
+
+A :class:`Report` collects all problems (not just the first), each with its severity, the file,
+the JSON pointer, the line and column where the story file gives them, and a hint.
+
+>>> r = Report("story.yaml")
+>>> r.add("/events/0/date", "date 2025-02-30 does not exist", hint="use a real calendar date",
+...       line=12, column=11)
+>>> r.ok
+False
+>>> print(r.format_text())
+story.yaml:12:11: error: /events/0/date: date 2025-02-30 does not exist (hint: use a real calendar date)
+1 error, 0 warnings
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+__all__ = ["Problem", "Report", "Severity"]
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem: what is wrong, where, and what to do about it."""
+
+    message: str
+    pointer: str = ""
+    severity: Severity = "error"
+    hint: str = ""
+    file: str = ""
+    line: int | None = None
+    column: int | None = None
+    check: str = ""
+
+    def location(self) -> str:
+        """``file:line:column`` as far as known."""
+        where = self.file or "<story>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where
+
+    def format_text(self) -> str:
+        text = f"{self.location()}: {self.severity}: "
+        if self.pointer:
+            text += f"{self.pointer}: "
+        text += self.message
+        if self.hint:
+            text += f" (hint: {self.hint})"
+        return text
+
+
+@dataclass
+class Report:
+    """All problems found in one file; ``positions`` maps JSON pointers to (line, column)."""
+
+    file: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
+
+    def add(
+        self,
+        pointer: str,
+        message: str,
+        *,
+        hint: str = "",
+        severity: Severity = "error",
+        check: str = "",
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        """Record a problem; the line and column come from ``positions`` unless given."""
+        if line is None:
+            line, column = self.position_of(pointer)
+        self.problems.append(
+            Problem(message, pointer, severity, hint, self.file, line, column, check)
+        )
+
+    def position_of(self, pointer: str) -> tuple[int | None, int | None]:
+        """The line and column of the nearest enclosing value the file gives a position for."""
+        while True:
+            if pointer in self.positions:
+                return self.positions[pointer]
+            if not pointer:
+                return None, None
+            pointer = pointer.rsplit("/", 1)[0]
+
+    def extend(self, other: Report) -> None:
+        for problem in other.problems:
+            self.problems.append(problem)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error (warnings allowed)."""
+        return not self.errors
+
+    def sorted_problems(self) -> list[Problem]:
+        return sorted(
+            self.problems,
+            key=lambda p: (p.file, p.line or 0, p.column or 0, p.pointer, p.message),
+        )
+
+    def summary(self) -> str:
+        e, w = len(self.errors), len(self.warnings)
+        return f"{e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}"
+
+    def format_text(self) -> str:
+        lines = [p.format_text() for p in self.sorted_problems()]
+        lines.append(self.summary())
+        return "\n".join(lines)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "file": self.file,
+                "valid": self.ok,
+                "errors": len(self.errors),
+                "warnings": len(self.warnings),
+                "problems": [asdict(p) for p in self.sorted_problems()],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )

@@ -1,0 +1,158 @@
+"""Read a story file, check it, and turn it into the model.
+
+>>> story = load_story("stories/2025-12-11-putin-lukashenko-support-maduro.yaml")  # doctest: +SKIP
+>>> story.article.slug  # doctest: +SKIP
+'2025-12-11-putin-lukashenko-support-maduro'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .errors import InputError, InvalidStory
+from .model import Article, Claim, Entity, Event, Office, Participant, Span, Story, When
+from .report import Report
+from .storyfile import decode_utf8, load_file, read_bytes
+from .validate import check_schema, cross_check
+
+__all__ = ["load_story", "read_story", "validate_story", "story_from_data"]
+
+
+def read_story(path: str | Path) -> tuple[Story | None, Report]:
+    """Parse and check a story file: the story (None if it has errors) and the full report.
+
+    Raises :class:`~newsgraph.errors.InputError` when the file (or the article text it points
+    to) cannot be read or parsed at all.
+    """
+    path = Path(path)
+    data, positions, parse_problems = load_file(path)
+    report = Report(str(path), positions=positions)
+    for pointer, message, hint in parse_problems:
+        report.add(pointer, message, hint=hint, check="syntax")
+    check_schema(data, report)
+    if not report.ok:
+        return None, report
+    text = _article_text(data["article"]["text"], path, report)
+    cross_check(data, text, report)
+    if not report.ok:
+        return None, report
+    return story_from_data(data, text, str(path)), report
+
+
+def load_story(path: str | Path) -> Story:
+    """The story in ``path``; raises InvalidStory (with the full report) if it has errors."""
+    story, report = read_story(path)
+    if story is None:
+        raise InvalidStory(report)
+    return story
+
+
+def validate_story(path: str | Path) -> Report:
+    """Every problem in the story at ``path`` (an empty report means it is valid)."""
+    return read_story(path)[1]
+
+
+def _article_text(spec: str | dict, path: Path, report: Report) -> str:
+    if isinstance(spec, str):
+        return spec
+    relative = PurePosixPath(spec["file"])
+    target = path.parent.joinpath(*relative.parts)
+    where = report.position_of("/article/text/file")
+    place = f"{path}:{where[0]}:{where[1]}" if where[0] else str(path)
+    try:
+        data = read_bytes(target, "article text file")
+    except InputError as exc:
+        raise InputError(f"{place}: /article/text/file: {exc}") from None
+    return decode_utf8(data, target, "article text file")
+
+
+def _texts(value: dict | None) -> dict[str, str]:
+    return dict(value or {})
+
+
+def _spans(items: list[dict] | None) -> tuple[Span, ...]:
+    return tuple(Span(s["start"], s["end"], s["text"]) for s in items or ())
+
+
+def story_from_data(data: dict[str, Any], text: str, path: str = "") -> Story:
+    """Build the model from story data that passed the schema and the cross-checks."""
+    a = data["article"]
+    article = Article(
+        slug=a["slug"],
+        headline=a["headline"],
+        language=a["language"],
+        published=a["published"],
+        text=text,
+        type=a.get("type", "news-article"),
+        publisher=a.get("publisher"),
+        url=a.get("url"),
+        authors=tuple(a.get("authors", ())),
+        based_on=tuple(a.get("based_on", ())),
+        about=tuple(a.get("about", ())),
+    )
+    entities = tuple(
+        Entity(
+            id=e["id"],
+            type=e["type"],
+            names=_texts(e.get("names")),
+            aliases={k: tuple(v) for k, v in (e.get("aliases") or {}).items()},
+            description=_texts(e.get("description")),
+            wikidata=e.get("wikidata"),
+            unnamed=e.get("unnamed", False),
+            offices=tuple(
+                Office(
+                    id=o["id"],
+                    position=o["position"],
+                    title=_texts(o.get("title")),
+                    of=o.get("of"),
+                    to=o.get("to"),
+                    posted_in=o.get("posted_in"),
+                    evidence=_spans(o.get("evidence")),
+                )
+                for o in e.get("offices", ())
+            ),
+            country=e.get("country"),
+            part_of=e.get("part_of"),
+            source_of=e.get("source_of"),
+            publisher=e.get("publisher"),
+            published=e.get("published"),
+            language=e.get("language"),
+            url=e.get("url"),
+            evidence=_spans(e.get("evidence")),
+        )
+        for e in data.get("entities", ())
+    )
+    events = tuple(
+        Event(
+            id=ev["id"],
+            type=ev["type"],
+            when=When(**ev["date"]),
+            participants=tuple(
+                Participant(p["entity"], p.get("role", "participant"), p.get("capacity"))
+                for p in ev["participants"]
+            ),
+            names=_texts(ev.get("names")),
+            description=_texts(ev.get("description")),
+            location=ev.get("location"),
+            about=tuple(ev.get("about", ())),
+            preceded_by=ev.get("preceded_by"),
+            wikidata=ev.get("wikidata"),
+            evidence=_spans(ev.get("evidence")),
+        )
+        for ev in data.get("events", ())
+    )
+    claims = tuple(
+        Claim(
+            id=c["id"],
+            kind=c["kind"],
+            text=_texts(c["text"]),
+            source=c["source"],
+            speakers=tuple(c.get("speakers", ())),
+            addressees=tuple(c.get("addressees", ())),
+            about=tuple(c.get("about", ())),
+            evidence=_spans(c.get("evidence")),
+        )
+        for c in data.get("claims", ())
+    )
+    return Story(article, entities, events, claims, base=data.get("base"), path=path)

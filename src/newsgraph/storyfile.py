@@ -1,0 +1,208 @@
+"""Read a story file (YAML or JSON) into plain data, remembering where each value stands.
+
+YAML is read with YAML 1.2 scalar rules, so ``2025-11-21`` stays the string the editor wrote
+(never a ``datetime.date``), ``on``/``yes``/``no`` stay strings, and ``1:20`` is not the number 80.
+Anchors, aliases, custom tags and duplicate keys are refused: a story is plain data.
+
+>>> data, positions, problems = parse_text("article:\\n  published: 2025-12-11\\n", "s.yaml")
+>>> data
+{'article': {'published': '2025-12-11'}}
+>>> positions["/article/published"]
+(2, 3)
+>>> problems
+[]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError
+
+__all__ = ["MAX_FILE_BYTES", "read_bytes", "decode_utf8", "parse_text", "load_file", "escape_pointer"]
+
+#: Story and article-text files larger than this are refused before they are read.
+MAX_FILE_BYTES = 8 * 1024 * 1024
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CORE = "tag:yaml.org,2002:"
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+
+Positions = dict[str, tuple[int, int]]
+Problems = list[tuple[str, str, str]]  # (pointer, message, hint)
+
+
+def escape_pointer(token: str | int) -> str:
+    """One JSON pointer reference token (RFC 6901).
+
+    >>> escape_pointer("a/b~c")
+    'a~1b~0c'
+    """
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def read_bytes(path: Path, what: str = "file") -> bytes:
+    """The bytes of ``path``, refusing missing, unreadable and oversized files with an InputError."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                f"{path}: {what} is {size / 2**20:.1f} MiB, over the "
+                f"{MAX_FILE_BYTES // 2**20} MiB limit; split it or check that it is the right file"
+            )
+        with path.open("rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such {what}") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a {what}") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:  # grew while we read it, or a special file
+        raise InputError(f"{path}: {what} is over the {MAX_FILE_BYTES // 2**20} MiB limit")
+    return data
+
+
+def decode_utf8(data: bytes, path: Path | str, what: str = "file") -> str:
+    """Decode UTF-8 strictly (a leading byte-order mark is dropped); errors name line and column."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(
+            f"{path}:{line}:{column}: {what} is not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
+            "save it as UTF-8"
+        ) from None
+
+
+def load_file(path: Path) -> tuple[Any, Positions, Problems]:
+    """Read, decode and parse a story file; see :func:`parse_text`."""
+    text = decode_utf8(read_bytes(path, "story file"), path, "story file")
+    return parse_text(text, str(path))
+
+
+def parse_text(text: str, name: str) -> tuple[Any, Positions, Problems]:
+    """Parse YAML or JSON text into data, the (line, column) of each JSON pointer, and problems.
+
+    Syntax errors raise :class:`InputError`; duplicate keys are returned as problems.
+    """
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty; a story needs at least an article")
+    if name.endswith(".json"):
+        return _parse_json(text, name)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.composer.ComposerError as exc:
+        raise InputError(_yaml_message(name, exc, "holds more than one YAML document")) from None
+    except yaml.YAMLError as exc:
+        raise InputError(_yaml_message(name, exc, "is not valid YAML")) from None
+    if node is None:
+        raise InputError(f"{name}: the file holds no data; a story needs at least an article")
+    converter = _Converter()
+    data = converter.convert(node, "")
+    return data, converter.positions, converter.problems
+
+
+def _yaml_message(name: str, exc: yaml.YAMLError, what: str) -> str:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
+    problem = getattr(exc, "problem", None) or str(exc)
+    return f"{where}: {what}: {problem}; fix the syntax at that place"
+
+
+def _parse_json(text: str, name: str) -> tuple[Any, Positions, Problems]:
+    problems: Problems = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in items:
+            if key in result:
+                problems.append(("", f"duplicate key {key!r}", "keep one of the two values"))
+            result[key] = value
+        return result
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{name}:{exc.lineno}:{exc.colno}: is not valid JSON: {exc.msg}; fix the syntax there"
+        ) from None
+    return data, _json_positions(text, name), problems
+
+
+def _json_positions(text: str, name: str) -> Positions:
+    """Positions for JSON come from reading it as YAML (a superset); best effort only."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return {}
+    converter = _Converter()
+    converter.convert(node, "")
+    return converter.positions
+
+
+class _Converter:
+    def __init__(self) -> None:
+        self.positions: Positions = {}
+        self.problems: Problems = []
+        self._seen: set[int] = set()
+
+    def convert(self, node: yaml.Node, pointer: str) -> Any:
+        if id(node) in self._seen:
+            self.problems.append(
+                (pointer, "YAML aliases (*name) are not allowed in a story", "write the value out")
+            )
+            return None
+        self._seen.add(id(node))
+        self.positions.setdefault(pointer, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.problems.append((pointer, "a key must be plain text", "use a simple key"))
+                    continue
+                key = key_node.value
+                child = f"{pointer}/{escape_pointer(key)}"
+                if key in result:
+                    self.problems.append(
+                        (child, f"duplicate key {key!r}", "keep one of the two values")
+                    )
+                self.positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                result[key] = self.convert(value_node, child)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, f"{pointer}/{i}") for i, item in enumerate(node.value)]
+        return self._scalar(node, pointer)
+
+    def _scalar(self, node: yaml.ScalarNode, pointer: str) -> Any:
+        value, tag = node.value, node.tag
+        if not tag.startswith(_CORE):
+            self.problems.append(
+                (pointer, f"YAML tag {tag!r} is not allowed in a story", "remove the tag")
+            )
+            return value
+        if node.style or tag in (_CORE + "str", _CORE + "timestamp"):
+            return value
+        if value in _NULL:
+            return None
+        if value in _TRUE:
+            return True
+        if value in _FALSE:
+            return False
+        if _INT.match(value):
+            return int(value)
+        if _FLOAT.match(value):
+            return float(value)
+        return value  # YAML 1.1 forms such as yes/no/on/off, 0x1F or 1:20 stay text

@@ -1,0 +1,433 @@
+"""Checks on a story: its JSON Schema, and the cross-checks no schema can express.
+
+Every problem goes into one :class:`~newsgraph.report.Report` with a JSON pointer (and the line
+and column where the file gives them), a message and a hint.
+
+>>> from newsgraph.report import Report
+>>> report = Report("s.yaml")
+>>> check_schema({"newsgraph": 1, "article": {"slug": "Bad Slug"}}, report)
+>>> [p.pointer for p in report.problems][:2]
+['/article', '/article/slug']
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from functools import cache
+from typing import Any, Iterator
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+from referencing.exceptions import NoSuchResource
+
+from .model import AGENT_TYPES
+from .report import Report
+from .resources import read_json
+from .storyfile import escape_pointer
+
+__all__ = ["story_validator", "check_schema", "cross_check", "earliest_day", "latest_day"]
+
+STORY_SCHEMA = "schemas/story.schema.json"
+
+
+def _refuse_retrieval(uri: str) -> Resource:
+    # Only the packaged schemas resolve; a $ref to anything else is never fetched.
+    raise NoSuchResource(ref=uri)
+
+
+@cache
+def _registry() -> Registry:
+    schema = read_json(STORY_SCHEMA)
+    resource = Resource.from_contents(schema)
+    return Registry(retrieve=_refuse_retrieval).with_resource(schema["$id"], resource)
+
+
+@cache
+def story_validator() -> Draft202012Validator:
+    """The compiled validator of schemas/story.schema.json (built once, reused)."""
+    schema = read_json(STORY_SCHEMA)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, registry=_registry())
+
+
+def _pointer(path: Any) -> str:
+    return "".join(f"/{escape_pointer(p)}" for p in path)
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+_FORMS = {
+    "when": "use exactly one form of date: 'on'; 'start' (and 'end'); 'earliest' and/or "
+    "'latest'; or 'unknown: true' (with no 'words')",
+}
+
+
+def _describe(error: ValidationError) -> tuple[str, str, str]:
+    """(pointer, message, hint) for one JSON Schema error, in an editor's words."""
+    pointer = _pointer(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    hint = schema.get("description", "")
+    kind = error.validator
+    value = error.instance
+    if kind == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        extra = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
+        key = extra[0] if extra else "?"
+        more = f" (and {', '.join(map(repr, extra[1:]))})" if len(extra) > 1 else ""
+        return (f"{pointer}/{escape_pointer(key)}", f"unknown key {key!r}{more}",
+                f"allowed keys here: {', '.join(allowed)}")
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else "?"
+        prop = schema.get("properties", {}).get(missing, {})
+        return pointer, f"missing required key {missing!r}", prop.get("description", hint)
+    if kind == "type":
+        wanted = error.validator_value
+        wanted = " or ".join(wanted) if isinstance(wanted, list) else wanted
+        return pointer, f"expected {wanted}, found {_json_type(value)} {_short(value)}", hint
+    if kind == "pattern":
+        return pointer, f"{_short(value)} is not of the required form", hint
+    if kind == "enum":
+        options = ", ".join(map(str, error.validator_value))
+        return pointer, f"{_short(value)} is not one of: {options}", hint
+    if kind == "const":
+        return pointer, f"{_short(value)} must be {error.validator_value!r}", hint
+    if kind in ("minLength", "minItems", "minProperties"):
+        return pointer, "must not be empty", hint
+    if kind in ("maxLength", "maxItems"):
+        return pointer, f"is longer than {error.validator_value}", hint
+    if kind == "minimum":
+        return pointer, f"{value} is below the minimum {error.validator_value}", hint
+    if kind == "uniqueItems":
+        return pointer, "lists the same item twice", "keep each item once"
+    if kind == "oneOf" and pointer.endswith("/date"):
+        return pointer, "the date does not have exactly one form", _FORMS["when"]
+    if kind == "oneOf" and pointer.endswith("/text"):
+        return pointer, "must be the article text itself or {file: path}", hint
+    if kind in ("not", "anyOf", "if", "allOf"):
+        return pointer, _entity_rule(error), hint
+    return pointer, error.message, hint
+
+
+def _entity_rule(error: ValidationError) -> str:
+    sub = error.validator_value if isinstance(error.validator_value, dict) else {}
+    required = sub.get("required", [])
+    if error.validator == "not" and required == ["offices"]:
+        return "only a person can hold offices"
+    if error.validator == "not" and required == ["names"]:
+        return "an unnamed person or source must not have names; describe it instead"
+    if error.validator == "anyOf" and "unnamed" not in str(error.instance):
+        return "needs 'names' (or, for a work, a 'description'); if the article leaves it unnamed, set 'unnamed: true' and give a 'description'"
+    return error.message
+
+
+def check_schema(data: Any, report: Report) -> None:
+    """Add a problem to ``report`` for every way ``data`` breaks schemas/story.schema.json."""
+    for error in story_validator().iter_errors(data):
+        pointer, message, hint = _describe(error)
+        report.add(pointer, message, hint=hint, check="schema")
+
+
+# -- cross-checks -------------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BIDI_OVERRIDE = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+_PLACES = {"place", "city", "region", "state"}
+_ORGS = {"organization", "government-body", "news-agency", "media"}
+_POLITIES = {"state"} | _ORGS
+
+
+def _calendar_problem(value: str) -> str | None:
+    """A message if a well-formed date string names a day that does not exist."""
+    parts = value[:10].split("-")
+    if len(parts) == 3:
+        y, m, d = map(int, parts)
+        if d > calendar.monthrange(y, m)[1]:
+            return f"{value} does not exist ({calendar.month_name[m]} {y} has {calendar.monthrange(y, m)[1]} days)"
+    return None
+
+
+def earliest_day(value: str) -> date:
+    """The first day a date of any precision can mean.
+
+    >>> earliest_day("2025-11")
+    datetime.date(2025, 11, 1)
+    """
+    parts = [int(p) for p in value[:10].split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def latest_day(value: str) -> date:
+    """The last day a date of any precision can mean.
+
+    >>> latest_day("2024-02")
+    datetime.date(2024, 2, 29)
+    """
+    parts = [int(p) for p in value[:10].split("-")]
+    y = parts[0]
+    m = parts[1] if len(parts) > 1 else 12
+    d = parts[2] if len(parts) > 2 else calendar.monthrange(y, m)[1]
+    return date(y, m, d)
+
+
+def _strings(value: Any, pointer: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield pointer, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, f"{pointer}/{escape_pointer(k)}")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _strings(v, f"{pointer}/{i}")
+
+
+class _CrossChecker:
+    def __init__(self, data: dict, text: str | None, report: Report) -> None:
+        self.data = data
+        self.text = text
+        self.report = report
+        self.kinds: dict[str, tuple[str, str]] = {}  # id -> (kind, type)
+        self.offices: dict[str, set[str]] = {}
+
+    def error(self, pointer: str, message: str, hint: str = "") -> None:
+        self.report.add(pointer, message, hint=hint, check="cross-check")
+
+    def warn(self, pointer: str, message: str, hint: str = "") -> None:
+        self.report.add(pointer, message, hint=hint, severity="warning", check="cross-check")
+
+    def run(self) -> None:
+        self.characters()
+        self.collect_ids()
+        self.references()
+        self.dates()
+        self.spans()
+        self.qids()
+
+    def characters(self) -> None:
+        for pointer, value in _strings(self.data, ""):
+            bad = _CONTROL.search(value)
+            if bad:
+                self.error(pointer, f"contains the control character U+{ord(bad.group()):04X}",
+                           "remove it; only tabs and line breaks are allowed in text")
+            if _BIDI_OVERRIDE.search(value):
+                self.warn(pointer, "contains a bidirectional override or isolate character",
+                          "these can make text display differently from what it says; remove unless intended")
+
+    def collect_ids(self) -> None:
+        seen: dict[str, str] = {"article": "/article"}
+        for section, kind in (("entities", "entity"), ("events", "event"), ("claims", "claim")):
+            for i, item in enumerate(self.data.get(section, [])):
+                pointer = f"/{section}/{i}/id"
+                id = item["id"]
+                if id in seen:
+                    where = "is reserved for the article itself" if id == "article" else f"is already used at {seen[id]}"
+                    self.error(pointer, f"id {id!r} {where}", "every entity, event and claim needs its own id")
+                    continue
+                seen[id] = pointer
+                self.kinds[id] = (kind, item.get("type", item.get("kind", "")))
+                if kind == "entity":
+                    office_ids: set[str] = set()
+                    for j, office in enumerate(item.get("offices", [])):
+                        if office["id"] in office_ids:
+                            self.error(f"/entities/{i}/offices/{j}/id",
+                                       f"office id {office['id']!r} is used twice for {id!r}")
+                        office_ids.add(office["id"])
+                    self.offices[id] = office_ids
+
+    def ref(self, pointer: str, id: str | None, allowed: set[str] | None, what: str) -> bool:
+        """Check that ``id`` names something of an allowed type ('event' and 'article' count)."""
+        if id is None:
+            return False
+        if id == "article":
+            if allowed is None or "article" in allowed:
+                return True
+            self.error(pointer, f"'article' cannot be {what}")
+            return False
+        if id not in self.kinds:
+            self.error(pointer, f"{id!r} is not defined", f"{what}: add an entity or event with id {id!r}, or fix the spelling")
+            return False
+        kind, type_ = self.kinds[id]
+        if allowed is not None and type_ not in allowed and kind not in allowed:
+            self.error(pointer, f"{id!r} is a {type_ or kind}, but {what} must be: {', '.join(sorted(allowed))}")
+            return False
+        return True
+
+    def references(self) -> None:
+        d = self.data
+        a = d["article"]
+        self.ref("/article/publisher", a.get("publisher"), _ORGS | {"person"}, "the publisher")
+        for k, id in enumerate(a.get("authors", [])):
+            self.ref(f"/article/authors/{k}", id, _ORGS | {"person"}, "an author")
+        for k, id in enumerate(a.get("based_on", [])):
+            self.ref(f"/article/based_on/{k}", id, {"work"}, "a work the article is based on")
+        for k, id in enumerate(a.get("about", [])):
+            self.ref(f"/article/about/{k}", id, None, "what the article is about")
+        for i, e in enumerate(d.get("entities", [])):
+            p = f"/entities/{i}"
+            for j, o in enumerate(e.get("offices", [])):
+                q = f"{p}/offices/{j}"
+                self.ref(f"{q}/position", o["position"], {"position"}, "the position held")
+                self.ref(f"{q}/of", o.get("of"), _POLITIES, "what the office belongs to")
+                self.ref(f"{q}/to", o.get("to"), _POLITIES, "what an envoy is accredited to")
+                self.ref(f"{q}/posted_in", o.get("posted_in"), _PLACES, "where the holder is posted")
+            self.ref(f"{p}/country", e.get("country"), {"state"}, "the country")
+            self.ref(f"{p}/part_of", e.get("part_of"), _PLACES, "the containing place")
+            self.ref(f"{p}/source_of", e.get("source_of"), _ORGS | {"person"}, "the outlet the sources spoke to")
+            self.ref(f"{p}/publisher", e.get("publisher"), _ORGS | {"person"}, "the publisher")
+            if e["type"] != "work":
+                for field in ("publisher", "published", "language", "url"):
+                    if field in e:
+                        self.error(f"{p}/{field}", f"{field!r} is only for works (type 'work')")
+            if e["type"] != "unnamed-source" and "source_of" in e:
+                self.error(f"{p}/source_of", "'source_of' is only for unnamed sources")
+            if e["type"] == "unnamed-source" and not e.get("unnamed"):
+                self.error(f"{p}/unnamed", "an unnamed source needs 'unnamed: true'", "describe it in 'description'")
+        for i, ev in enumerate(d.get("events", [])):
+            p = f"/events/{i}"
+            seen_roles = set()
+            for j, part in enumerate(ev["participants"]):
+                q = f"{p}/participants/{j}"
+                who = part["entity"]
+                key = (who, part.get("role", "participant"))
+                if key in seen_roles:
+                    self.error(q, f"{who!r} is listed twice in the same role")
+                seen_roles.add(key)
+                if self.ref(f"{q}/entity", who, AGENT_TYPES | {"state"}, "a participant"):
+                    capacity = part.get("capacity")
+                    if capacity and capacity not in self.offices.get(who, set()):
+                        self.error(f"{q}/capacity", f"{who!r} holds no office with id {capacity!r}",
+                                   f"offices of {who!r}: {', '.join(sorted(self.offices.get(who, ()))) or 'none'}")
+            self.ref(f"{p}/location", ev.get("location"), _PLACES, "the location")
+            for k, id in enumerate(ev.get("about", [])):
+                self.ref(f"{p}/about/{k}", id, None, "what the event is about")
+            prev = ev.get("preceded_by")
+            if prev == ev["id"]:
+                self.error(f"{p}/preceded_by", "an event cannot precede itself")
+            else:
+                self.ref(f"{p}/preceded_by", prev, {"event"}, "the earlier event")
+        for i, c in enumerate(d.get("claims", [])):
+            p = f"/claims/{i}"
+            self.ref(f"{p}/source", c["source"], AGENT_TYPES | {"work", "event", "article"}, "the source")
+            for field in ("speakers", "addressees"):
+                for k, id in enumerate(c.get(field, [])):
+                    self.ref(f"{p}/{field}/{k}", id, AGENT_TYPES | {"state"}, f"one of the {field}")
+            for k, id in enumerate(c.get("about", [])):
+                self.ref(f"{p}/about/{k}", id, None, "what the claim is about")
+            if c["kind"] == "quote" and self.text is not None:
+                quoted = c["text"].get(self.data["article"]["language"])
+                if quoted is None:
+                    self.error(f"{p}/text", "a quote needs its text in the article's language")
+                elif quoted not in self.text:
+                    self.warn(f"{p}/text", "the quoted words do not occur in the article text",
+                              "a quote should repeat the article's words exactly")
+
+    def dates(self) -> None:
+        published = self.data["article"]["published"]
+        problem = _calendar_problem(published)
+        if problem:
+            self.error("/article/published", problem, "use a real calendar date")
+            return
+        last = earliest_day(published)
+        for i, e in enumerate(self.data.get("entities", [])):
+            if "published" in e:
+                self.date(f"/entities/{i}/published", e["published"], last)
+        for i, ev in enumerate(self.data.get("events", [])):
+            p = f"/events/{i}/date"
+            w = ev["date"]
+            ok = all(self.date(f"{p}/{k}", w[k], last) for k in ("on", "start", "end", "earliest", "latest") if k in w)
+            if ok and "start" in w and "end" in w and earliest_day(w["start"]) > latest_day(w["end"]):
+                self.error(f"{p}/end", f"ends ({w['end']}) before it starts ({w['start']})")
+            if ok and "earliest" in w and "latest" in w and earliest_day(w["earliest"]) > latest_day(w["latest"]):
+                self.error(f"{p}/latest", f"latest ({w['latest']}) is before earliest ({w['earliest']})")
+
+    def date(self, pointer: str, value: str, published: date) -> bool:
+        problem = _calendar_problem(value)
+        if problem:
+            self.error(pointer, problem, "use a real calendar date")
+            return False
+        if earliest_day(value) > published and pointer.rsplit("/", 1)[-1] != "latest":
+            self.error(pointer, f"{value} is after the article's publication date",
+                       "resolve relative dates against the publication date; an article reports the past")
+            return False
+        return True
+
+    def spans(self) -> None:
+        d = self.data
+        holders: list[tuple[str, dict]] = []
+        for i, e in enumerate(d.get("entities", [])):
+            holders.append((f"/entities/{i}", e))
+            for j, o in enumerate(e.get("offices", [])):
+                holders.append((f"/entities/{i}/offices/{j}", o))
+        holders += [(f"/events/{i}", ev) for i, ev in enumerate(d.get("events", []))]
+        holders += [(f"/claims/{i}", c) for i, c in enumerate(d.get("claims", []))]
+        for pointer, holder in holders:
+            for k, span in enumerate(holder.get("evidence", [])):
+                self.span(f"{pointer}/evidence/{k}", span)
+
+    def span(self, pointer: str, span: dict) -> None:
+        if self.text is None:
+            return
+        start, end, words = span["start"], span["end"], span["text"]
+        n = len(self.text)
+        if end <= start:
+            self.error(f"{pointer}/end", f"end {end} is not after start {start}")
+            return
+        if end > n:
+            self.error(f"{pointer}/end", f"end {end} is beyond the article text ({n} characters)",
+                       self._suggest(words))
+            return
+        actual = self.text[start:end]
+        if actual != words:
+            self.error(pointer, f"the text at {start}..{end} is {actual!r}, not {words!r}",
+                       self._suggest(words))
+
+    def _suggest(self, words: str) -> str:
+        found = [m.start() for m in re.finditer(re.escape(words), self.text or "")]
+        if not found:
+            return "the quoted words do not occur in the article text; copy them exactly"
+        spans = ", ".join(f"start {s}, end {s + len(words)}" for s in found[:5])
+        return f"the words occur at: {spans} (offsets count Unicode code points from 0)"
+
+    def qids(self) -> None:
+        seen: dict[str, str] = {}
+        for section in ("entities", "events"):
+            for i, item in enumerate(self.data.get(section, [])):
+                qid = item.get("wikidata")
+                if not qid:
+                    continue
+                pointer = f"/{section}/{i}/wikidata"
+                if qid in seen:
+                    self.error(pointer, f"{qid} is already the Wikidata id of {seen[qid]}",
+                               "one Wikidata item is one entity; merge them or fix the id")
+                seen[qid] = item["id"]
+
+
+def cross_check(data: dict, text: str | None, report: Report) -> None:
+    """Add problems the schema cannot see: references, dates, evidence spans, duplicate QIDs.
+
+    ``data`` must already conform to the story schema. ``text`` is the article text (None when
+    it could not be read; span checks are then skipped).
+    """
+    _CrossChecker(data, text, report).run()

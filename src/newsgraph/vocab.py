@@ -1,0 +1,116 @@
+"""Namespaces and the vocabulary tables that tie story types to RDF classes and properties.
+
+schema.org is always ``http://schema.org/`` (what its JSON-LD context expands to), never https.
+
+>>> SCHEMA + "Person"
+'http://schema.org/Person'
+>>> ENTITY_CLASSES["news-agency"]
+('http://schema.org/NewsMediaOrganization', 'https://newsgraph.example/ns#NewsAgency')
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "SCHEMA", "NG", "PROV", "OA", "XSD", "RDF", "RDFS", "WD", "PREFIXES",
+    "RDF_TYPE", "ENTITY_CLASSES", "EVENT_CLASSES", "ARTICLE_CLASSES", "ROLE_IRIS",
+    "ROLE_PROPERTIES", "DEFAULT_BASE",
+]
+
+SCHEMA = "http://schema.org/"
+NG = "https://newsgraph.example/ns#"
+PROV = "http://www.w3.org/ns/prov#"
+OA = "http://www.w3.org/ns/oa#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+WD = "http://www.wikidata.org/entity/"
+RDF_TYPE = RDF + "type"
+
+#: The base IRI data nodes are minted under when neither the story nor the caller gives one.
+DEFAULT_BASE = "https://newsgraph.example/"
+
+#: Prefixes used in Turtle and TriG output.
+PREFIXES = {
+    "schema": SCHEMA,
+    "ng": NG,
+    "prov": PROV,
+    "oa": OA,
+    "xsd": XSD,
+    "wd": WD,
+}
+
+ENTITY_CLASSES: dict[str, tuple[str, ...]] = {
+    "person": (SCHEMA + "Person",),
+    "state": (SCHEMA + "Country", NG + "State"),
+    "organization": (SCHEMA + "Organization",),
+    "government-body": (SCHEMA + "GovernmentOrganization",),
+    "news-agency": (SCHEMA + "NewsMediaOrganization", NG + "NewsAgency"),
+    "media": (SCHEMA + "NewsMediaOrganization",),
+    "place": (SCHEMA + "Place",),
+    "city": (SCHEMA + "City",),
+    "region": (SCHEMA + "Place", NG + "Region"),
+    "position": (NG + "Position",),
+    "unnamed-source": (PROV + "Agent", NG + "UnnamedSource"),
+    "work": (SCHEMA + "CreativeWork",),
+}
+
+EVENT_CLASSES: dict[str, str | None] = {
+    "phone-call": NG + "PhoneCall",
+    "meeting": NG + "Meeting",
+    "visit": NG + "Visit",
+    "interview": NG + "Interview",
+    "statement": NG + "Statement",
+    "appointment": NG + "Appointment",
+    "negotiation": NG + "Negotiation",
+    "dialogue": NG + "Dialogue",
+    "agreement": NG + "Agreement",
+    "sanctions": NG + "Sanctions",
+    "sanctions-relief": NG + "SanctionsRelief",
+    "pressure-campaign": NG + "PressureCampaign",
+    "diplomatic-isolation": NG + "DiplomaticIsolation",
+    "invasion": NG + "Invasion",
+    "military-action": NG + "MilitaryAction",
+    "election": NG + "Election",
+    "protest": NG + "Protest",
+    "release": NG + "Release",
+    "other": None,  # schema:Event alone
+}
+
+ARTICLE_CLASSES = {
+    "news-article": SCHEMA + "NewsArticle",
+    "report": SCHEMA + "Report",
+    "analysis": SCHEMA + "AnalysisNewsArticle",
+    "opinion": SCHEMA + "OpinionNewsArticle",
+    "reportage": SCHEMA + "ReportageNewsArticle",
+    "background": SCHEMA + "BackgroundNewsArticle",
+}
+
+#: Each participant role is an individual of ng:EventRole ("host" -> ng:HostRole).
+ROLE_IRIS = {
+    "participant": NG + "ParticipantRole",
+    "organizer": NG + "OrganizerRole",
+    "host": NG + "HostRole",
+    "guest": NG + "GuestRole",
+    "initiator": NG + "InitiatorRole",
+    "target": NG + "TargetRole",
+    "interviewer": NG + "InterviewerRole",
+    "interviewee": NG + "IntervieweeRole",
+    "appointer": NG + "AppointerRole",
+    "appointee": NG + "AppointeeRole",
+    "speaker": NG + "SpeakerRole",
+}
+
+#: The direct property from an event to a participant in each role (besides the role node).
+ROLE_PROPERTIES = {
+    "participant": SCHEMA + "attendee",
+    "guest": SCHEMA + "attendee",
+    "interviewee": SCHEMA + "attendee",
+    "appointee": SCHEMA + "attendee",
+    "speaker": SCHEMA + "attendee",
+    "organizer": SCHEMA + "organizer",
+    "host": SCHEMA + "organizer",
+    "initiator": SCHEMA + "organizer",
+    "interviewer": SCHEMA + "organizer",
+    "appointer": SCHEMA + "organizer",
+    "target": NG + "directedAt",
+}
