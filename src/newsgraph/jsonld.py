@@ -11,10 +11,11 @@ refuses every other URL.
 
 >>> CONTEXT["schema"]
 'http://schema.org/'
->>> document_loader("https://example.org/remote-context.jsonld")
-Traceback (most recent call last):
-...
-pyld.jsonld.JsonLdError: ('Refusing to load remote document https://example.org/remote-context.jsonld: newsgraph never fetches JSON-LD contexts over the network; embed the context instead.',)
+>>> try:
+...     document_loader("https://example.org/remote-context.jsonld")
+... except pyld.JsonLdError as exc:
+...     print(exc.code)
+loading document failed
 """
 
 from __future__ import annotations
@@ -56,7 +57,9 @@ def document_loader(url: str, options: dict | None = None) -> dict:
         }
     raise pyld.JsonLdError(
         f"Refusing to load remote document {url}: newsgraph never fetches JSON-LD contexts "
-        "over the network; embed the context instead."
+        "over the network; embed the context instead.",
+        "jsonld.LoadDocumentError",
+        code="loading document failed",
     )
 
 

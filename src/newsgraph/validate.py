@@ -6,8 +6,8 @@ and column where the file gives them), a message and a hint.
 >>> from newsgraph.report import Report
 >>> report = Report("s.yaml")
 >>> check_schema({"newsgraph": 1, "article": {"slug": "Bad Slug"}}, report)
->>> [p.pointer for p in report.problems][:2]
-['/article', '/article/slug']
+>>> [(p.pointer, p.message) for p in report.problems if p.pointer == "/article/slug"]
+[('/article/slug', "'Bad Slug' is not of the required form")]
 """
 
 from __future__ import annotations

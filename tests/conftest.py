@@ -1,0 +1,92 @@
+"""Shared fixtures: the seed story, its build, and bad copies of it."""
+
+from __future__ import annotations
+
+import copy
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+import yaml
+
+import newsgraph
+
+ROOT = Path(__file__).resolve().parent.parent
+STORIES = ROOT / "stories"
+SEED_SLUG = "2025-12-11-putin-lukashenko-support-maduro"
+SEED = STORIES / f"{SEED_SLUG}.yaml"
+SEED_TEXT = STORIES / f"{SEED_SLUG}.el.txt"
+OUTPUT = ROOT / "output"
+DATA = Path(__file__).resolve().parent / "data"
+#: The shared reference folder next to the repository, when this machine has it.
+SHARED = ROOT.parent / "shared"
+
+#: CI sets this so that tests needing rapper/serdi fail instead of skipping when they are missing.
+REQUIRE_TOOLS = os.environ.get("NEWSGRAPH_REQUIRE_TOOLS") == "1"
+
+
+def require_tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        if REQUIRE_TOOLS:
+            pytest.fail(f"{name} is not installed (.ci/run installs it)")
+        pytest.skip(f"{name} is not installed")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_story() -> newsgraph.Story:
+    return newsgraph.load_story(SEED)
+
+
+@pytest.fixture(scope="session")
+def seed_result(seed_story) -> newsgraph.BuildResult:
+    return newsgraph.build(seed_story)
+
+
+@pytest.fixture(scope="session")
+def seed_data() -> dict[str, Any]:
+    with SEED.open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+@pytest.fixture
+def story_copy(tmp_path: Path, seed_data) -> Callable[..., Path]:
+    """Write a changed copy of the seed story (and its text) into tmp_path; returns its path.
+
+    ``story_copy(change)`` calls ``change(data)`` on a deep copy; ``story_copy(text=...)`` writes
+    raw text instead of YAML.
+    """
+
+    def make(change: Callable[[dict], Any] | None = None, *, text: str | bytes | None = None,
+             name: str = "story.yaml") -> Path:
+        shutil.copy(SEED_TEXT, tmp_path / SEED_TEXT.name)
+        path = tmp_path / name
+        if text is not None:
+            path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+            return path
+        data = copy.deepcopy(seed_data)
+        if change is not None:
+            change(data)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        return path
+
+    return make
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m newsgraph`` in a real process, as a user runs the command."""
+    return subprocess.run([sys.executable, "-m", "newsgraph", *args], capture_output=True,
+                          text=True, cwd=cwd)
+
+
+def entity(data: dict, id: str) -> dict:
+    return next(e for e in data["entities"] if e["id"] == id)
+
+
+def event(data: dict, id: str) -> dict:
+    return next(e for e in data["events"] if e["id"] == id)

@@ -1,0 +1,53 @@
+"""Every packaged resource opens by name from the installed package (catches a broken mapping)."""
+
+import json
+
+import pyoxigraph as ox
+import pytest
+from jsonschema import Draft202012Validator
+
+from newsgraph import resources
+
+from .conftest import ROOT
+
+
+@pytest.mark.parametrize("name", resources.RESOURCES)
+def test_packaged_resource_opens_and_matches_the_repository(name):
+    text = resources.read_text(name)
+    assert text == (ROOT / name).read_text(encoding="utf-8"), f"installed {name} is stale: reinstall"
+
+
+def test_every_file_in_schemas_and_ontology_is_packaged():
+    on_disk = {f"{d}/{p.name}" for d in ("schemas", "ontology") for p in (ROOT / d).iterdir()
+               if p.is_file()}
+    assert on_disk == set(resources.RESOURCES)
+
+
+def test_story_schema_is_valid_2020_12_with_id_and_descriptions():
+    schema = resources.read_json("schemas/story.schema.json")
+    Draft202012Validator.check_schema(schema)
+    assert schema["$id"].startswith("https://")
+    missing = []
+
+    def walk(node, path):
+        if isinstance(node, dict):
+            for key, sub in node.get("properties", {}).items():
+                if "description" not in sub:
+                    missing.append(f"{path}/properties/{key}")
+            for key, sub in node.items():
+                if key not in ("if", "then", "else", "not"):  # conditions, not declarations
+                    walk(sub, f"{path}/{key}")
+        elif isinstance(node, list):
+            for i, sub in enumerate(node):
+                walk(sub, f"{path}/{i}")
+
+    walk(schema, "")
+    assert missing == [], "every property needs a description"
+
+
+def test_ontology_and_context_parse():
+    triples = list(ox.parse(resources.read_text("ontology/newsgraph.ttl").encode(),
+                            format=ox.RdfFormat.TURTLE))
+    assert len(triples) > 100
+    context = json.loads(resources.read_text("schemas/newsgraph-context.jsonld"))
+    assert context["@context"]["schema"] == "http://schema.org/"
