@@ -41,7 +41,7 @@ PREFIXES = {
 
 ENTITY_CLASSES: dict[str, tuple[str, ...]] = {
     "person": (SCHEMA + "Person",),
-    "state": (SCHEMA + "Country", NG + "State"),
+    "state": (SCHEMA + "Country", NG + "SovereignState"),
     "organization": (SCHEMA + "Organization",),
     "government-body": (SCHEMA + "GovernmentOrganization",),
     "news-agency": (SCHEMA + "NewsMediaOrganization", NG + "NewsAgency"),
@@ -59,7 +59,7 @@ EVENT_CLASSES: dict[str, str | None] = {
     "meeting": NG + "Meeting",
     "visit": NG + "Visit",
     "interview": NG + "Interview",
-    "statement": NG + "Statement",
+    "statement": NG + "PublicStatement",
     "appointment": NG + "Appointment",
     "negotiation": NG + "Negotiation",
     "dialogue": NG + "Dialogue",

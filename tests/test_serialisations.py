@@ -1,0 +1,184 @@
+"""Each serialisation: Turtle in three independent parsers, JSON-LD round trip, TriG, HTML, bytes."""
+
+from __future__ import annotations
+
+import html.parser
+import json
+import os
+import subprocess
+import sys
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+
+import newsgraph
+from newsgraph import jsonld
+from newsgraph.embed import extract_json
+
+from .conftest import OUTPUT, SEED, SEED_SLUG, require_tool, run_cli
+
+
+def oxigraph_triples(data: str, fmt: ox.RdfFormat) -> set[str]:
+    return {str(t) for t in ox.parse(data.encode("utf-8"), format=fmt)}
+
+
+def test_turtle_parses_in_oxigraph_with_the_built_triples(seed_result):
+    parsed = oxigraph_triples(seed_result.turtle, ox.RdfFormat.TURTLE)
+    assert parsed == {str(t) for t in seed_result.mapped.triples}
+
+
+@pytest.mark.parametrize("tool, command", [
+    ("rapper", ["rapper", "-q", "-i", "turtle", "-o", "ntriples", "-"]),
+    ("serdi", ["serdi", "-i", "turtle", "-o", "ntriples", "-"]),
+])
+def test_turtle_parses_in_c_parsers_to_the_same_triples(seed_result, tool, command):
+    require_tool(tool)
+    args = command[:-1] + ([command[-1], "https://newsgraph.example/"] if tool == "rapper" else [command[-1]])
+    run = subprocess.run(args, input=seed_result.turtle.encode("utf-8"), capture_output=True, check=False)
+    assert run.returncode == 0, run.stderr.decode()
+    assert run.stderr.decode().strip() == ""
+    parsed = oxigraph_triples(run.stdout.decode("utf-8"), ox.RdfFormat.N_TRIPLES)
+    assert parsed == {str(t) for t in seed_result.mapped.triples}
+
+
+def test_trig_holds_exactly_the_triples_in_the_articles_named_graph(seed_result):
+    quads = list(ox.parse(seed_result.trig.encode(), format=ox.RdfFormat.TRIG))
+    assert {q.graph_name.value for q in quads} == {seed_result.graph_iri}
+    assert {str(q.triple) for q in quads} == {str(t) for t in seed_result.mapped.triples}
+
+
+def test_trig_parses_in_serdi(seed_result):
+    require_tool("serdi")
+    run = subprocess.run(["serdi", "-i", "trig", "-o", "nquads", "-"], input=seed_result.trig.encode(),
+                         capture_output=True, check=False)
+    assert run.returncode == 0, run.stderr.decode()
+    quads = list(ox.parse(run.stdout, format=ox.RdfFormat.N_QUADS))
+    assert len(quads) == len(seed_result.mapped.triples)
+
+
+def test_jsonld_expanded_offline_with_the_bundled_context_gives_the_turtles_triples(seed_result):
+    nquads = jsonld.to_nquads_with_pyld(json.loads(seed_result.jsonld))
+    from_jsonld = {str(q.triple) for q in ox.parse(nquads.encode(), format=ox.RdfFormat.N_QUADS)}
+    assert from_jsonld == oxigraph_triples(seed_result.turtle, ox.RdfFormat.TURTLE)
+
+
+def test_jsonld_and_turtle_are_isomorphic_in_rdflib_too(seed_result):
+    from_jsonld = rdflib.Graph().parse(data=seed_result.jsonld, format="json-ld")
+    from_turtle = rdflib.Graph().parse(data=seed_result.turtle, format="turtle")
+    assert len(from_turtle) == len(seed_result.mapped.triples)
+    assert isomorphic(from_jsonld, from_turtle)
+
+
+def test_jsonld_is_exactly_pylds_compaction_with_the_bundled_context(seed_result):
+    reference = jsonld.compact_with_pyld(seed_result.mapped.triples)
+    assert jsonld.dumps(reference) == seed_result.jsonld
+
+
+def test_jsonld_embeds_its_context_and_references_nothing_remote(seed_result):
+    doc = json.loads(seed_result.jsonld)
+    assert doc["@context"] == jsonld.CONTEXT
+    assert "schema.org" not in json.dumps(doc["@context"]).replace("http://schema.org/", "")
+
+
+def _chain(exc):
+    while exc is not None:
+        yield exc
+        exc = exc.__cause__ or getattr(exc, "cause", None)
+
+
+def test_the_offline_loader_refuses_remote_contexts_without_touching_the_network(monkeypatch):
+    import socket
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the network was used")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    remote = {"@context": "https://schema.org/", "@id": "https://ex.org/a", "name": "x"}
+    with pytest.raises(Exception) as caught:
+        jsonld.expand(remote)
+    messages = [str(e) for e in _chain(caught.value)]
+    assert any("Refusing to load remote document https://schema.org/" in m for m in messages), messages
+
+
+def test_rdflib_dataset_holds_the_named_graph_with_lexical_forms_kept(seed_result):
+    ds = seed_result.dataset
+    graph = ds.graph(rdflib.URIRef(seed_result.graph_iri))
+    assert len(graph) == len(seed_result.mapped.triples)
+    assert isomorphic(graph, rdflib.Graph().parse(data=seed_result.turtle, format="turtle"))
+    assert dict(ds.namespaces())["schema"] == rdflib.URIRef("http://schema.org/")
+    dates = {str(o) for o in graph.objects(None, rdflib.URIRef("http://schema.org/startDate"))}
+    assert {"2025-11-21", "2025-11", "2025"} <= dates
+
+
+class _Scripts(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.scripts: list[str] = []
+        self.other_tags: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self._in_script = True
+            self.scripts.append("")
+        else:
+            self.other_tags.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts[-1] += data
+
+    def handle_comment(self, data):
+        self.other_tags.append("<!--")
+
+
+HOSTILE = 'Τίτλος </script><script>alert("x")</script> <!-- & \u2028 \u2029 </SCRIPT >'
+
+
+def test_html_embed_survives_hostile_text(story_copy):
+    def hostile(data):
+        data["article"]["headline"] = HOSTILE
+        data["entities"][0]["description"] = {"en": "<!--<script>", "el": "]]> & &amp; </script"}
+
+    result = newsgraph.build(newsgraph.load_story(story_copy(hostile)))
+    page = f"<html><body>{result.html}</body></html>"
+    parser = _Scripts()
+    parser.feed(page)
+    assert len(parser.scripts) == 1 and parser.other_tags == ["html", "body"]
+    assert json.loads(parser.scripts[0]) == json.loads(result.jsonld)
+    assert json.loads(extract_json(result.html)) == json.loads(result.jsonld)
+    for bad in ("</script", "</SCRIPT", "<!--", "<script", "&", "\u2028"):
+        assert bad not in result.html.split("\n", 1)[1].rsplit("</script>", 1)[0]
+
+
+def test_seed_html_embed_round_trips(seed_result):
+    assert seed_result.html.startswith('<script type="application/ld+json">\n')
+    assert json.loads(extract_json(seed_result.html)) == json.loads(seed_result.jsonld)
+
+
+def test_building_twice_in_separate_processes_gives_identical_bytes(tmp_path):
+    for n, seed in enumerate(("0", "12345")):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-m", "newsgraph", "build", str(SEED), "--out", str(tmp_path / str(n))],
+                             capture_output=True, text=True, env=env)
+        assert run.returncode == 0, run.stderr
+    for suffix in (".jsonld", ".ttl", ".trig", ".html"):
+        name = SEED_SLUG + suffix
+        assert (tmp_path / "0" / name).read_bytes() == (tmp_path / "1" / name).read_bytes(), name
+
+
+def test_published_output_folder_is_up_to_date(tmp_path):
+    run = run_cli("build", str(SEED), "--out", str(tmp_path))
+    assert run.returncode == 0, run.stderr
+    for path in sorted(tmp_path.iterdir()):
+        published = OUTPUT / path.name
+        assert published.exists(), f"output/{path.name} is missing: run newsgraph build {SEED.name} --out output"
+        assert published.read_bytes() == path.read_bytes(), f"output/{path.name} is stale: rebuild it"
+    assert {p.name for p in OUTPUT.iterdir() if not p.name.startswith(".")} == {p.name for p in tmp_path.iterdir()}

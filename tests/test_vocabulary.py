@@ -1,0 +1,107 @@
+"""Every schema.org term we emit exists; every term of our own is defined in the ontology."""
+
+from __future__ import annotations
+
+import json
+
+import pyoxigraph as ox
+import pytest
+
+from newsgraph import resources
+from newsgraph.vocab import NG, SCHEMA
+
+from .conftest import DATA, SHARED
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+DEFINITION = "http://www.w3.org/2004/02/skos/core#definition"
+
+
+def schema_terms() -> set[str]:
+    lines = (DATA / "schemaorg-30.0-terms.txt").read_text().splitlines()
+    return {line for line in lines if line and not line.startswith("#")}
+
+
+def ontology() -> list[ox.Triple]:
+    return list(ox.parse(resources.read_text("ontology/newsgraph.ttl").encode(), format=ox.RdfFormat.TURTLE))
+
+
+def iris_in(triples) -> set[str]:
+    return {term.value for t in triples for term in (t.subject, t.predicate, t.object)
+            if isinstance(term, ox.NamedNode)}
+
+
+def context_iris() -> set[str]:
+    context = resources.read_json("schemas/newsgraph-context.jsonld")["@context"]
+    prefixes = {k: v for k, v in context.items() if isinstance(v, str) and v.endswith(("/", "#"))}
+    out = set()
+    for term, value in context.items():
+        if term in prefixes:
+            continue
+        iri = value if isinstance(value, str) else value["@id"]
+        prefix, _, local = iri.partition(":")
+        out.add(prefixes[prefix] + local)
+    return out
+
+
+def test_schema_org_terms_we_emit_exist(seed_result):
+    known = schema_terms()
+    used = {i for i in iris_in(seed_result.mapped.triples) | iris_in(ontology()) | context_iris()
+            if i.startswith(SCHEMA)}
+    assert used, "the seed graph uses schema.org"
+    assert {i[len(SCHEMA):] for i in used} <= known, sorted({i[len(SCHEMA):] for i in used} - known)
+
+
+def test_every_schema_org_term_the_package_can_emit_exists():
+    from newsgraph import vocab
+
+    known = schema_terms()
+    tables = [vocab.ARTICLE_CLASSES.values(), vocab.ROLE_PROPERTIES.values(),
+              (c for cs in vocab.ENTITY_CLASSES.values() for c in cs)]
+    for table in tables:
+        for iri in table:
+            if iri.startswith(SCHEMA):
+                assert iri[len(SCHEMA):] in known, iri
+
+
+def test_own_terms_are_defined_with_labels_and_definitions_in_en_and_el(seed_result):
+    triples = ontology()
+    defined: dict[str, set[tuple[str, str]]] = {}
+    for t in triples:
+        if t.predicate.value in (LABEL, DEFINITION) and t.subject.value.startswith(NG):
+            defined.setdefault(t.subject.value, set()).add((t.predicate.value, t.object.language))
+    used = {i for i in iris_in(seed_result.mapped.triples) | context_iris() if i.startswith(NG)}
+    from newsgraph import vocab
+    used |= {i for i in vocab.EVENT_CLASSES.values() if i} | set(vocab.ROLE_IRIS.values())
+    for iri in sorted(used):
+        assert defined.get(iri, set()) >= {(LABEL, "en"), (LABEL, "el"), (DEFINITION, "en"), (DEFINITION, "el")}, iri
+
+
+def test_context_terms_for_our_own_iris_do_not_reuse_schema_org_names():
+    context = resources.read_json("schemas/newsgraph-context.jsonld")["@context"]
+    known = schema_terms()
+    clashes = []
+    for term, value in context.items():
+        iri = value if isinstance(value, str) else value["@id"]
+        if not iri.startswith("schema:") and term in known:
+            clashes.append(f"{term} means {iri}")
+    assert clashes == [], "schema.org has terms of the same names"
+
+
+def test_ontology_alignments_use_only_verified_wikidata_items():
+    verified = {line.split("\t")[0] for line in (DATA / "verified-qids.txt").read_text().splitlines()
+                if line and not line.startswith("#")}
+    for iri in iris_in(ontology()):
+        if iri.startswith("http://www.wikidata.org/entity/"):
+            assert iri.rsplit("/", 1)[1] in verified, iri
+
+
+def test_term_list_matches_the_shared_schema_org_release():
+    source = SHARED / "anchors" / "schemaorg" / "schemaorg-current-http.ttl"
+    if not source.exists():
+        pytest.skip("shared/ reference folder not on this machine")
+    extracted = set()
+    for t in ox.parse(path=str(source), format=ox.RdfFormat.TURTLE):
+        if t.predicate.value == RDF_TYPE and t.subject.value.startswith(SCHEMA):
+            extracted.add(t.subject.value[len(SCHEMA):])
+    assert extracted == schema_terms()
