@@ -20,7 +20,9 @@ import rdflib
 from pyoxigraph import Literal
 
 from .embed import to_html_script
+from .errors import InputError
 from .files import write_files
+from .iris import check_base
 from .jsonld import dumps, to_jsonld
 from .mapping import MappedArticle, map_story
 from .model import Story
@@ -98,6 +100,11 @@ class BuildResult:
 
 def build(story: Story, base: str | None = None) -> BuildResult:
     """Map ``story`` (under ``base``, else the story's base IRI, else the default)."""
+    if base is not None:
+        try:
+            check_base(base)
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
     return BuildResult(story, map_story(story, base))
 
 

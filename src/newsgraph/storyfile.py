@@ -106,10 +106,19 @@ def parse_text(text: str, name: str) -> tuple[Any, Positions, Problems]:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.composer.ComposerError as exc:
         raise InputError(_yaml_message(name, exc, "holds more than one YAML document")) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise InputError(
+            f"{name}:{line}:{column}: is not valid YAML: unacceptable character "
+            f"U+{exc.character:04X} (control characters are not allowed); remove it"
+        ) from None
     except yaml.YAMLError as exc:
         raise InputError(_yaml_message(name, exc, "is not valid YAML")) from None
     if node is None:
-        raise InputError(f"{name}: the file holds no data; a story needs at least an article")
+        raise InputError(
+            f"{name}: the file holds no data (only comments); a story needs at least an article"
+        )
     converter = _Converter()
     data = converter.convert(node, "")
     return data, converter.positions, converter.problems

@@ -1,0 +1,105 @@
+"""The newsgraph command: build and validate, exit codes, and nothing lost on failure."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import SEED, SEED_SLUG, entity, run_cli
+
+FILES = [SEED_SLUG + s for s in (".jsonld", ".ttl", ".trig", ".html")]
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_build_writes_the_four_files_and_a_rebuild_changes_nothing(tmp_path):
+    out = tmp_path / "new" / "folder"
+    first = run_cli("build", str(SEED), "--out", str(out))
+    assert first.returncode == 0, first.stderr
+    assert sorted(p.name for p in out.iterdir()) == sorted(FILES)
+    assert "4 files changed" in first.stdout
+    before = digest(out)
+    mtimes = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    second = run_cli("build", str(SEED), "--out", str(out))
+    assert second.returncode == 0 and "0 files changed" in second.stdout
+    assert digest(out) == before
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == mtimes
+
+
+def test_failed_build_leaves_earlier_files_untouched_and_no_temporary_files(tmp_path, story_copy):
+    out = tmp_path / "out"
+    assert run_cli("build", str(SEED), "--out", str(out)).returncode == 0
+    before = digest(out)
+    bad = story_copy(lambda d: entity(d, "putin").update(wikidata="Q0"))
+    run = run_cli("build", str(bad), "--out", str(out))
+    assert run.returncode == 1
+    assert "/entities/0/wikidata" in run.stderr and "'Q0' is not of the required form" in run.stderr
+    assert digest(out) == before
+
+
+def test_build_into_an_unwritable_place_exits_2_and_leaves_nothing(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    run = run_cli("build", str(SEED), "--out", str(blocker / "sub"))
+    assert run.returncode == 2
+    assert "cannot create the output folder" in run.stderr
+
+
+def test_interrupted_write_keeps_previous_files(tmp_path, monkeypatch):
+    import os
+
+    import newsgraph
+    from newsgraph.errors import OutputError
+
+    out = tmp_path / "out"
+    result = newsgraph.build(newsgraph.load_story(SEED))
+    result.write(out)
+    before = digest(out)
+    changed = newsgraph.build(newsgraph.load_story(SEED), base="https://data.example.org/")
+    calls = {"n": 0}
+    real_fsync = os.fsync
+
+    def failing_fsync(fd):
+        calls["n"] += 1
+        if calls["n"] == 3:  # the disk fills up while writing the third file
+            raise OSError(28, "No space left on device")
+        return real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    try:
+        changed.write(out)
+    except OutputError as exc:
+        assert "No space left on device" in str(exc)
+    else:
+        raise AssertionError("the write should have failed")
+    assert digest(out) == before
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_base_iri_option(tmp_path):
+    run = run_cli("build", str(SEED), "--out", str(tmp_path), "--base-iri", "https://data.example.org/")
+    assert run.returncode == 0, run.stderr
+    assert "<https://data.example.org/graph/" in (tmp_path / (SEED_SLUG + ".trig")).read_text()
+    bad = run_cli("build", str(SEED), "--out", str(tmp_path), "--base-iri", "javascript:alert(1)")
+    assert bad.returncode == 2
+    assert "base IRI" in bad.stderr
+
+
+def test_usage_errors_exit_2():
+    assert run_cli("build").returncode == 2
+    assert run_cli("frobnicate").returncode == 2
+    assert run_cli("validate", "--format", "xml", str(SEED)).returncode == 2
+
+
+def test_console_script_and_module_entry_points():
+    script = shutil.which("newsgraph", path=str(Path(sys.executable).parent))
+    assert script, "the newsgraph console script is installed next to python"
+    version = subprocess.run([script, "--version"], capture_output=True, text=True)
+    assert version.returncode == 0 and "newsgraph" in version.stdout
+    help_text = run_cli("--help").stdout
+    assert "build" in help_text and "validate" in help_text

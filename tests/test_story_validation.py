@@ -1,0 +1,192 @@
+"""Bad stories are rejected with every problem, its JSON pointer, line and column, and a hint."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import newsgraph
+from newsgraph.errors import InputError
+
+from .conftest import entity, event, run_cli
+
+
+def _set(path, value):
+    def change(data):
+        node = data
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+    return change
+
+
+def _del(path):
+    def change(data):
+        node = data
+        for key in path[:-1]:
+            node = node[key]
+        del node[path[-1]]
+    return change
+
+
+def _participant(entity_id):
+    def change(data):
+        event(data, "maduro-trump-call")["participants"][0]["entity"] = entity_id
+    return change
+
+
+CASES = [
+    ("missing-headline", _del(["article", "headline"]), "/article", "missing required key 'headline'"),
+    ("unknown-key", _set(["entities", 0, "nickname"], "Vova"), "/entities/0/nickname", "unknown key 'nickname'"),
+    ("wrong-type", _set(["article", "published"], 20251211), "/article/published", "expected string"),
+    ("qid-zero", _set(["entities", 0, "wikidata"], "Q0"), "/entities/0/wikidata", "'Q0' is not of the required form"),
+    ("qid-lower", _set(["entities", 0, "wikidata"], "q42"), "/entities/0/wikidata", "not of the required form"),
+    ("qid-suffix", _set(["entities", 0, "wikidata"], "Q42x"), "/entities/0/wikidata", "not of the required form"),
+    ("qid-iri", _set(["entities", 0, "wikidata"], "https://www.wikidata.org/wiki/Q7747"), "/entities/0/wikidata", "not of the required form"),
+    ("bad-slug", _set(["article", "slug"], "Putin & Maduro"), "/article/slug", "not of the required form"),
+    ("javascript-url", _set(["article", "url"], "javascript:alert(1)"), "/article/url", "not of the required form"),
+    ("relative-url", _set(["article", "url"], "/news/1"), "/article/url", "not of the required form"),
+    ("text-outside", _set(["article", "text"], {"file": "../secret.txt"}), "/article/text", "the article text itself or {file: path}"),
+    ("impossible-date", lambda d: event(d, "maduro-trump-call")["date"].update(on="2025-02-30"),
+     "/events/4/date/on", "2025-02-30 does not exist"),
+    ("future-date", lambda d: event(d, "maduro-trump-call")["date"].update(on="2026-01-05"),
+     "/events/4/date/on", "after the article's publication date"),
+    ("two-date-forms", lambda d: event(d, "maduro-trump-call")["date"].update(earliest="2025-11-01"),
+     "/events/4/date", "exactly one form"),
+    ("dangling-participant", _participant("nobody"), "/events/4/participants/0/entity", "'nobody' is not defined"),
+    ("participant-is-an-event", _participant("politico-interview"), "/events/4/participants/0/entity", "is a interview, but a participant"),
+    ("capacity-not-held", lambda d: event(d, "maduro-trump-call")["participants"][0].update(capacity="ambassador"),
+     "/events/4/participants/0/capacity", "holds no office with id 'ambassador'"),
+    ("bad-role", lambda d: event(d, "maduro-trump-call")["participants"][0].update(role="caller"),
+     "/events/4/participants/0/role", "'caller' is not one of"),
+    ("offset-out-of-range", lambda d: entity(d, "putin")["evidence"][0].update(start=5000, end=5016),
+     "/entities/0/evidence/0/end", "beyond the article text"),
+    ("offset-mismatch", lambda d: entity(d, "putin")["evidence"][0].update(start=24, end=40),
+     "/entities/0/evidence/0", "the text at 24..40 is"),
+    ("duplicate-id", lambda d: entity(d, "maduro").update(id="putin"), "/entities/1/id", "is already used at /entities/0/id"),
+    ("duplicate-qid", lambda d: entity(d, "maduro").update(wikidata="Q7747"), "/entities/1/wikidata", "Q7747 is already the Wikidata id of putin"),
+    ("unnamed-with-names", lambda d: entity(d, "venezuelan-ambassador").update(names={"en": "Jesús Salazar"}),
+     "/entities/4", "must not have names"),
+    ("yes-is-not-true", _set(["entities", 4, "unnamed"], "yes"), "/entities/4/unnamed", "expected boolean"),
+    ("dangling-source", lambda d: d["claims"][0].update(source="kremlin"), "/claims/0/source", "'kremlin' is not defined"),
+    ("offices-on-a-state", lambda d: entity(d, "russia").update(offices=[{"id": "x", "position": "ambassador"}]),
+     "/entities/6", "only a person can hold offices"),
+]
+
+
+@pytest.mark.parametrize("name, change, pointer, message", CASES, ids=[c[0] for c in CASES])
+def test_bad_story_is_reported_at_its_place(story_copy, name, change, pointer, message):
+    path = story_copy(change)
+    report = newsgraph.validate_story(path)
+    assert not report.ok
+    found = [p for p in report.errors if p.pointer == pointer and message in p.message]
+    assert found, report.format_text()
+    problem = found[0]
+    assert problem.file == str(path)
+    assert problem.line is not None and problem.column is not None
+    line = path.read_text(encoding="utf-8").splitlines()[problem.line - 1]
+    last = pointer.rsplit("/", 1)[-1]
+    assert last.isdigit() or last in line, (line, pointer)
+    with pytest.raises(newsgraph.InvalidStory) as raised:
+        newsgraph.load_story(path)
+    assert raised.value.report.problems == report.problems
+
+
+def test_all_problems_are_reported_at_once_with_line_numbers(story_copy):
+    def broken(data):
+        event(data, "maduro-trump-call")["participants"][1]["entity"] = "trumpp"
+        event(data, "coale-appointment")["date"]["on"] = "2025-13"
+        event(data, "maduro-trump-call")["date"]["on"] = "2025-11-31"
+        entity(data, "putin")["evidence"][0]["start"] = 22
+
+    path = story_copy(broken)
+    run = run_cli("validate", str(path))
+    assert run.returncode == 1
+    out = run.stdout
+    assert "/events/10/date/on" in out and "'2025-13' is not of the required form" in out
+    # schema errors stop before cross-checks; fix that one and the rest appear together
+    def broken_but_well_formed(data):
+        broken(data)
+        event(data, "coale-appointment")["date"]["on"] = "2025-11"
+
+    path = story_copy(broken_but_well_formed)
+    run = run_cli("validate", "--format", "json", str(path))
+    assert run.returncode == 1
+    report = json.loads(run.stdout)
+    messages = {(p["pointer"], p["message"].split(" (")[0]) for p in report["problems"]}
+    assert ("/events/4/participants/1/entity", "'trumpp' is not defined") in messages
+    assert ("/events/4/date/on", "2025-11-31 does not exist") in messages
+    assert any(p == "/entities/0/evidence/0" for p, _ in messages)
+    assert all(p["line"] for p in report["problems"])
+    assert report["errors"] == 3 and report["valid"] is False
+
+
+def test_valid_seed_story_validates(tmp_path):
+    from .conftest import SEED
+
+    run = run_cli("validate", str(SEED))
+    assert run.returncode == 0
+    assert run.stdout.strip().endswith("valid")
+    run = run_cli("validate", "--format", "json", str(SEED))
+    assert json.loads(run.stdout)["valid"] is True
+
+
+UNREADABLE = [
+    ("malformed-yaml", "article: [unclosed\n", "is not valid YAML", ":1:"),
+    ("empty", "", "the file is empty", ""),
+    ("only-comments", "# nothing\n", "the file holds no data", ""),
+    ("not-utf8", b"newsgraph: 1\narticle:\n  headline: \xff\xfe bad\n", "not valid UTF-8", ":3:13:"),
+    ("two-documents", "newsgraph: 1\n---\nnewsgraph: 1\n", "more than one YAML document", ":2:"),
+    ("control-character", "newsgraph: 1\narticle: \x07\n", "unacceptable character U+0007", ":2:10:"),
+]
+
+
+@pytest.mark.parametrize("name, text, message, place", UNREADABLE, ids=[c[0] for c in UNREADABLE])
+def test_unreadable_story_is_an_input_error_with_its_place(story_copy, name, text, message, place):
+    path = story_copy(text=text)
+    with pytest.raises(InputError) as raised:
+        newsgraph.validate_story(path)
+    assert message in str(raised.value)
+    assert str(path) in str(raised.value)
+    assert place in str(raised.value)
+    run = run_cli("validate", str(path))
+    assert run.returncode == 2
+    assert message in run.stderr
+
+
+def test_missing_story_file_exits_2(tmp_path):
+    run = run_cli("validate", str(tmp_path / "nope.yaml"))
+    assert run.returncode == 2
+    assert "no such story file" in run.stderr
+
+
+def test_missing_article_text_file_names_the_story_place(story_copy, tmp_path):
+    path = story_copy(_set(["article", "text"], {"file": "missing.txt"}))
+    run = run_cli("validate", str(path))
+    assert run.returncode == 2
+    assert f"{path}:" in run.stderr and "/article/text/file" in run.stderr and "no such article text file" in run.stderr
+
+
+def test_duplicate_keys_and_yaml_aliases_are_refused(story_copy):
+    text = "newsgraph: 1\nnewsgraph: 1\narticle: &a {slug: x}\nentities: [*a]\n"
+    report = newsgraph.validate_story(story_copy(text=text))
+    messages = [(p.pointer, p.message, p.line) for p in report.errors]
+    assert ("/newsgraph", "duplicate key 'newsgraph'", 2) in messages
+    assert any("aliases" in m for _, m, _ in messages)
+
+
+def test_yaml_dates_stay_text_and_yaml_1_1_booleans_are_not_booleans():
+    from newsgraph.storyfile import parse_text
+
+    data, _, _ = parse_text("a: 2025-11-21\nb: yes\nc: on\nd: 1:20\ne: 0042\nf: true\n", "x.yaml")
+    assert data == {"a": "2025-11-21", "b": "yes", "c": "on", "d": "1:20", "e": 42, "f": True}
+
+
+def test_json_stories_work_and_get_positions(story_copy, seed_data):
+    path = story_copy(text=json.dumps(seed_data, ensure_ascii=False, indent=2), name="story.json")
+    assert newsgraph.validate_story(path).ok
+    bad = dict(seed_data, newsgraph=2)
+    path = story_copy(text=json.dumps(bad, ensure_ascii=False, indent=2), name="bad.json")
+    problem = newsgraph.validate_story(path).errors[0]
+    assert (problem.pointer, problem.line) == ("/newsgraph", 2)
