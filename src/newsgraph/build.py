@@ -20,12 +20,14 @@ import rdflib
 from pyoxigraph import Literal
 
 from .embed import to_html_script
-from .errors import InputError
+from .conformance import check_jsonld, check_shapes
+from .errors import InputError, InvalidStory
 from .files import write_files
 from .iris import check_base
 from .jsonld import dumps, to_jsonld
 from .mapping import MappedArticle, map_story
 from .model import Story
+from .report import Report
 from .turtle import to_nquads, to_trig, to_turtle
 from .vocab import PREFIXES, XSD
 
@@ -89,6 +91,14 @@ class BuildResult:
         """An rdflib Dataset holding the article's named graph."""
         return to_rdflib_dataset(self.mapped)
 
+    def check(self) -> Report:
+        """Check the output as a consumer would: JSON-LD profile and SHACL shapes."""
+        report = Report(self.story.path)
+        check_jsonld(self.jsonld_document, report, file=self.slug + SUFFIXES["jsonld"])
+        graph = self.dataset.graph(rdflib.URIRef(self.graph_iri))
+        check_shapes(graph, report, file=self.slug + SUFFIXES["turtle"])
+        return report
+
     def files(self) -> dict[str, str]:
         """``{file name: text}`` of the four published files."""
         return {self.slug + suffix: getattr(self, attr) for attr, suffix in SUFFIXES.items()}
@@ -98,14 +108,23 @@ class BuildResult:
         return write_files(folder, {n: t.encode("utf-8") for n, t in self.files().items()})
 
 
-def build(story: Story, base: str | None = None) -> BuildResult:
-    """Map ``story`` (under ``base``, else the story's base IRI, else the default)."""
+def build(story: Story, base: str | None = None, *, check: bool = True) -> BuildResult:
+    """Map ``story`` (under ``base``, else the story's base IRI, else the default).
+
+    With ``check`` (the default) the output is checked against the JSON-LD profile and the
+    SHACL shapes, and :class:`~newsgraph.errors.InvalidStory` is raised if it does not conform.
+    """
     if base is not None:
         try:
             check_base(base)
         except ValueError as exc:
             raise InputError(str(exc)) from None
-    return BuildResult(story, map_story(story, base))
+    result = BuildResult(story, map_story(story, base))
+    if check:
+        report = result.check()
+        if not report.ok:
+            raise InvalidStory(report)
+    return result
 
 
 def to_rdflib_dataset(mapped: MappedArticle) -> rdflib.Dataset:

@@ -74,12 +74,16 @@ class Report:
         check: str = "",
         line: int | None = None,
         column: int | None = None,
+        file: str | None = None,
     ) -> None:
-        """Record a problem; the line and column come from ``positions`` unless given."""
-        if line is None:
+        """Record a problem; the line and column come from ``positions`` unless given.
+
+        ``file`` names another file than the report's (e.g. an output file being checked).
+        """
+        if line is None and file is None:
             line, column = self.position_of(pointer)
         self.problems.append(
-            Problem(message, pointer, severity, hint, self.file, line, column, check)
+            Problem(message, pointer, severity, hint, file or self.file, line, column, check)
         )
 
     def position_of(self, pointer: str) -> tuple[int | None, int | None]:
@@ -90,6 +94,10 @@ class Report:
             if not pointer:
                 return None, None
             pointer = pointer.rsplit("/", 1)[0]
+
+    def errors_at(self, pointer: str) -> list[Problem]:
+        """The errors at ``pointer`` or inside it."""
+        return [p for p in self.errors if p.pointer == pointer or p.pointer.startswith(pointer + "/")]
 
     def extend(self, other: Report) -> None:
         for problem in other.problems:

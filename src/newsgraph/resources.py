@@ -1,7 +1,7 @@
 """The only code that opens the files shipped inside the package (schemas/ and ontology/).
 
 >>> sorted(RESOURCES)[:2]
-['ontology/newsgraph.ttl', 'schemas/newsgraph-context.jsonld']
+['ontology/newsgraph.ttl', 'ontology/shapes.ttl']
 >>> read_json("schemas/story.schema.json")["$schema"]
 'https://json-schema.org/draft/2020-12/schema'
 """
@@ -18,7 +18,9 @@ __all__ = ["RESOURCES", "read_text", "read_json"]
 #: Every packaged resource, by its path in the repository.
 RESOURCES = (
     "ontology/newsgraph.ttl",
+    "ontology/shapes.ttl",
     "schemas/newsgraph-context.jsonld",
+    "schemas/newsgraph-jsonld.schema.json",
     "schemas/story.schema.json",
 )
 

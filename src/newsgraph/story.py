@@ -31,12 +31,12 @@ def read_story(path: str | Path) -> tuple[Story | None, Report]:
     for pointer, message, hint in parse_problems:
         report.add(pointer, message, hint=hint, check="syntax")
     check_schema(data, report)
-    if not report.ok:
-        return None, report
-    text = _article_text(data["article"]["text"], path, report)
+    schema_ok = report.ok
+    text = _article_text(data, path, report)
     cross_check(data, text, report)
     if not report.ok:
         return None, report
+    assert schema_ok and text is not None
     return story_from_data(data, text, str(path)), report
 
 
@@ -53,9 +53,16 @@ def validate_story(path: str | Path) -> Report:
     return read_story(path)[1]
 
 
-def _article_text(spec: str | dict, path: Path, report: Report) -> str:
+def _article_text(data: Any, path: Path, report: Report) -> str | None:
+    """The article text, inline or from its file; None if the story does not say it properly."""
+    try:
+        spec = data["article"]["text"]
+    except (KeyError, TypeError):
+        return None
     if isinstance(spec, str):
         return spec
+    if not (isinstance(spec, dict) and isinstance(spec.get("file"), str)) or report.errors_at("/article/text"):
+        return None
     relative = PurePosixPath(spec["file"])
     target = path.parent.joinpath(*relative.parts)
     where = report.position_of("/article/text/file")

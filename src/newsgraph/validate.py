@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from contextlib import suppress
 from datetime import date
 from functools import cache
 from typing import Any, Iterator
@@ -203,9 +204,15 @@ def _strings(value: Any, pointer: str) -> Iterator[tuple[str, str]]:
             yield from _strings(v, f"{pointer}/{i}")
 
 
+_MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+
+
 class _CrossChecker:
-    def __init__(self, data: dict, text: str | None, report: Report) -> None:
-        self.data = data
+    """The cross-checks. They also run on a story with schema errors: a malformed item (already
+    reported by the schema) is skipped, so one run reports every problem."""
+
+    def __init__(self, data: Any, text: str | None, report: Report) -> None:
+        self.data = data if isinstance(data, dict) else {}
         self.text = text
         self.report = report
         self.kinds: dict[str, tuple[str, str]] = {}  # id -> (kind, type)
@@ -217,13 +224,19 @@ class _CrossChecker:
     def warn(self, pointer: str, message: str, hint: str = "") -> None:
         self.report.add(pointer, message, hint=hint, severity="warning", check="cross-check")
 
+    def items(self, section: str) -> Iterator[tuple[str, dict]]:
+        """(pointer, item) for each well-formed item of a section."""
+        items = self.data.get(section)
+        for i, item in enumerate(items if isinstance(items, list) else ()):
+            if isinstance(item, dict):
+                yield f"/{section}/{i}", item
+
     def run(self) -> None:
         self.characters()
         self.collect_ids()
-        self.references()
-        self.dates()
-        self.spans()
-        self.qids()
+        for check in (self.article_refs, self.entity_refs, self.event_refs, self.claim_refs,
+                      self.dates, self.spans, self.qids):
+            check()
 
     def characters(self) -> None:
         for pointer, value in _strings(self.data, ""):
@@ -238,27 +251,27 @@ class _CrossChecker:
     def collect_ids(self) -> None:
         seen: dict[str, str] = {"article": "/article"}
         for section, kind in (("entities", "entity"), ("events", "event"), ("claims", "claim")):
-            for i, item in enumerate(self.data.get(section, [])):
-                pointer = f"/{section}/{i}/id"
-                id = item["id"]
+            for p, item in self.items(section):
+                id = item.get("id")
+                if not isinstance(id, str):
+                    continue
                 if id in seen:
                     where = "is reserved for the article itself" if id == "article" else f"is already used at {seen[id]}"
-                    self.error(pointer, f"id {id!r} {where}", "every entity, event and claim needs its own id")
+                    self.error(f"{p}/id", f"id {id!r} {where}", "every entity, event and claim needs its own id")
                     continue
-                seen[id] = pointer
-                self.kinds[id] = (kind, item.get("type", item.get("kind", "")))
-                if kind == "entity":
-                    office_ids: set[str] = set()
-                    for j, office in enumerate(item.get("offices", [])):
+                seen[id] = f"{p}/id"
+                self.kinds[id] = (kind, str(item.get("type", item.get("kind", ""))))
+                office_ids: set[str] = set()
+                for j, office in enumerate(item.get("offices", []) if kind == "entity" else []):
+                    with suppress(*_MALFORMED):
                         if office["id"] in office_ids:
-                            self.error(f"/entities/{i}/offices/{j}/id",
-                                       f"office id {office['id']!r} is used twice for {id!r}")
+                            self.error(f"{p}/offices/{j}/id", f"office id {office['id']!r} is used twice for {id!r}")
                         office_ids.add(office["id"])
-                    self.offices[id] = office_ids
+                self.offices[id] = office_ids
 
-    def ref(self, pointer: str, id: str | None, allowed: set[str] | None, what: str) -> bool:
+    def ref(self, pointer: str, id: Any, allowed: set[str] | None, what: str) -> bool:
         """Check that ``id`` names something of an allowed type ('event' and 'article' count)."""
-        if id is None:
+        if not isinstance(id, str):
             return False
         if id == "article":
             if allowed is None or "article" in allowed:
@@ -274,93 +287,105 @@ class _CrossChecker:
             return False
         return True
 
-    def references(self) -> None:
-        d = self.data
-        a = d["article"]
+    def refs(self, pointer: str, ids: Any, allowed: set[str] | None, what: str) -> None:
+        for k, id in enumerate(ids if isinstance(ids, list) else ()):
+            self.ref(f"{pointer}/{k}", id, allowed, what)
+
+    def article_refs(self) -> None:
+        a = self.data.get("article")
+        if not isinstance(a, dict):
+            return
         self.ref("/article/publisher", a.get("publisher"), _ORGS | {"person"}, "the publisher")
-        for k, id in enumerate(a.get("authors", [])):
-            self.ref(f"/article/authors/{k}", id, _ORGS | {"person"}, "an author")
-        for k, id in enumerate(a.get("based_on", [])):
-            self.ref(f"/article/based_on/{k}", id, {"work"}, "a work the article is based on")
-        for k, id in enumerate(a.get("about", [])):
-            self.ref(f"/article/about/{k}", id, None, "what the article is about")
-        for i, e in enumerate(d.get("entities", [])):
-            p = f"/entities/{i}"
-            for j, o in enumerate(e.get("offices", [])):
-                q = f"{p}/offices/{j}"
-                self.ref(f"{q}/position", o["position"], {"position"}, "the position held")
-                self.ref(f"{q}/of", o.get("of"), _POLITIES, "what the office belongs to")
-                self.ref(f"{q}/to", o.get("to"), _POLITIES, "what an envoy is accredited to")
-                self.ref(f"{q}/posted_in", o.get("posted_in"), _PLACES, "where the holder is posted")
-            self.ref(f"{p}/country", e.get("country"), {"state"}, "the country")
-            self.ref(f"{p}/part_of", e.get("part_of"), _PLACES, "the containing place")
-            self.ref(f"{p}/source_of", e.get("source_of"), _ORGS | {"person"}, "the outlet the sources spoke to")
-            self.ref(f"{p}/publisher", e.get("publisher"), _ORGS | {"person"}, "the publisher")
-            if e["type"] != "work":
-                for field in ("publisher", "published", "language", "url"):
-                    if field in e:
-                        self.error(f"{p}/{field}", f"{field!r} is only for works (type 'work')")
-            if e["type"] != "unnamed-source" and "source_of" in e:
-                self.error(f"{p}/source_of", "'source_of' is only for unnamed sources")
-            if e["type"] == "unnamed-source" and not e.get("unnamed"):
-                self.error(f"{p}/unnamed", "an unnamed source needs 'unnamed: true'", "describe it in 'description'")
-        for i, ev in enumerate(d.get("events", [])):
-            p = f"/events/{i}"
-            seen_roles = set()
-            for j, part in enumerate(ev["participants"]):
-                q = f"{p}/participants/{j}"
-                who = part["entity"]
-                key = (who, part.get("role", "participant"))
-                if key in seen_roles:
-                    self.error(q, f"{who!r} is listed twice in the same role")
-                seen_roles.add(key)
-                if self.ref(f"{q}/entity", who, AGENT_TYPES | {"state"}, "a participant"):
-                    capacity = part.get("capacity")
-                    if capacity and capacity not in self.offices.get(who, set()):
-                        self.error(f"{q}/capacity", f"{who!r} holds no office with id {capacity!r}",
-                                   f"offices of {who!r}: {', '.join(sorted(self.offices.get(who, ()))) or 'none'}")
-            self.ref(f"{p}/location", ev.get("location"), _PLACES, "the location")
-            for k, id in enumerate(ev.get("about", [])):
-                self.ref(f"{p}/about/{k}", id, None, "what the event is about")
-            prev = ev.get("preceded_by")
-            if prev == ev["id"]:
-                self.error(f"{p}/preceded_by", "an event cannot precede itself")
-            else:
-                self.ref(f"{p}/preceded_by", prev, {"event"}, "the earlier event")
-        for i, c in enumerate(d.get("claims", [])):
-            p = f"/claims/{i}"
-            self.ref(f"{p}/source", c["source"], AGENT_TYPES | {"work", "event", "article"}, "the source")
-            for field in ("speakers", "addressees"):
-                for k, id in enumerate(c.get(field, [])):
-                    self.ref(f"{p}/{field}/{k}", id, AGENT_TYPES | {"state"}, f"one of the {field}")
-            for k, id in enumerate(c.get("about", [])):
-                self.ref(f"{p}/about/{k}", id, None, "what the claim is about")
-            if c["kind"] == "quote" and self.text is not None:
-                quoted = c["text"].get(self.data["article"]["language"])
-                if quoted is None:
-                    self.error(f"{p}/text", "a quote needs its text in the article's language")
-                elif quoted not in self.text:
-                    self.warn(f"{p}/text", "the quoted words do not occur in the article text",
-                              "a quote should repeat the article's words exactly")
+        self.refs("/article/authors", a.get("authors"), _ORGS | {"person"}, "an author")
+        self.refs("/article/based_on", a.get("based_on"), {"work"}, "a work the article is based on")
+        self.refs("/article/about", a.get("about"), None, "what the article is about")
+
+    def entity_refs(self) -> None:
+        for p, e in self.items("entities"):
+            with suppress(*_MALFORMED):
+                for j, o in enumerate(e.get("offices", [])):
+                    q = f"{p}/offices/{j}"
+                    self.ref(f"{q}/position", o.get("position"), {"position"}, "the position held")
+                    self.ref(f"{q}/of", o.get("of"), _POLITIES, "what the office belongs to")
+                    self.ref(f"{q}/to", o.get("to"), _POLITIES, "what an envoy is accredited to")
+                    self.ref(f"{q}/posted_in", o.get("posted_in"), _PLACES, "where the holder is posted")
+                self.ref(f"{p}/country", e.get("country"), {"state"}, "the country")
+                self.ref(f"{p}/part_of", e.get("part_of"), _PLACES, "the containing place")
+                self.ref(f"{p}/source_of", e.get("source_of"), _ORGS | {"person"}, "the outlet the sources spoke to")
+                self.ref(f"{p}/publisher", e.get("publisher"), _ORGS | {"person"}, "the publisher")
+                type_ = e.get("type")
+                if type_ != "work":
+                    for field in ("publisher", "published", "language", "url"):
+                        if field in e:
+                            self.error(f"{p}/{field}", f"{field!r} is only for works (type 'work')")
+                if type_ != "unnamed-source" and "source_of" in e:
+                    self.error(f"{p}/source_of", "'source_of' is only for unnamed sources")
+                if type_ == "unnamed-source" and not e.get("unnamed"):
+                    self.error(f"{p}/unnamed", "an unnamed source needs 'unnamed: true'", "describe it in 'description'")
+
+    def event_refs(self) -> None:
+        for p, ev in self.items("events"):
+            with suppress(*_MALFORMED):
+                seen_roles = set()
+                for j, part in enumerate(ev.get("participants", [])):
+                    q = f"{p}/participants/{j}"
+                    who = part.get("entity")
+                    key = (who, part.get("role", "participant"))
+                    if key in seen_roles:
+                        self.error(q, f"{who!r} is listed twice in the same role")
+                    seen_roles.add(key)
+                    if self.ref(f"{q}/entity", who, AGENT_TYPES | {"state"}, "a participant"):
+                        capacity = part.get("capacity")
+                        if capacity and capacity not in self.offices.get(who, set()):
+                            self.error(f"{q}/capacity", f"{who!r} holds no office with id {capacity!r}",
+                                       f"offices of {who!r}: {', '.join(sorted(self.offices.get(who, ()))) or 'none'}")
+                self.ref(f"{p}/location", ev.get("location"), _PLACES, "the location")
+                self.refs(f"{p}/about", ev.get("about"), None, "what the event is about")
+                prev = ev.get("preceded_by")
+                if prev is not None and prev == ev.get("id"):
+                    self.error(f"{p}/preceded_by", "an event cannot precede itself")
+                else:
+                    self.ref(f"{p}/preceded_by", prev, {"event"}, "the earlier event")
+
+    def claim_refs(self) -> None:
+        language = (self.data.get("article") or {}).get("language") if isinstance(self.data.get("article"), dict) else None
+        for p, c in self.items("claims"):
+            with suppress(*_MALFORMED):
+                self.ref(f"{p}/source", c.get("source"), AGENT_TYPES | {"work", "event", "article"}, "the source")
+                for field in ("speakers", "addressees"):
+                    self.refs(f"{p}/{field}", c.get(field), AGENT_TYPES | {"state"}, f"one of the {field}")
+                self.refs(f"{p}/about", c.get("about"), None, "what the claim is about")
+                if c.get("kind") == "quote" and self.text is not None and language:
+                    quoted = c["text"].get(language)
+                    if quoted is None:
+                        self.error(f"{p}/text", "a quote needs its text in the article's language")
+                    elif quoted not in self.text:
+                        self.warn(f"{p}/text", "the quoted words do not occur in the article text",
+                                  "a quote should repeat the article's words exactly")
 
     def dates(self) -> None:
-        published = self.data["article"]["published"]
-        problem = _calendar_problem(published)
+        published = (self.data.get("article") or {}).get("published")
+        try:
+            problem = _calendar_problem(published)
+            last = earliest_day(published)
+        except _MALFORMED:
+            return  # reported by the schema
         if problem:
             self.error("/article/published", problem, "use a real calendar date")
             return
-        last = earliest_day(published)
-        for i, e in enumerate(self.data.get("entities", [])):
-            if "published" in e:
-                self.date(f"/entities/{i}/published", e["published"], last)
-        for i, ev in enumerate(self.data.get("events", [])):
-            p = f"/events/{i}/date"
-            w = ev["date"]
-            ok = all(self.date(f"{p}/{k}", w[k], last) for k in ("on", "start", "end", "earliest", "latest") if k in w)
-            if ok and "start" in w and "end" in w and earliest_day(w["start"]) > latest_day(w["end"]):
-                self.error(f"{p}/end", f"ends ({w['end']}) before it starts ({w['start']})")
-            if ok and "earliest" in w and "latest" in w and earliest_day(w["earliest"]) > latest_day(w["latest"]):
-                self.error(f"{p}/latest", f"latest ({w['latest']}) is before earliest ({w['earliest']})")
+        for p, e in self.items("entities"):
+            with suppress(*_MALFORMED):
+                if "published" in e:
+                    self.date(f"{p}/published", e["published"], last)
+        for p, ev in self.items("events"):
+            with suppress(*_MALFORMED):
+                w = ev["date"]
+                q = f"{p}/date"
+                ok = all(self.date(f"{q}/{k}", w[k], last) for k in ("on", "start", "end", "earliest", "latest") if k in w)
+                if ok and "start" in w and "end" in w and earliest_day(w["start"]) > latest_day(w["end"]):
+                    self.error(f"{q}/end", f"ends ({w['end']}) before it starts ({w['start']})")
+                if ok and "earliest" in w and "latest" in w and earliest_day(w["earliest"]) > latest_day(w["latest"]):
+                    self.error(f"{q}/latest", f"latest ({w['latest']}) is before earliest ({w['earliest']})")
 
     def date(self, pointer: str, value: str, published: date) -> bool:
         problem = _calendar_problem(value)
@@ -374,33 +399,33 @@ class _CrossChecker:
         return True
 
     def spans(self) -> None:
-        d = self.data
-        holders: list[tuple[str, dict]] = []
-        for i, e in enumerate(d.get("entities", [])):
-            holders.append((f"/entities/{i}", e))
-            for j, o in enumerate(e.get("offices", [])):
-                holders.append((f"/entities/{i}/offices/{j}", o))
-        holders += [(f"/events/{i}", ev) for i, ev in enumerate(d.get("events", []))]
-        holders += [(f"/claims/{i}", c) for i, c in enumerate(d.get("claims", []))]
-        for pointer, holder in holders:
-            for k, span in enumerate(holder.get("evidence", [])):
-                self.span(f"{pointer}/evidence/{k}", span)
-
-    def span(self, pointer: str, span: dict) -> None:
         if self.text is None:
             return
-        start, end, words = span["start"], span["end"], span["text"]
+        holders: list[tuple[str, dict]] = []
+        for p, e in self.items("entities"):
+            holders.append((p, e))
+            offices = e.get("offices")
+            holders += [(f"{p}/offices/{j}", o) for j, o in enumerate(offices if isinstance(offices, list) else ())
+                        if isinstance(o, dict)]
+        holders += list(self.items("events")) + list(self.items("claims"))
+        for pointer, holder in holders:
+            spans = holder.get("evidence")
+            for k, span in enumerate(spans if isinstance(spans, list) else ()):
+                with suppress(*_MALFORMED):
+                    self.span(f"{pointer}/evidence/{k}", span["start"], span["end"], span["text"])
+
+    def span(self, pointer: str, start: int, end: int, words: str) -> None:
+        assert self.text is not None
+        if not (isinstance(start, int) and isinstance(end, int) and isinstance(words, str)):
+            return
         n = len(self.text)
         if end <= start:
             self.error(f"{pointer}/end", f"end {end} is not after start {start}")
-            return
-        if end > n:
+        elif end > n:
             self.error(f"{pointer}/end", f"end {end} is beyond the article text ({n} characters)",
                        self._suggest(words))
-            return
-        actual = self.text[start:end]
-        if actual != words:
-            self.error(pointer, f"the text at {start}..{end} is {actual!r}, not {words!r}",
+        elif self.text[start:end] != words:
+            self.error(pointer, f"the text at {start}..{end} is {self.text[start:end]!r}, not {words!r}",
                        self._suggest(words))
 
     def _suggest(self, words: str) -> str:
@@ -413,21 +438,20 @@ class _CrossChecker:
     def qids(self) -> None:
         seen: dict[str, str] = {}
         for section in ("entities", "events"):
-            for i, item in enumerate(self.data.get(section, [])):
+            for p, item in self.items(section):
                 qid = item.get("wikidata")
-                if not qid:
+                if not isinstance(qid, str):
                     continue
-                pointer = f"/{section}/{i}/wikidata"
                 if qid in seen:
-                    self.error(pointer, f"{qid} is already the Wikidata id of {seen[qid]}",
+                    self.error(f"{p}/wikidata", f"{qid} is already the Wikidata id of {seen[qid]}",
                                "one Wikidata item is one entity; merge them or fix the id")
-                seen[qid] = item["id"]
+                seen[qid] = str(item.get("id"))
 
 
-def cross_check(data: dict, text: str | None, report: Report) -> None:
+def cross_check(data: Any, text: str | None, report: Report) -> None:
     """Add problems the schema cannot see: references, dates, evidence spans, duplicate QIDs.
 
-    ``data`` must already conform to the story schema. ``text`` is the article text (None when
-    it could not be read; span checks are then skipped).
+    ``text`` is the article text (None when it could not be read: span checks are skipped).
+    Items the schema already found malformed are skipped, not reported twice.
     """
     _CrossChecker(data, text, report).run()

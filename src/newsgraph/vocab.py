@@ -54,7 +54,7 @@ ENTITY_CLASSES: dict[str, tuple[str, ...]] = {
     "work": (SCHEMA + "CreativeWork",),
 }
 
-EVENT_CLASSES: dict[str, str | None] = {
+EVENT_CLASSES: dict[str, str] = {
     "phone-call": NG + "PhoneCall",
     "meeting": NG + "Meeting",
     "visit": NG + "Visit",
@@ -73,7 +73,7 @@ EVENT_CLASSES: dict[str, str | None] = {
     "election": NG + "Election",
     "protest": NG + "Protest",
     "release": NG + "Release",
-    "other": None,  # schema:Event alone
+    "other": NG + "OtherEvent",
 }
 
 ARTICLE_CLASSES = {

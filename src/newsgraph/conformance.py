@@ -1,0 +1,84 @@
+"""Check what a build publishes against the published contract, as any consumer would.
+
+- the JSON-LD document against ``schemas/newsgraph-jsonld.schema.json`` (JSON Schema 2020-12);
+- the article's graph against ``ontology/shapes.ttl`` (SHACL, with pySHACL).
+
+Problems go into the same :class:`~newsgraph.report.Report` as the story's own problems, with the
+output file's name and a JSON pointer (JSON-LD) or the focus node and path (SHACL).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import rdflib
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from .report import Report
+from .resources import read_json, read_text
+from .storyfile import escape_pointer
+
+__all__ = ["jsonld_validator", "shapes_graph", "check_jsonld", "check_shapes"]
+
+PROFILE = "schemas/newsgraph-jsonld.schema.json"
+SHAPES = "ontology/shapes.ttl"
+
+_SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+_HINT = "this is what the build would publish: fix the story, or report a newsgraph bug"
+
+
+@cache
+def jsonld_validator() -> Draft202012Validator:
+    """The compiled validator of the JSON-LD profile (built once; never fetches a $ref)."""
+    schema = read_json(PROFILE)
+    Draft202012Validator.check_schema(schema)
+    registry = Registry().with_resource(schema["$id"], Resource.from_contents(schema))
+    return Draft202012Validator(schema, registry=registry)
+
+
+@cache
+def shapes_graph() -> rdflib.Graph:
+    """The SHACL shapes, parsed once."""
+    return rdflib.Graph().parse(data=read_text(SHAPES), format="turtle")
+
+
+def check_jsonld(document: dict[str, Any], report: Report, file: str) -> None:
+    """Add a problem for every way ``document`` breaks the JSON-LD profile."""
+    for error in jsonld_validator().iter_errors(document):
+        pointer = "".join(f"/{escape_pointer(p)}" for p in error.absolute_path)
+        message = error.message if len(error.message) < 300 else error.message[:297] + "..."
+        if error.validator in ("if", "allOf") or error.schema_path and "allOf" in error.schema_path:
+            rule = _rule(error)
+            message = f"breaks the rule '{rule}'" if rule else message
+        report.add(pointer, message, hint=_HINT, check="jsonld-profile", file=file)
+
+
+def _rule(error: Any) -> str:
+    path = list(error.schema_path)
+    if "allOf" in path:
+        i = path.index("allOf")
+        if i + 1 < len(path) and isinstance(path[i + 1], int):
+            node_schema = read_json(PROFILE)["$defs"]["node"]
+            rules = node_schema.get("allOf", [])
+            if path[i + 1] < len(rules):
+                return rules[path[i + 1]].get("$comment", "")
+    return ""
+
+
+def check_shapes(graph: rdflib.Graph, report: Report, file: str) -> None:
+    """Add a problem for every SHACL violation of ``graph`` against ontology/shapes.ttl."""
+    import pyshacl  # heavy import, needed only here
+
+    conforms, results, _ = pyshacl.validate(graph, shacl_graph=shapes_graph(), inference="none")
+    if conforms:
+        return
+    for result in results.subjects(rdflib.RDF.type, _SH.ValidationResult):
+        focus = results.value(result, _SH.focusNode)
+        path = results.value(result, _SH.resultPath)
+        message = results.value(result, _SH.resultMessage) or results.value(result, _SH.sourceConstraintComponent)
+        shape = results.value(result, _SH.sourceShape)
+        where = f"<{focus}>" + (f" {graph.namespace_manager.normalizeUri(path)}" if isinstance(path, rdflib.URIRef) else "")
+        shape_name = shape.n3(results.namespace_manager) if isinstance(shape, rdflib.URIRef) else "a shape"
+        report.add("", f"{where}: {message} ({shape_name})", hint=_HINT, check="shacl", file=file)

@@ -1,0 +1,178 @@
+"""The bad-input battery: each input is refused with a message naming the problem and its place,
+the documented exit code, and no output file changed."""
+
+from __future__ import annotations
+
+import hashlib
+import http.server
+import json
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from .conftest import OUTPUT, entity, event, run_cli
+
+
+@pytest.fixture
+def published(tmp_path) -> Path:
+    """An output folder holding the seed article, as a newsroom's previous build left it."""
+    out = tmp_path / "published"
+    shutil.copytree(OUTPUT, out)  # output/ is checked to be up to date elsewhere
+    return out
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def as_json(change=None):
+    """A JSON story: the seed (as JSON) with ``change`` applied."""
+    def make(story_copy, seed_data):
+        data = json.loads(json.dumps(seed_data))
+        if change:
+            change(data)
+        return story_copy(text=json.dumps(data, ensure_ascii=False, indent=1), name="story.json")
+    return make
+
+
+def yaml_change(change):
+    return lambda story_copy, seed_data: story_copy(change)
+
+
+def raw(text, name="story.yaml"):
+    return lambda story_copy, seed_data: story_copy(text=text, name=name)
+
+
+def _set(*path_and_value):
+    *path, value = path_and_value
+
+    def change(data):
+        node = data
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+    return change
+
+
+BATTERY = [
+    # name, input, exit code, fragments the message must contain
+    ("malformed-yaml", raw("newsgraph: 1\narticle:\n  slug: [x\n"), 2, ["is not valid YAML", ":4:1:"]),
+    ("malformed-json", raw('{"newsgraph": 1,\n "article": }', "story.json"), 2, ["is not valid JSON", ":2:13:"]),
+    ("wrong-type", yaml_change(_set("entities", 0, "names", ["Putin"])), 1, ["/entities/0/names", "expected object, found a list"]),
+    ("unknown-key", yaml_change(_set("events", 0, "venue", "moscow")), 1, ["/events/0/venue", "unknown key 'venue'", "allowed keys here"]),
+    ("missing-required", yaml_change(lambda d: d["claims"][0].pop("source")), 1, ["/claims/0", "missing required key 'source'"]),
+    ("qid-Q0", yaml_change(_set("entities", 0, "wikidata", "Q0")), 1, ["/entities/0/wikidata", "'Q0'"]),
+    ("qid-q42", yaml_change(_set("entities", 0, "wikidata", "q42")), 1, ["/entities/0/wikidata", "'q42'"]),
+    ("qid-Q42x", yaml_change(_set("entities", 0, "wikidata", "Q42x")), 1, ["/entities/0/wikidata", "'Q42x'"]),
+    ("wikidata-https-iri", yaml_change(_set("entities", 0, "wikidata", "https://www.wikidata.org/entity/Q7747")), 1,
+     ["/entities/0/wikidata", "such as 'Q7747'"]),
+    ("wikidata-wiki-page", yaml_change(_set("entities", 0, "wikidata", "http://www.wikidata.org/wiki/Q7747")), 1,
+     ["/entities/0/wikidata", "not of the required form"]),
+    ("javascript-iri", yaml_change(_set("article", "url", "javascript:alert(document.cookie)")), 1, ["/article/url"]),
+    ("relative-iri", yaml_change(_set("article", "url", "../other.html")), 1, ["/article/url"]),
+    ("impossible-date", yaml_change(lambda d: event(d, "maduro-trump-call")["date"].update(on="2025-02-30")), 1,
+     ["/events/4/date/on", "2025-02-30 does not exist (February 2025 has 28 days)"]),
+    ("offset-out-of-range", yaml_change(lambda d: entity(d, "putin")["evidence"][0].update(start=9000, end=9016)), 1,
+     ["/entities/0/evidence/0/end", "beyond the article text (2060 characters)", "start 23, end 39"]),
+    ("dangling-reference", yaml_change(lambda d: d["claims"][2].update(source="reuter-sources")), 1,
+     ["/claims/2/source", "'reuter-sources' is not defined"]),
+    ("remote-context", as_json(lambda d: d.update({"@context": "https://schema.org/"})), 1, ["/@context", "unknown key '@context'"]),
+    ("remote-ref", as_json(lambda d: d["article"].update({"$ref": "https://example.org/article.json"})), 1,
+     ["/article/$ref", "unknown key '$ref'"]),
+    ("not-utf8", raw(b"newsgraph: 1\narticle:\n  headline: caf\xe9\n"), 2, ["not valid UTF-8", ":3:16:", "byte 0xe9"]),
+    ("empty-file", raw(""), 2, ["the file is empty"]),
+    ("control-character-yaml", raw("newsgraph: 1\narticle:\n  headline: a\x1bb\n"), 2, ["U+001B", ":3:14:"]),
+    ("control-character-json", as_json(_set("article", "headline", "Τίτλος\u0007")), 1,
+     ["/article/headline", "control character U+0007"]),
+]
+
+
+@pytest.mark.parametrize("name, make, code, fragments", BATTERY, ids=[b[0] for b in BATTERY])
+def test_bad_input_is_refused_at_its_place_and_nothing_changes(published, story_copy, seed_data, name, make, code, fragments):
+    before = digest(published)
+    path = make(story_copy, seed_data)
+    run = run_cli("build", str(path), "--out", str(published))
+    assert run.returncode == code, run.stderr
+    for fragment in fragments:
+        assert fragment in run.stderr, (fragment, run.stderr)
+    assert str(path) in run.stderr
+    assert digest(published) == before
+    assert run_cli("validate", str(path)).returncode == code
+
+
+def test_a_50_mb_file_is_refused_before_it_is_read(published, tmp_path):
+    big = tmp_path / "big.yaml"
+    with big.open("wb") as f:
+        f.truncate(50 * 1024 * 1024)  # sparse: costs no disk, and must not be read into memory
+    before = digest(published)
+    run = run_cli("build", str(big), "--out", str(published))
+    assert run.returncode == 2
+    assert f"{big}: story file is 50.0 MiB, over the 8 MiB limit" in run.stderr
+    assert digest(published) == before
+
+
+def test_an_article_text_over_the_limit_is_refused(story_copy, tmp_path):
+    path = story_copy()
+    with (tmp_path / "2025-12-11-putin-lukashenko-support-maduro.el.txt").open("r+b") as f:
+        f.truncate(9 * 1024 * 1024)
+    run = run_cli("validate", str(path))
+    assert run.returncode == 2
+    assert "/article/text/file" in run.stderr and "over the 8 MiB limit" in run.stderr
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    hits: list[str] = []
+
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        _Recorder.hits.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/ld+json")
+        self.end_headers()
+        self.wfile.write(b'{"@context": {"name": "http://evil.example/name"}}')
+
+    def log_message(self, *args):
+        pass
+
+
+def test_remote_context_and_ref_in_input_are_never_fetched(story_copy, seed_data):
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/context.jsonld"
+    try:
+        data = json.loads(json.dumps(seed_data))
+        data["@context"] = url
+        data["article"]["$ref"] = url
+        data["entities"][0]["$schema"] = url
+        path = story_copy(text=json.dumps(data, ensure_ascii=False), name="story.json")
+        run = run_cli("validate", str(path))
+        assert run.returncode == 1
+        assert "unknown key '@context'" in run.stdout and "unknown key '$ref'" in run.stdout
+    finally:
+        server.shutdown()
+    assert _Recorder.hits == []
+
+
+def test_hostile_text_is_published_safely(story_copy, tmp_path):
+    hostile = 'Τίτλος </script><!-- <script>alert(1)</script> & \u200fשלום\u200f'
+    path = story_copy(lambda d: d["article"].update(headline=hostile))
+    out = tmp_path / "out"
+    run = run_cli("build", str(path), "--out", str(out))
+    assert run.returncode == 0, run.stderr
+    html = next(out.glob("*.html")).read_text(encoding="utf-8")
+    body = html.split("\n", 1)[1].rsplit("</script>", 1)[0]
+    assert "<" not in body and ">" not in body and "&" not in body
+    assert json.loads(body)["@graph"][0]["headline"]["el"] == hostile
+
+
+def test_bidirectional_overrides_are_warned_about_but_rtl_marks_are_fine(story_copy):
+    import newsgraph
+
+    path = story_copy(lambda d: entity(d, "putin")["names"].update(en="Vladimir \u202eniteP"))
+    report = newsgraph.validate_story(path)
+    assert report.ok
+    assert [(p.pointer, p.severity) for p in report.problems] == [("/entities/0/names/en", "warning")]
+    assert "bidirectional override" in report.problems[0].message
+    path = story_copy(lambda d: entity(d, "putin")["names"].update(he="\u200fפוטין"))
+    assert newsgraph.validate_story(path).problems == []
