@@ -1,7 +1,7 @@
-"""The only code that opens the files shipped inside the package (schemas/ and ontology/).
+"""The only code that opens the files shipped inside the package (schemas/, ontology/, data/).
 
 >>> sorted(RESOURCES)[:2]
-['ontology/newsgraph.ttl', 'ontology/shapes.ttl']
+['data/wikidata-snapshot.json', 'ontology/newsgraph.ttl']
 >>> read_json("schemas/story.schema.json")["$schema"]
 'https://json-schema.org/draft/2020-12/schema'
 """
@@ -17,6 +17,7 @@ __all__ = ["RESOURCES", "read_text", "read_json"]
 
 #: Every packaged resource, by its path in the repository.
 RESOURCES = (
+    "data/wikidata-snapshot.json",
     "ontology/newsgraph.ttl",
     "ontology/shapes.ttl",
     "schemas/newsgraph-context.jsonld",

@@ -13,15 +13,17 @@ from typing import Any
 from .errors import InputError, InvalidStory
 from .model import Article, Claim, Entity, Event, Office, Participant, Span, Story, When
 from .report import Report
+from .snapshot import Snapshot
 from .storyfile import decode_utf8, load_file, read_bytes
 from .validate import check_schema, cross_check
 
 __all__ = ["load_story", "read_story", "validate_story", "story_from_data"]
 
 
-def read_story(path: str | Path) -> tuple[Story | None, Report]:
+def read_story(path: str | Path, snapshot: Snapshot | None = None) -> tuple[Story | None, Report]:
     """Parse and check a story file: the story (None if it has errors) and the full report.
 
+    QIDs are checked against ``snapshot`` (default: :meth:`Snapshot.default`, the offline one).
     Raises :class:`~newsgraph.errors.InputError` when the file (or the article text it points
     to) cannot be read or parsed at all.
     """
@@ -33,24 +35,33 @@ def read_story(path: str | Path) -> tuple[Story | None, Report]:
     check_schema(data, report)
     schema_ok = report.ok
     text = _article_text(data, path, report)
-    cross_check(data, text, report)
+    cross_check(data, text, report, snapshot or Snapshot.default())
     if not report.ok:
         return None, report
     assert schema_ok and text is not None
     return story_from_data(data, text, str(path)), report
 
 
-def load_story(path: str | Path) -> Story:
+def load_story(path: str | Path, snapshot: Snapshot | None = None) -> Story:
     """The story in ``path``; raises InvalidStory (with the full report) if it has errors."""
-    story, report = read_story(path)
+    story, report = read_story(path, snapshot)
     if story is None:
         raise InvalidStory(report)
     return story
 
 
-def validate_story(path: str | Path) -> Report:
-    """Every problem in the story at ``path`` (an empty report means it is valid)."""
-    return read_story(path)[1]
+def validate_story(path: str | Path, snapshot: Snapshot | None = None) -> Report:
+    """Every problem in the story at ``path`` (an empty report means it is valid).
+
+    A story without errors is also built in memory and its output checked (JSON-LD profile,
+    SHACL shapes), so that a story that validates also builds.
+    """
+    story, report = read_story(path, snapshot)
+    if story is not None:
+        from .build import build  # build imports this module
+
+        report.extend(build(story, check=False).check())
+    return report
 
 
 def _article_text(data: Any, path: Path, report: Report) -> str | None:

@@ -27,6 +27,7 @@ from referencing.exceptions import NoSuchResource
 from .model import AGENT_TYPES
 from .report import Report
 from .resources import read_json
+from .snapshot import Snapshot
 from .storyfile import escape_pointer
 
 __all__ = ["story_validator", "check_schema", "cross_check", "earliest_day", "latest_day"]
@@ -155,6 +156,15 @@ def check_schema(data: Any, report: Report) -> None:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BIDI_OVERRIDE = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
+#: Wikidata classes (P31) that fit a declared entity type. Types whose classes are not verified
+#: are not checked this way (but a human declared as anything but a person still is).
+TYPE_CLASSES = {
+    "person": frozenset({"Q5"}),
+    "state": frozenset({"Q6256", "Q3624078"}),
+    "news-agency": frozenset({"Q192283"}),
+}
+CLASS_NAMES = {"Q5": "human", "Q6256": "country", "Q3624078": "sovereign state", "Q192283": "news agency"}
+
 _PLACES = {"place", "city", "region", "state"}
 _ORGS = {"organization", "government-body", "news-agency", "media"}
 _POLITIES = {"state"} | _ORGS
@@ -193,6 +203,16 @@ def latest_day(value: str) -> date:
     return date(y, m, d)
 
 
+_QID = re.compile(r"Q[1-9][0-9]*\Z")
+
+
+def _held_on(held: Any, day: date) -> bool:
+    """Whether a P39 statement covers ``day`` (a later end date is fine: the office was held then)."""
+    if held.start and earliest_day(held.start) > day:
+        return False
+    return not (held.end and latest_day(held.end) < day)
+
+
 def _strings(value: Any, pointer: str) -> Iterator[tuple[str, str]]:
     if isinstance(value, str):
         yield pointer, value
@@ -211,10 +231,11 @@ class _CrossChecker:
     """The cross-checks. They also run on a story with schema errors: a malformed item (already
     reported by the schema) is skipped, so one run reports every problem."""
 
-    def __init__(self, data: Any, text: str | None, report: Report) -> None:
+    def __init__(self, data: Any, text: str | None, report: Report, snapshot: Snapshot | None) -> None:
         self.data = data if isinstance(data, dict) else {}
         self.text = text
         self.report = report
+        self.snapshot = snapshot
         self.kinds: dict[str, tuple[str, str]] = {}  # id -> (kind, type)
         self.offices: dict[str, set[str]] = {}
 
@@ -235,7 +256,7 @@ class _CrossChecker:
         self.characters()
         self.collect_ids()
         for check in (self.article_refs, self.entity_refs, self.event_refs, self.claim_refs,
-                      self.dates, self.spans, self.qids):
+                      self.dates, self.spans, self.qids, self.wikidata):
             check()
 
     def characters(self) -> None:
@@ -447,11 +468,63 @@ class _CrossChecker:
                                "one Wikidata item is one entity; merge them or fix the id")
                 seen[qid] = str(item.get("id"))
 
+    def wikidata(self) -> None:
+        if self.snapshot is None:
+            return
+        refresh = ("check the QID on Wikidata; then `newsgraph wikidata refresh` (needs the network) "
+                   "adds it to the snapshot")
+        positions = {e.get("id"): e.get("wikidata") for _, e in self.items("entities") if e.get("type") == "position"}
+        for section in ("entities", "events"):
+            for p, item in self.items(section):
+                qid = item.get("wikidata")
+                if not isinstance(qid, str) or not _QID.match(qid):
+                    continue
+                known = self.snapshot.get(qid)
+                if known is None:
+                    self.error(f"{p}/wikidata", f"{qid} is not in the Wikidata snapshot (taken {self.snapshot.taken})", refresh)
+                    continue
+                if section == "entities":
+                    with suppress(*_MALFORMED):
+                        self.wikidata_type(p, item["type"], known)
+                        self.wikidata_positions(p, item, known, positions)
 
-def cross_check(data: Any, text: str | None, report: Report) -> None:
-    """Add problems the schema cannot see: references, dates, evidence spans, duplicate QIDs.
+    def wikidata_type(self, pointer: str, declared: str, known: Any) -> None:
+        classes = known.instance_of
+        if classes is None:
+            return
+        label = known.labels.get("en") or next(iter(known.labels.values()), "")
+        named = ", ".join(CLASS_NAMES.get(c, c) for c in classes) or "no class"
+        fits = TYPE_CLASSES.get(declared)
+        if (fits is not None and not fits & set(classes)) or (declared != "person" and "Q5" in classes):
+            self.error(f"{pointer}/wikidata",
+                       f"{known.qid} ({label}) is {named} on Wikidata, which does not fit type {declared!r}",
+                       "the QID probably belongs to another item: check it on Wikidata")
+
+    def wikidata_positions(self, pointer: str, person: dict, known: Any, positions: dict) -> None:
+        if known.positions is None:
+            return
+        published = earliest_day(self.data["article"]["published"])
+        for j, office in enumerate(person.get("offices", [])):
+            pq = positions.get(office.get("position"))
+            if not pq:
+                continue
+            held = [h for h in known.positions if h.position == pq]
+            where = f"{pointer}/offices/{j}/position"
+            if not held:
+                self.error(where, f"Wikidata has no 'position held' {pq} for {known.qid}",
+                           "check the position's QID, or the person's")
+            elif not any(_held_on(h, published) for h in held):
+                spans = "; ".join(f"{h.start or '?'} to {h.end or 'now'}" for h in held)
+                self.error(where, f"{known.qid} did not hold {pq} on the article's date (Wikidata: {spans})",
+                           "an office is checked as of the publication date")
+
+
+def cross_check(data: Any, text: str | None, report: Report, snapshot: Snapshot | None = None) -> None:
+    """Add problems the schema cannot see: references, dates, evidence spans, duplicate QIDs,
+    and QIDs that the Wikidata ``snapshot`` does not know or whose type or positions contradict
+    the story (skipped when ``snapshot`` is None).
 
     ``text`` is the article text (None when it could not be read: span checks are skipped).
     Items the schema already found malformed are skipped, not reported twice.
     """
-    _CrossChecker(data, text, report).run()
+    _CrossChecker(data, text, report, snapshot).run()
