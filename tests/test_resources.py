@@ -18,7 +18,7 @@ def test_packaged_resource_opens_and_matches_the_repository(name):
 
 
 def test_every_file_in_schemas_and_ontology_is_packaged():
-    on_disk = {f"{d}/{p.name}" for d in ("schemas", "ontology", "data") for p in (ROOT / d).iterdir()
+    on_disk = {f"{d}/{p.name}" for d in ("schemas", "ontology", "data", "queries") for p in (ROOT / d).iterdir()
                if p.is_file()}
     assert on_disk == set(resources.RESOURCES)
 

@@ -13,10 +13,11 @@ import click
 
 from . import __version__
 from .build import build
-from .errors import NewsgraphError
+from .errors import InputError, InvalidStory, NewsgraphError
 from .story import load_story, validate_story
 
 DEFAULT_OUT = "output"
+STORY_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 class _Group(click.Group):
@@ -64,6 +65,122 @@ def validate_command(story: Path, fmt: str) -> None:
     else:
         click.echo(report.format_text() if report.problems else f"{story}: valid")
     sys.exit(0 if report.ok else 1)
+
+
+def _store_options(command):
+    """Options naming the store: the embedded one (default) or a remote one."""
+    from .store import DEFAULT_STORE
+
+    options = [
+        click.option("--store", "store_dir", type=click.Path(path_type=Path, file_okay=False),
+                     default=DEFAULT_STORE, show_default=True, help="Folder of the embedded Oxigraph store."),
+        click.option("--endpoint", help="SPARQL query endpoint of a remote store (instead of the embedded one)."),
+        click.option("--graph-store", help="Graph Store Protocol URL, if not the endpoint (e.g. Oxigraph's /store)."),
+        click.option("--user", help="User for the remote store (or $NEWSGRAPH_STORE_USER)."),
+        click.option("--password", help="Password (or $NEWSGRAPH_STORE_PASSWORD; the environment keeps it out of shell history)."),
+        click.option("--token", help="Bearer token (or $NEWSGRAPH_STORE_TOKEN)."),
+        click.option("--auth", "auth_scheme", type=click.Choice(["basic", "digest"]), default="basic", show_default=True,
+                     help="How to send the user and password (Virtuoso wants digest)."),
+        click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+                     help="Seconds to wait for the remote store to answer one request."),
+        click.option("--retries", type=click.IntRange(min=0, max=10), default=4, show_default=True,
+                     help="Retries (with backoff) on connection errors, 5xx and 429."),
+        click.option("--ca-bundle", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+                     help="CA certificates to verify the store's TLS certificate with."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _open_store(store_dir: Path, endpoint: str | None, graph_store: str | None, user: str | None,
+                password: str | None, token: str | None, auth_scheme: str, timeout: float, retries: int,
+                ca_bundle: Path | None, *, must_exist: bool):
+    from .graphstore import RemoteStore, auth_from
+    from .store import EmbeddedStore
+
+    if endpoint is None:
+        if graph_store or user or token:
+            raise InputError("--graph-store, --user and --token are for a remote store: give --endpoint too")
+        if must_exist and not store_dir.is_dir():
+            raise InputError(f"{store_dir}: no store here yet; load articles first (newsgraph load STORY)")
+        return EmbeddedStore(store_dir)
+    return RemoteStore(endpoint, graph_store=graph_store, auth=auth_from(user, password, token, auth_scheme),
+                       timeout=(5.0, timeout), retries=retries, verify_tls=str(ca_bundle) if ca_bundle else True)
+
+
+def _payloads(inputs: tuple[Path, ...], base_iri: str | None):
+    """Build each input lazily (one at a time); an input that fails becomes a failed outcome."""
+    from .store import Outcome, Payload, payloads_from_file
+
+    for path in inputs:
+        try:
+            if path.suffix in STORY_SUFFIXES:
+                yield Payload.from_result(build(load_story(path), base=base_iri))
+            else:
+                yield from payloads_from_file(path)
+        except InvalidStory as exc:
+            click.echo(exc.report.format_text(), err=True)
+            yield Outcome(path.name, "", "invalid", error=f"the story has {exc.report.summary()}")
+        except InputError as exc:
+            yield Outcome(path.name, "", "invalid", error=str(exc))
+
+
+@cli.command("load")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--base-iri", help="Base IRI for stories' nodes (overrides the stories').")
+@_store_options
+def load_command(inputs: tuple[Path, ...], base_iri: str | None, **store_options) -> None:
+    """Load stories (built on the fly) or .trig/.nq files, one named graph per article.
+
+    Each article's graph is replaced as a whole; loading again changes nothing. Every article's
+    outcome is printed. Exit 0 all loaded, 1 no input was valid, 3 the store could not be reached,
+    4 some articles were not loaded (re-run to finish: nothing is duplicated).
+    """
+    from .store import load_articles
+
+    with _open_store(**store_options, must_exist=False) as store:
+        outcomes = load_articles(store, _payloads(inputs, base_iri),
+                                 report=lambda o: click.echo(o.describe(), err=not o.ok))
+    loaded = sum(o.ok for o in outcomes)
+    click.echo(f"{loaded} of {len(outcomes)} article{'s' if len(outcomes) != 1 else ''} loaded")
+    if loaded == len(outcomes):
+        return
+    if loaded == 0 and all(o.status == "invalid" for o in outcomes):
+        sys.exit(1)
+    if loaded == 0 and any(o.status in ("failed", "not attempted") for o in outcomes):
+        sys.exit(3)
+    sys.exit(4)
+
+
+@cli.command("query")
+@click.argument("question", required=False)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--list", "list_queries", is_flag=True, help="List the example questions shipped with newsgraph.")
+@_store_options
+def query_command(question: str | None, fmt: str, list_queries: bool, **store_options) -> None:
+    """Ask QUESTION: a SPARQL query, a .rq file, or the name of a shipped example question."""
+    from .resources import shipped_queries
+    from .results import format_results
+
+    shipped = shipped_queries()
+    if list_queries:
+        for name, text in sorted(shipped.items()):
+            click.echo(f"{name}: {text.splitlines()[0].lstrip('# ')}")
+        return
+    if not question:
+        raise click.UsageError("give a SPARQL query, a .rq file or a question name (see --list)")
+    if question in shipped:
+        sparql = shipped[question]
+    elif question.endswith(".rq") or Path(question).is_file():
+        try:
+            sparql = Path(question).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{question}: cannot read the query: {exc}") from None
+    else:
+        sparql = question
+    with _open_store(**store_options, must_exist=True) as store:
+        click.echo(format_results(store.query(sparql), fmt))
 
 
 def main() -> None:

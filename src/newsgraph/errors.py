@@ -64,9 +64,18 @@ class OutputError(NewsgraphError):
 
 
 class ServiceError(NewsgraphError):
-    """An external service (a SPARQL store, Wikidata) is unreachable or answered with an error."""
+    """An external service (a SPARQL store, Wikidata) is unreachable or answered with an error.
+
+    ``unreachable`` is true when no connection could be made at all; ``status`` is the HTTP
+    status of the last answer, if there was one.
+    """
 
     exit_code = 3
+
+    def __init__(self, message: str, *, unreachable: bool = False, status: int | None = None) -> None:
+        self.unreachable = unreachable
+        self.status = status
+        super().__init__(message)
 
 
 class PartialLoadError(NewsgraphError):

@@ -1,4 +1,4 @@
-"""The only code that opens the files shipped inside the package (schemas/, ontology/, data/).
+"""The only code that opens the files shipped inside the package (schemas/, ontology/, data/, queries/).
 
 >>> sorted(RESOURCES)[:2]
 ['data/wikidata-snapshot.json', 'ontology/newsgraph.ttl']
@@ -13,7 +13,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-__all__ = ["RESOURCES", "read_text", "read_json"]
+__all__ = ["RESOURCES", "read_text", "read_json", "shipped_queries"]
 
 #: Every packaged resource, by its path in the repository.
 RESOURCES = (
@@ -23,6 +23,10 @@ RESOURCES = (
     "schemas/newsgraph-context.jsonld",
     "schemas/newsgraph-jsonld.schema.json",
     "schemas/story.schema.json",
+    "queries/entities-with-wikidata.rq",
+    "queries/events-resting-on-unnamed-sources.rq",
+    "queries/everything-belta-reported.rq",
+    "queries/who-spoke-by-phone-with-maduro.rq",
 )
 
 
@@ -37,3 +41,12 @@ def read_text(name: str) -> str:
 def read_json(name: str) -> Any:
     """A packaged JSON resource, parsed (cached: do not mutate the result)."""
     return json.loads(read_text(name))
+
+
+def shipped_queries() -> dict[str, str]:
+    """The example questions shipped in queries/, by name (file name without .rq)."""
+    return {
+        name.split("/", 1)[1][: -len(".rq")]: read_text(name)
+        for name in RESOURCES
+        if name.startswith("queries/")
+    }

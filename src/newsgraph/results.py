@@ -1,0 +1,42 @@
+"""Print SPARQL query results: a table for people, CSV or SPARQL JSON for programs.
+
+>>> import pyoxigraph as ox
+>>> store = ox.Store()
+>>> store.add(ox.Quad(ox.NamedNode("https://ex.org/a"), ox.NamedNode("http://schema.org/name"),
+...                   ox.Literal("Α", language="el")))
+>>> print(format_results(store.query("SELECT ?s ?n WHERE { ?s ?p ?n }"), "table"))
+?s                  ?n
+------------------  ------
+<https://ex.org/a>  "Α"@el
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+__all__ = ["FORMATS", "format_results"]
+
+FORMATS = ("table", "csv", "json")
+
+
+def _cell(term: object) -> str:
+    return "" if term is None else str(term)
+
+
+def format_results(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples | list, fmt: str) -> str:
+    """Results of SELECT or ASK as ``table``, ``csv`` or ``json``; CONSTRUCT as N-Triples."""
+    if isinstance(result, (ox.QueryTriples, list)):
+        return ox.serialize(list(result), format=ox.RdfFormat.N_TRIPLES).decode("utf-8").rstrip("\n")
+    if fmt == "json":
+        return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")
+    if isinstance(result, ox.QueryBoolean):
+        return "true" if bool(result) else "false"
+    if fmt == "csv":
+        return result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8").rstrip("\r\n")
+    variables = [v.value for v in result.variables]
+    rows = [[_cell(solution[v]) for v in variables] for solution in result]
+    widths = [max([len(v) + 1] + [len(r[i]) for r in rows]) for i, v in enumerate(variables)]
+    lines = ["  ".join(f"?{v}".ljust(w) for v, w in zip(variables, widths))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
+    return "\n".join(line.rstrip() for line in lines)
