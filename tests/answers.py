@@ -8,11 +8,23 @@ ART = "https://newsgraph.example/article/2025-12-11-putin-lukashenko-support-mad
 N = ART + "#"
 
 
+BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+
+
+def _value(term) -> str | None:
+    if term is None:
+        return None
+    # Compare in the XSD value space: Virtuoso answers "true"^^xsd:boolean as "1"^^xsd:boolean.
+    if getattr(term, "datatype", None) is not None and term.datatype.value == BOOLEAN:
+        return {"1": "true", "0": "false"}.get(term.value, term.value)
+    return term.value
+
+
 def answers(store, name: str) -> list[tuple]:
     """The solutions of a shipped question, as tuples of term values (None when unbound)."""
     result = store.query(shipped_queries()[name])
     variables = [v.value for v in result.variables]
-    return [tuple(None if s[v] is None else s[v].value for v in variables) for s in result]
+    return [tuple(_value(s[v]) for v in variables) for s in result]
 
 
 EXPECTED = {

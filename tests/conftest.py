@@ -78,10 +78,11 @@ def story_copy(tmp_path: Path, seed_data) -> Callable[..., Path]:
     return make
 
 
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None,
+            timeout: float = 300) -> subprocess.CompletedProcess:
     """Run ``python -m newsgraph`` in a real process, as a user runs the command."""
     return subprocess.run([sys.executable, "-m", "newsgraph", *args], capture_output=True,
-                          text=True, cwd=cwd)
+                          text=True, cwd=cwd, env=env, timeout=timeout)
 
 
 def entity(data: dict, id: str) -> dict:

@@ -19,6 +19,8 @@ def test_python_example_runs():
     assert run.returncode == 0, run.stderr
     assert "https://newsgraph.example/graph/2025-12-11-putin-lukashenko-support-maduro" in run.stdout
     assert "True 0 errors, 0 warnings" in run.stdout
+    assert ": loaded 1309 triples into <https://newsgraph.example/graph/" in run.stdout
+    assert "Alexander Lukashenko\nDonald Trump\nJohn Coale\n" in run.stdout
 
 
 def test_ci_runs_the_readme_test_command():
@@ -28,3 +30,5 @@ def test_ci_runs_the_readme_test_command():
     assert test_command.endswith("pytest")
     ci = (ROOT / ".ci" / "run").read_text()
     assert test_command in ci
+    main = setup[0].strip()
+    assert "newsgraph build stories/" in main and "newsgraph load stories/" in main

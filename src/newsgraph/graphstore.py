@@ -186,8 +186,9 @@ class RemoteStore:
         status = response.status_code
         if status in (401, 403):
             message = (f"{what}: the store refused the credentials (HTTP {status}); "
-                       f"check --user/--password/--token (or ${ENV_USER}, ${ENV_PASSWORD}, ${ENV_TOKEN})"
-                       + (" and --auth digest" if "digest" in response.headers.get("WWW-Authenticate", "").lower() else ""))
+                       f"check --user/--password/--token (or ${ENV_USER}, ${ENV_PASSWORD}, ${ENV_TOKEN})")
+            if not isinstance(self.session.auth, HTTPDigestAuth):
+                message += "; if the store wants digest authentication (Virtuoso does), add --auth digest"
         elif status in _RETRY_STATUSES:
             message = f"{what}: the store still answered HTTP {status} after retries: {_excerpt(response)}"
         else:
