@@ -1,0 +1,36 @@
+"""The benchmarks and the corpus generator keep working (smoke mode: a few stories, no timings)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import newsgraph
+
+from .conftest import ROOT
+
+
+def test_corpus_generator_is_reproducible_and_every_story_is_valid(tmp_path):
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.corpus import story, write_corpus
+
+    assert story(3, seed=7) == story(3, seed=7)
+    assert story(3, seed=7) != story(4, seed=7)
+    paths = write_corpus(tmp_path, 6, seed=7)
+    languages = set()
+    for path in paths:
+        report = newsgraph.validate_story(path)
+        assert report.ok, report.format_text()
+        s = newsgraph.load_story(path)
+        languages.add(s.article.language)
+        assert 10 <= len(s.entities) <= 25 + 8 and 5 <= len(s.events) <= 12
+        assert all(e.evidence for e in s.events)
+    assert write_corpus(tmp_path / "again", 6, seed=7)[0].read_bytes() == paths[0].read_bytes()
+
+
+def test_load_benchmark_runs_in_smoke_mode():
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "load.py"), "--n", "3"],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    for row in ("newsgraph load, embedded store", "newsgraph load, Oxigraph server (PUT)", "oxigraph load (bulk loader"):
+        assert row in run.stdout
