@@ -1,13 +1,15 @@
 """newsgraph: publish what a news article says as linked data.
 
 >>> import newsgraph
->>> story = newsgraph.load_story("stories/2025-12-11-putin-lukashenko-support-maduro.yaml")  # doctest: +SKIP
->>> result = newsgraph.build(story)  # doctest: +SKIP
->>> result.turtle.startswith("@prefix")  # doctest: +SKIP
-True
+>>> story = newsgraph.load_story("stories/2025-12-11-putin-lukashenko-support-maduro.yaml")
+>>> result = newsgraph.build(story)
+>>> result.graph_iri
+'https://newsgraph.example/graph/2025-12-11-putin-lukashenko-support-maduro'
 """
 
-from .build import BuildResult, build
+__version__ = "0.1.0"
+
+from .build import BuildResult, build  # noqa: E402 (the version comes first: modules use it)
 from .errors import (
     InputError,
     InvalidStory,
@@ -36,5 +38,3 @@ __all__ = [
     "ServiceError",
     "PartialLoadError",
 ]
-
-__version__ = "0.1.0"

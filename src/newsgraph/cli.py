@@ -40,14 +40,47 @@ def cli() -> None:
     """Publish what a news article says as linked data (JSON-LD, Turtle, TriG, SPARQL stores)."""
 
 
+def _wikidata_options(command):
+    """Options for live Wikidata access (off unless asked for)."""
+    options = [
+        click.option("--contact", help="Your e-mail or URL for the Wikidata User-Agent (or $NEWSGRAPH_CONTACT)."),
+        click.option("--cache", "cache", type=click.Path(path_type=Path, dir_okay=False),
+                     help="SQLite file caching Wikidata replies (default ~/.cache/newsgraph/wikidata-http-cache.sqlite)."),
+        click.option("--no-cache", is_flag=True, help="Do not cache Wikidata replies."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _client(contact: str | None, cache: Path | None, no_cache: bool):
+    from .wikidata import WikidataClient
+
+    return WikidataClient(contact, cache=False if no_cache else cache)
+
+
+def _snapshot(story: Path, live: bool, contact: str | None, cache: Path | None, no_cache: bool):
+    """The offline snapshot, plus (with --live) the story's QIDs it lacks, fetched from Wikidata."""
+    from .snapshot import Snapshot
+    from .wikidata import extend_snapshot, qids_in_stories
+
+    snapshot = Snapshot.default()
+    if live:
+        with _client(contact, cache, no_cache) as client:
+            snapshot = extend_snapshot(snapshot, qids_in_stories([story]), client)
+    return snapshot
+
+
 @cli.command("build")
 @click.argument("story", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUT,
               show_default=True, help="Folder to write <slug>.jsonld, .ttl, .trig and .html into.")
 @click.option("--base-iri", help="Base IRI for the article's nodes (overrides the story's).")
-def build_command(story: Path, out: Path, base_iri: str | None) -> None:
+@click.option("--live", is_flag=True, help="Check QIDs missing from the offline snapshot on live Wikidata.")
+@_wikidata_options
+def build_command(story: Path, out: Path, base_iri: str | None, live: bool, **wikidata) -> None:
     """Check STORY and write its four files into --out (atomically; nothing on error)."""
-    result = build(load_story(story), base=base_iri)
+    result = build(load_story(story, _snapshot(story, live, **wikidata)), base=base_iri)
     changed = result.write(out)
     click.echo(f"{result.slug}: {len(result.mapped.triples)} triples -> {out}/ "
                f"({len(changed)} file{'s' if len(changed) != 1 else ''} changed)")
@@ -57,9 +90,11 @@ def build_command(story: Path, out: Path, base_iri: str | None) -> None:
 @click.argument("story", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="How to print the report.")
-def validate_command(story: Path, fmt: str) -> None:
+@click.option("--live", is_flag=True, help="Check QIDs missing from the offline snapshot on live Wikidata.")
+@_wikidata_options
+def validate_command(story: Path, fmt: str, live: bool, **wikidata) -> None:
     """Check STORY without writing anything: exit 0 valid, 1 invalid, 2 unreadable."""
-    report = validate_story(story)
+    report = validate_story(story, _snapshot(story, live, **wikidata))
     if fmt == "json":
         click.echo(report.to_json())
     else:
@@ -181,6 +216,63 @@ def query_command(question: str | None, fmt: str, list_queries: bool, **store_op
         sparql = question
     with _open_store(**store_options, must_exist=True) as store:
         click.echo(format_results(store.query(sparql), fmt))
+
+
+@cli.command("link")
+@click.argument("story", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--live", is_flag=True, help="Also search live Wikidata (wbsearchentities); needs the network.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--limit", type=click.IntRange(1, 20), default=5, show_default=True, help="Candidates per entity.")
+@_wikidata_options
+def link_command(story: Path, live: bool, fmt: str, limit: int, **wikidata) -> None:
+    """Propose Wikidata items for STORY's entities and events that have no QID (changes nothing)."""
+    from .link import format_proposals, link_story
+    from .snapshot import Snapshot
+
+    loaded = load_story(story)
+    if live:
+        with _client(**wikidata) as client:
+            proposals = link_story(loaded, Snapshot.default(), client, limit=limit)
+    else:
+        proposals = link_story(loaded, Snapshot.default(), limit=limit)
+    click.echo(format_proposals(proposals, fmt))
+
+
+@cli.group("wikidata")
+def wikidata_group() -> None:
+    """The offline Wikidata snapshot the checks use."""
+
+
+@wikidata_group.command("refresh")
+@click.argument("stories", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
+              help="Snapshot file to write (default: $NEWSGRAPH_WIKIDATA_SNAPSHOT, else data/wikidata-snapshot.json).")
+@_wikidata_options
+def refresh_command(stories: tuple[Path, ...], out: Path | None, **wikidata) -> None:
+    """Rebuild the snapshot from live Wikidata for the QIDs of STORIES (default: stories/*).
+
+    Needs the network; offline it says so and changes nothing.
+    """
+    import datetime
+    import os
+
+    from .files import write_files
+    from .snapshot import SNAPSHOT_ENV
+    from .wikidata import fetch_snapshot, qids_in_stories
+
+    paths = list(stories) or sorted(p for p in Path("stories").glob("*") if p.suffix in STORY_SUFFIXES)
+    if not paths:
+        raise InputError("no stories given, and none in ./stories")
+    out = out or Path(os.environ.get(SNAPSHOT_ENV) or "data/wikidata-snapshot.json")
+    qids = qids_in_stories(paths)
+    with _client(**wikidata) as client:
+        snapshot, missing = fetch_snapshot(qids, client, datetime.date.today().isoformat())
+    if missing:
+        click.echo(f"newsgraph: Wikidata has no item {', '.join(missing)}; fix the stories first. "
+                   f"{out} was not changed.", err=True)
+        sys.exit(1)
+    write_files(out.parent, {out.name: snapshot.dumps().encode("utf-8")})
+    click.echo(f"{out}: {len(snapshot)} items from {len(paths)} stories, taken {snapshot.taken}")
 
 
 def main() -> None:

@@ -26,11 +26,10 @@ from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 import requests
-from requests.adapters import HTTPAdapter
 from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
-from urllib3.util.retry import Retry
 
 from .errors import InputError, ServiceError
+from .sessions import RETRY_STATUSES, describe_failure, retrying_session
 from .store import Payload, QueryResult
 
 __all__ = ["RemoteStore", "auth_from", "BearerAuth", "ENV_USER", "ENV_PASSWORD", "ENV_TOKEN"]
@@ -39,7 +38,6 @@ ENV_USER = "NEWSGRAPH_STORE_USER"
 ENV_PASSWORD = "NEWSGRAPH_STORE_PASSWORD"
 ENV_TOKEN = "NEWSGRAPH_STORE_TOKEN"
 
-_RETRY_STATUSES = (429, 500, 502, 503, 504)
 _OK = (200, 201, 204)
 
 
@@ -108,22 +106,7 @@ class RemoteStore:
         self.endpoint = _check_url(endpoint, "SPARQL endpoint")
         self.graph_store = _check_url(graph_store or endpoint, "graph store URL")
         self.timeout = timeout
-        retry_class = type("CappedRetry", (_CappedRetry,), {"cap": retry_after_cap})
-        retry = retry_class(
-            total=retries,
-            connect=retries,
-            read=retries,
-            status=retries,
-            backoff_factor=backoff,
-            backoff_max=retry_after_cap,
-            status_forcelist=_RETRY_STATUSES,
-            allowed_methods=frozenset({"GET", "PUT", "POST", "HEAD"}),
-            respect_retry_after_header=True,
-            raise_on_status=False,
-        )
-        self.session = requests.Session()
-        self.session.mount("http://", HTTPAdapter(max_retries=retry))
-        self.session.mount("https://", HTTPAdapter(max_retries=retry))
+        self.session = retrying_session(retries=retries, backoff=backoff, max_wait=retry_after_cap)
         self.session.auth = auth
         self.session.verify = verify_tls
         self.session.headers["User-Agent"] = "newsgraph (+https://newsgraph.example/)"
@@ -174,13 +157,13 @@ class RemoteStore:
     def _request(self, method: str, url: str, *, what: str, **kwargs: Any) -> requests.Response:
         try:
             return self.session.request(method, url, timeout=self.timeout, **kwargs)
-        except requests.exceptions.ConnectionError as exc:
-            reason = _reason(exc)
-            raise ServiceError(f"{what}: cannot reach {url}: {reason}", unreachable=True) from None
-        except requests.exceptions.Timeout:
-            raise ServiceError(f"{what}: {url} did not answer within {self.timeout[1]:g} s") from None
         except requests.exceptions.RequestException as exc:
-            raise ServiceError(f"{what}: request to {url} failed: {_reason(exc)}") from None
+            kind, reason = describe_failure(exc)
+        if kind == "unreachable":
+            raise ServiceError(f"{what}: cannot reach {url}: {reason}", unreachable=True)
+        if kind == "timeout":
+            raise ServiceError(f"{what}: {url} did not answer within {self.timeout[1]:g} s")
+        raise ServiceError(f"{what}: request to {url} failed: {reason}")
 
     def _refused(self, response: requests.Response, what: str) -> ServiceError:
         status = response.status_code
@@ -189,29 +172,11 @@ class RemoteStore:
                        f"check --user/--password/--token (or ${ENV_USER}, ${ENV_PASSWORD}, ${ENV_TOKEN})")
             if not isinstance(self.session.auth, HTTPDigestAuth):
                 message += "; if the store wants digest authentication (Virtuoso does), add --auth digest"
-        elif status in _RETRY_STATUSES:
+        elif status in RETRY_STATUSES:
             message = f"{what}: the store still answered HTTP {status} after retries: {_excerpt(response)}"
         else:
             message = f"{what}: the store answered HTTP {status}: {_excerpt(response)}"
         return ServiceError(message, status=status)
-
-
-class _CappedRetry(Retry):
-    """urllib3's Retry, with ``Retry-After`` waits capped at ``cap`` seconds."""
-
-    cap = 30.0
-
-    def parse_retry_after(self, retry_after: str) -> float:
-        return min(super().parse_retry_after(retry_after), self.cap)
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc.args[0] if exc.args else exc)
-    for hint in ("Connection refused", "Name or service not known", "timed out", "Connection reset",
-                 "Remote end closed connection", "certificate verify failed"):
-        if hint in text:
-            return hint
-    return text[:200]
 
 
 def _excerpt(response: requests.Response, limit: int = 300) -> str:

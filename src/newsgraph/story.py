@@ -1,8 +1,8 @@
 """Read a story file, check it, and turn it into the model.
 
->>> story = load_story("stories/2025-12-11-putin-lukashenko-support-maduro.yaml")  # doctest: +SKIP
->>> story.article.slug  # doctest: +SKIP
-'2025-12-11-putin-lukashenko-support-maduro'
+>>> story = load_story("stories/2025-12-11-putin-lukashenko-support-maduro.yaml")
+>>> story.article.slug, len(story.entities), len(story.events), len(story.claims)
+('2025-12-11-putin-lukashenko-support-maduro', 30, 11, 6)
 """
 
 from __future__ import annotations

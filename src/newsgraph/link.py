@@ -1,0 +1,225 @@
+"""Reconciliation: propose Wikidata items for the entities and events of a story that have none.
+
+Candidates come from the offline snapshot and, when a client is given, from ``wbsearchentities``.
+Each is ranked with the evidence for it: which of the story's names matched which label or alias,
+in which language and how (exactly, by stem, or by some words), and whether its Wikidata class fits
+the declared type. Nothing is applied: the editor accepts a candidate by writing its QID into the
+story.
+
+Greek names match despite accents, case and inflection: the article's "Ρωσίας" and
+"Βενεζουέλας" find Ρωσία and Βενεζουέλα.
+
+>>> normalize("Η.Π.Α.")
+'ηπα'
+>>> stems("της Ρωσίας") == stems("η Ρωσία")
+False
+>>> stems("Ρωσίας") == stems("Ρωσία")
+True
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Iterable
+
+from .model import Entity, Event, Story
+from .snapshot import Item, Snapshot
+from .validate import CLASS_NAMES, TYPE_CLASSES
+
+__all__ = ["normalize", "stems", "Match", "Candidate", "Proposal", "link_story", "format_proposals"]
+
+#: Greek inflectional endings, longest first (after accents are removed and ς becomes σ).
+_GREEK_ENDINGS = ("ουσ", "εισ", "ων", "ου", "ασ", "εσ", "ησ", "οσ", "ισ", "υσ", "α", "ε", "η", "ι", "ο", "υ", "ω", "σ", "ν")
+_GREEK = re.compile("[\u0370-\u03ff]")
+#: Only candidates at least this good are proposed.
+MIN_SCORE = 0.5
+
+
+def normalize(text: str) -> str:
+    """Case, accents, final sigma and punctuation folded away."""
+    folded = unicodedata.normalize("NFD", text.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).replace("ς", "σ")
+    folded = re.sub(r"[.·'’`´]", "", folded)
+    folded = re.sub(r"[^\w]+", " ", folded)
+    return " ".join(folded.split())
+
+
+def _stem(token: str) -> str:
+    if not _GREEK.search(token):
+        return token
+    for ending in _GREEK_ENDINGS:
+        if token.endswith(ending) and len(token) - len(ending) >= 3:
+            return token[: -len(ending)]
+    return token
+
+
+def stems(text: str) -> tuple[str, ...]:
+    """The stems of the words of ``text`` (Greek words lose their case ending)."""
+    return tuple(_stem(t) for t in normalize(text).split())
+
+
+@dataclass(frozen=True)
+class Match:
+    """One of the story's names matching one of the item's labels or aliases."""
+
+    name: str
+    role: str  # "name", "alias" or "mention" (the article's own words)
+    item_text: str
+    item_field: str  # "label" or "alias"
+    language: str
+    kind: str  # "exact", "stem" or "words"
+    score: float
+
+
+@dataclass
+class Candidate:
+    qid: str
+    label: str
+    description: str
+    score: float
+    matches: list[Match] = field(default_factory=list)
+    type_fit: str = "unknown"  # "fits", "contradicts" or "unknown"
+    type_note: str = ""
+    found_by: str = "snapshot"
+
+
+@dataclass
+class Proposal:
+    """The candidates for one entity or event of the story, best first."""
+
+    id: str
+    kind: str  # "entity" or "event"
+    type: str
+    names: list[str]
+    candidates: list[Candidate]
+
+
+_ROLE_WEIGHT = {"name": 1.0, "alias": 0.95, "mention": 0.9}
+_FIELD_WEIGHT = {"label": 1.0, "alias": 0.95}
+
+
+def _compare(name: str, text: str) -> tuple[str, float] | None:
+    if normalize(name) == normalize(text):
+        return "exact", 1.0
+    a, b = stems(name), stems(text)
+    if not a or not b:
+        return None
+    if a == b:
+        return "stem", 0.9
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if set(short) <= set(long):
+        # A surname alone ("Λουκασένκο" for "Αλεξάντερ Λουκασένκο") is how articles name people.
+        tail = long[-len(short):] == short
+        return "words", 0.9 * max(len(short) / len(long), 0.65 if tail else 0.0)
+    return None
+
+
+def _names(thing: Entity | Event, article_language: str) -> list[tuple[str, str, str]]:
+    """(text, role, language) for every name of the thing the story gives, and its mentions."""
+    out = [(text, "name", lang) for lang, text in thing.names.items()]
+    if isinstance(thing, Entity):
+        out += [(text, "alias", lang) for lang, texts in thing.aliases.items() for text in texts]
+        out += [(span.text, "mention", article_language) for span in thing.evidence if len(span.text) <= 60]
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for text, role, lang in out:
+        key = (normalize(text), lang)
+        if key not in seen:
+            seen.add(key)
+            unique.append((text, role, lang))
+    return unique
+
+
+def _type_fit(declared: str, item: Item) -> tuple[str, str]:
+    if item.instance_of is None:
+        return "unknown", "its classes are not known"
+    named = ", ".join(CLASS_NAMES.get(c, c) for c in item.instance_of) or "no class"
+    fits = TYPE_CLASSES.get(declared)
+    if (fits is not None and not fits & set(item.instance_of)) or (declared != "person" and "Q5" in item.instance_of):
+        return "contradicts", f"it is {named}, not a {declared}"
+    if fits is not None:
+        return "fits", f"it is {named}"
+    return "unknown", f"it is {named}; no class is known for type {declared!r}"
+
+
+def _score(names: list[tuple[str, str, str]], item: Item, declared: str, found_by: str) -> Candidate | None:
+    texts = [(label, "label", lang) for lang, label in item.labels.items()]
+    texts += [(alias, "alias", lang) for lang, aliases in item.aliases.items() for alias in aliases]
+    matches = []
+    for name, role, lang in names:
+        best: Match | None = None
+        for text, item_field, text_lang in texts:
+            compared = _compare(name, text)
+            if compared is None:
+                continue
+            kind, base = compared
+            score = round(base * _ROLE_WEIGHT[role] * _FIELD_WEIGHT[item_field], 4)
+            if best is None or score > best.score:
+                best = Match(name, role, text, item_field, text_lang, kind, score)
+        if best is not None:
+            matches.append(best)
+    if not matches:
+        return None
+    matches.sort(key=lambda m: -m.score)
+    fit, note = _type_fit(declared, item)
+    distinct = len({normalize(m.name) for m in matches})
+    score = matches[0].score + 0.02 * min(distinct - 1, 5)
+    score += {"fits": 0.05, "contradicts": -0.5, "unknown": 0.0}[fit]
+    label = item.labels.get("en") or next(iter(item.labels.values()), "")
+    description = item.descriptions.get("en") or next(iter(item.descriptions.values()), "")
+    return Candidate(item.qid, label, description, round(score, 4), matches, fit, note, found_by)
+
+
+def link_story(story: Story, snapshot: Snapshot | None = None, client=None, *, limit: int = 5) -> list[Proposal]:
+    """Candidates for every entity and event of ``story`` without a QID.
+
+    ``client`` (a :class:`~newsgraph.wikidata.WikidataClient`) adds live ``wbsearchentities``
+    results to the snapshot's; without it the snapshot alone is searched.
+    """
+    snapshot = snapshot or Snapshot.default()
+    language = story.article.language
+    things: list[tuple[str, Entity | Event]] = [("entity", e) for e in story.entities if not e.wikidata and not e.unnamed]
+    things += [("event", e) for e in story.events if not e.wikidata]
+    proposals = []
+    for kind, thing in things:
+        names = _names(thing, language)
+        declared = thing.type if kind == "entity" else "event"
+        items: dict[str, tuple[Item, str]] = {q: (i, "snapshot") for q, i in snapshot.items.items()}
+        if client is not None:
+            items.update({q: (i, "wikidata search") for q, i in _search_live(client, names).items()
+                          if q not in items})
+        candidates = [c for item, found_by in items.values()
+                      if (c := _score(names, item, declared, found_by)) is not None and c.score >= MIN_SCORE]
+        candidates.sort(key=lambda c: (-c.score, int(c.qid[1:])))
+        proposals.append(Proposal(thing.id, kind, declared, [n for n, _, _ in names], candidates[:limit]))
+    return proposals
+
+
+def _search_live(client, names: Iterable[tuple[str, str, str]]) -> dict[str, Item]:
+    qids: list[str] = []
+    for text, role, language in names:
+        if role == "mention" and len(text.split()) > 4:
+            continue
+        qids += [hit.qid for hit in client.search(text, language, limit=5)]
+    found = client.get_entities(dict.fromkeys(qids)) if qids else {}
+    return {q: item for q, item in found.items() if item is not None}
+
+
+def format_proposals(proposals: list[Proposal], fmt: str = "text") -> str:
+    """Proposals for people (text) or programs (json)."""
+    if fmt == "json":
+        return json.dumps([asdict(p) for p in proposals], ensure_ascii=False, indent=2)
+    lines = []
+    for p in proposals:
+        lines.append(f"{p.id} ({p.type}): " + ("no candidate" if not p.candidates else ""))
+        for c in p.candidates:
+            best = c.matches[0]
+            how = f"{best.kind} match of {best.role} {best.name!r} with {best.item_field} {best.item_text!r}@{best.language}"
+            more = f" (+{len(c.matches) - 1} more names)" if len(c.matches) > 1 else ""
+            lines.append(f"  {c.qid}  {c.label}  score {c.score:.2f}  {how}{more}; type {c.type_fit}: {c.type_note}"
+                         f" [{c.found_by}]")
+    lines.append("Nothing was changed: to accept a candidate, write its QID into the story as 'wikidata: Q...'.")
+    return "\n".join(lines)

@@ -1,0 +1,182 @@
+"""The Wikidata client against a local server replaying real reply shapes (never the internet)."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from newsgraph.errors import InputError, ServiceError
+from newsgraph.snapshot import PositionHeld, Snapshot
+from newsgraph.wikidata import WikidataClient, fetch_snapshot, parse_entity
+
+from .wikidata_server import MAXLAG, Q30, FakeWikidata, _statement, _time_qualifier
+
+
+@pytest.fixture
+def wikidata():
+    server = FakeWikidata()
+    yield server
+    server.shutdown()
+
+
+@pytest.fixture
+def client(wikidata, tmp_path):
+    waits: list[float] = []
+    c = WikidataClient("newsroom-dev@example.org", api_url=wikidata.url, cache=tmp_path / "cache.sqlite",
+                       timeout=(2.0, 1.0), retries=2, backoff=0.05, max_wait=2.0, sleep=waits.append)
+    c.waits = waits
+    yield c
+    c.close()
+
+
+def test_user_agent_needs_a_contact_and_says_who_we_are(monkeypatch, wikidata):
+    monkeypatch.delenv("NEWSGRAPH_CONTACT", raising=False)
+    with pytest.raises(InputError, match="Wikidata asks automated clients for a contact"):
+        WikidataClient(api_url=wikidata.url, cache=False)
+    with pytest.raises(InputError, match="e-mail address or an http"):
+        WikidataClient("me", api_url=wikidata.url, cache=False)
+    monkeypatch.setenv("NEWSGRAPH_CONTACT", "https://newsroom.example/contact")
+    client = WikidataClient(api_url=wikidata.url, cache=False)
+    client.get_entities(["Q30"])
+    headers = wikidata.requests[-1]["headers"]
+    assert headers["User-Agent"].startswith("newsgraph/0.1.0 (https://newsgraph.example/; https://newsroom.example/contact)")
+    assert "python-requests/" in headers["User-Agent"] and "gzip" in headers["Accept-Encoding"]
+
+
+def test_wbgetentities_parameters_and_parsing(client, wikidata):
+    items = client.get_entities(["Q30", "Q10908976"])
+    params = wikidata.requests[-1]["params"]
+    assert params == {"action": "wbgetentities", "ids": "Q30|Q10908976", "props": "labels|aliases|descriptions|claims|info",
+                      "languages": "el|en", "format": "json", "maxlag": "5"}
+    us = items["Q30"]
+    assert us.labels == {"el": "Ηνωμένες Πολιτείες Αμερικής", "en": "United States of America"}
+    assert "ΗΠΑ" in us.aliases["el"] and us.instance_of[:2] == ("Q3624078", "Q6256")
+    assert us.positions == () and us.source == "wbgetentities, revision 703032791"
+    assert items["Q10908976"] is None  # the real "missing" shape
+
+
+def test_up_to_50_ids_a_request(client, wikidata):
+    ids = [f"Q{n}" for n in range(1, 121)]
+    client.get_entities(ids)
+    batches = [r["params"]["ids"].split("|") for r in wikidata.requests]
+    assert [len(b) for b in batches] == [50, 50, 20]
+    assert sum(batches, []) == ids
+
+
+def test_positions_with_start_and_end_from_real_qualifier_shapes():
+    entity = {"id": "Q58132", "labels": {"en": {"language": "en", "value": "Nicolás Maduro"}},
+              "claims": {"P31": [_statement("P31", "Q5")],
+                         "P39": [_statement("P39", "Q11942698", {"P580": _time_qualifier("P580", "2013-04-19"),
+                                                                 "P582": _time_qualifier("P582", "2026-01")})]}}
+    item = parse_entity(entity)
+    assert item.instance_of == ("Q5",)
+    assert item.positions == (PositionHeld("Q11942698", "2013-04-19", "2026-01"),)
+    # the real P6 statements of Q30 (2018), read as positions, keep their real dates
+    p6 = parse_entity({"id": "Q30", "claims": {"P39": Q30["claims"]["P6"]}})
+    assert PositionHeld("Q207", "2001-01-20", "2009-01-20") in p6.positions
+
+
+def test_search_parameters_and_the_real_reply(client, wikidata):
+    hits = client.search("attila the hun", "en", limit=3)
+    assert wikidata.requests[-1]["params"] == {"action": "wbsearchentities", "search": "attila the hun", "language": "en",
+                                               "uselang": "en", "type": "item", "limit": "3", "format": "json", "maxlag": "5"}
+    assert hits[0].qid == "Q36724" and hits[0].label == "Attila the Hun" and hits[0].match_type == "label"
+    assert client.search("zzzz nothing", "el") == []
+
+
+def test_empty_search_reply(client, wikidata):
+    wikidata.answer_next(body=json.loads((wikidata_dir() / "gimme_wikidata.empty_search.json").read_text()))
+    assert client.search("anything", "en") == []
+
+
+def wikidata_dir():
+    from .wikidata_server import SHAPES
+    return SHAPES
+
+
+def test_api_errors_are_reported(client, wikidata):
+    wikidata.answer_next(body=json.loads((wikidata_dir() / "gimme_wikidata.no_such_entity.json").read_text()))
+    with pytest.raises(ServiceError, match="no-such-entity: Could not find such an entity"):
+        client.get_entities(["Q1"])
+    wikidata.answer_next(body=json.loads((wikidata_dir() / "gimme_wikidata.no_search.json").read_text()))
+    with pytest.raises(ServiceError, match="nosearch"):
+        client.search("x", "en")
+
+
+def test_maxlag_waits_for_retry_after_then_succeeds(client, wikidata):
+    wikidata.answer_next(body=MAXLAG, headers={"Content-Type": "application/json", "Retry-After": "5", "X-Database-Lag": "6"})
+    items = client.get_entities(["Q30"])
+    assert items["Q30"] is not None
+    assert client.waits == [2.0]  # Retry-After 5 s, capped at max_wait
+    assert len(wikidata.requests) == 2
+
+
+def test_maxlag_that_never_ends_gives_up(client, wikidata):
+    for _ in range(3):
+        wikidata.answer_next(body=MAXLAG, headers={"Content-Type": "application/json", "Retry-After": "1"})
+    with pytest.raises(ServiceError, match="maxlag"):
+        client.get_entities(["Q30"])
+    assert client.waits == [1.0, 1.0]
+
+
+def test_429_and_503_are_retried_honouring_retry_after(client, wikidata):
+    wikidata.answer_next(429, b"slow down", {"Retry-After": "1", "Content-Type": "text/plain"})
+    wikidata.answer_next(503, b"busy", {"Content-Type": "text/plain"})
+    started = time.monotonic()
+    assert client.get_entities(["Q30"])["Q30"] is not None
+    assert time.monotonic() - started >= 1.0
+    assert len(wikidata.requests) == 3
+
+
+def test_persistent_5xx_is_a_service_error(client, wikidata):
+    for _ in range(3):
+        wikidata.answer_next(503, b"busy", {"Content-Type": "text/plain"})
+    with pytest.raises(ServiceError, match="HTTP 503 after 2 retries"):
+        client.get_entities(["Q30"])
+
+
+def test_timeout(client, wikidata):
+    for _ in range(3):
+        wikidata.answer_next(body={"entities": {}}, delay=1.5)
+    started = time.monotonic()
+    with pytest.raises(ServiceError, match=r"did not answer within 1 s \(2 retries\)"):
+        client.get_entities(["Q30"])
+    assert time.monotonic() - started < 10
+
+
+def test_invalid_json(client, wikidata):
+    wikidata.answer_next(200, b"<html>maintenance</html>", {"Content-Type": "text/html"})
+    with pytest.raises(ServiceError, match="not JSON"):
+        client.get_entities(["Q30"])
+
+
+def test_replies_are_cached_but_errors_are_not(client, wikidata, tmp_path):
+    wikidata.answer_next(body=MAXLAG, headers={"Content-Type": "application/json", "Retry-After": "1"})
+    client.get_entities(["Q30"])
+    client.get_entities(["Q30"])
+    assert len(wikidata.requests) == 2  # maxlag, then the reply; the second call came from the cache
+    again = WikidataClient("newsroom-dev@example.org", api_url=wikidata.url, cache=tmp_path / "cache.sqlite")
+    again.get_entities(["Q30"])
+    assert len(wikidata.requests) == 2  # persistent: a new client reads the same cache file
+
+
+def test_unreachable_wikidata_is_a_clear_error():
+    from .servers import free_port
+
+    client = WikidataClient("dev@example.org", api_url=f"http://127.0.0.1:{free_port()}/w/api.php", cache=False,
+                            retries=1, backoff=0.01)
+    with pytest.raises(ServiceError, match="cannot reach Wikidata .* works from the offline snapshot") as raised:
+        client.get_entities(["Q30"])
+    assert raised.value.unreachable
+
+
+def test_fetch_snapshot_matches_the_packaged_one(client):
+    packaged = Snapshot.packaged()
+    snapshot, missing = fetch_snapshot(list(packaged.items) + ["Q999999999"], client, "2026-11-27")
+    assert missing == ["Q999999999"]
+    for qid, item in packaged.items.items():
+        fetched = snapshot.get(qid)
+        assert fetched.labels == item.labels and fetched.aliases == item.aliases, qid
+        assert fetched.instance_of == (item.instance_of or ()), qid
