@@ -59,11 +59,11 @@ def main() -> None:
         folder = Path(tmp)
         print(f"building a corpus of {args.n} articles ...", flush=True)
         payloads = build_payloads(args.n, args.seed, folder)
-        triples = sum(len(p.triples) for p in payloads)
+        triples = sum(p.count for p in payloads)
         nquads = folder / "corpus.nq"
-        with nquads.open("w", encoding="utf-8") as f:
-            for p in payloads:
-                f.write(newsgraph.turtle.to_nquads(p.triples, p.graph))
+        with nquads.open("wb") as f:
+            for p in payloads:  # the same triples, each line given its article's graph
+                f.write(p.body.replace(b" .\n", f" <{p.graph}> .\n".encode()))
 
         rows = []
         with EmbeddedStore(folder / "embedded") as store:

@@ -129,3 +129,80 @@ def test_the_build_checks_what_it_would_publish_and_writes_nothing_if_it_fails(m
     assert any(p.pointer.endswith("/sameAs") for p in report.errors)
     assert any("Wikidata entity IRI" in p.message for p in report.errors)
     assert not list(tmp_path.iterdir())
+
+
+# --- the fast engines agree with the reference ones ----------------------------------------------
+
+def _pyshacl_focus(graph: rdflib.Graph) -> set[str]:
+    import pyshacl
+
+    conforms, results, _ = pyshacl.validate(graph, shacl_graph=rdflib.Graph().parse(SHAPES), inference="none")
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    return {(f"_:{f}" if isinstance(f, rdflib.BNode) else str(f)) for f in results.objects(None, sh.focusNode)}
+
+
+def _fast_focus(graph: rdflib.Graph) -> set[str]:
+    from newsgraph.shapes import check_nodes, nodes_from_rdflib
+
+    return {v.focus for v in check_nodes(nodes_from_rdflib(graph))}
+
+
+@pytest.mark.parametrize("name, change, message", SHAPE_BREAKS + [("unchanged", lambda g: None, "")],
+                         ids=[b[0] for b in SHAPE_BREAKS] + ["unchanged"])
+def test_fast_shapes_find_the_same_violations_as_pyshacl(name, change, message):
+    graph = _graph()
+    change(graph)
+    assert _fast_focus(graph) == _pyshacl_focus(graph)
+
+
+MORE_BREAKS = [
+    ("two-precise-event-types", lambda g: g.add((rdflib.URIRef(ART + "coale-appointment"), rdflib.RDF.type, NG.Meeting))),
+    ("span-ends-before-it-starts", lambda g: g.set((rdflib.URIRef(ART + "putin.evidence.1.position"),
+                                                   rdflib.URIRef("http://www.w3.org/ns/oa#end"),
+                                                   rdflib.Literal("3", datatype=rdflib.XSD.nonNegativeInteger)))),
+    ("bad-role", lambda g: g.set((rdflib.URIRef(ART + "coale-appointment.role.trump.appointer"), NG.participantRole, NG.KingRole))),
+    ("month-typed-as-date", lambda g: g.set((rdflib.URIRef(ART + "coale-appointment"), SDO.startDate,
+                                            rdflib.Literal("2025-11", datatype=rdflib.XSD.date)))),
+    ("second-sameAs", lambda g: g.add((rdflib.URIRef(ART + "putin"), SDO.sameAs, rdflib.URIRef("http://www.wikidata.org/entity/Q1")))),
+    ("no-selector", lambda g: g.remove((rdflib.URIRef(ART + "putin.evidence.1"), rdflib.URIRef("http://www.w3.org/ns/oa#hasSelector"), None))),
+    ("date-unknown-false", lambda g: g.set((rdflib.URIRef(ART + "putin-maduro-call"), NG.dateUnknown,
+                                           rdflib.Literal("false", datatype=rdflib.XSD.boolean)))),
+    ("unreconciled-with-qid", lambda g: g.set((rdflib.URIRef(ART + "belta"), SDO.sameAs, rdflib.URIRef("http://www.wikidata.org/entity/Q184")))),
+    ("position-not-a-position", lambda g: g.set((rdflib.URIRef(ART + "putin.office.president"), NG.officePosition,
+                                                rdflib.URIRef(ART + "russia")))),
+]
+
+
+@pytest.mark.parametrize("name, change", MORE_BREAKS, ids=[b[0] for b in MORE_BREAKS])
+def test_fast_shapes_agree_with_pyshacl_on_more_breaks(name, change):
+    graph = _graph()
+    change(graph)
+    found = _pyshacl_focus(graph)
+    assert found, f"{name} should break a shape"
+    assert _fast_focus(graph) == found
+
+
+def test_fast_and_reference_engines_agree_on_a_generated_corpus(tmp_path):
+    import sys
+
+    import newsgraph
+
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.corpus import write_corpus
+
+    for path in write_corpus(tmp_path, 4, seed=11):
+        result = newsgraph.build(newsgraph.load_story(path), check=False)
+        graph = result.dataset.graph(rdflib.URIRef(result.graph_iri))
+        assert _fast_focus(graph) == _pyshacl_focus(graph) == set()
+        assert result.check().ok and result.check_with_pyshacl().ok
+
+
+@pytest.mark.parametrize("name, change, where", PROFILE_BREAKS, ids=[b[0] for b in PROFILE_BREAKS])
+def test_rust_and_python_json_schema_agree_on_the_profile(published_jsonld, name, change, where):
+    from newsgraph.schemas import compiled
+
+    document = copy.deepcopy(next(iter(published_jsonld.values())))
+    change(document)
+    schema = compiled("schemas/newsgraph-jsonld.schema.json")
+    assert schema.fast.is_valid(document) is False
+    assert any(True for _ in schema.detailed.iter_errors(document))

@@ -72,7 +72,7 @@ def test_jsonld_and_turtle_are_isomorphic_in_rdflib_too(seed_result):
 
 
 def test_jsonld_is_exactly_pylds_compaction_with_the_bundled_context(seed_result):
-    reference = jsonld.compact_with_pyld(seed_result.mapped.triples)
+    reference = jsonld.compact_with_pyld(seed_result.mapped)
     assert jsonld.dumps(reference) == seed_result.jsonld
 
 

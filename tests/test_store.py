@@ -47,13 +47,10 @@ def test_a_failed_write_leaves_the_previous_graph(seed_result):
     load_articles(store, [Payload.from_result(seed_result)])
     # A payload the store cannot take (a literal in subject position would not even be a Triple,
     # so break the update text itself): the whole update is one transaction.
-    broken = Payload("broken", seed_result.graph_iri, seed_result.mapped.triples)
-
-    class Broken(Payload):
-        def ntriples(self) -> bytes:
-            return super().ntriples() + b"<http://ex.org/s> <http://ex.org/p> \"unterminated .\n"
-
-    [outcome] = load_articles(store, [Broken(broken.label, broken.graph, broken.triples)])
+    good = Payload.from_result(seed_result)
+    broken = Payload("broken", good.graph, good.body + b"<http://ex.org/s> <http://ex.org/p> \"unterminated .\n",
+                     good.count + 1)
+    [outcome] = load_articles(store, [broken])
     assert outcome.status == "failed" and "cannot write" in outcome.error
     assert store.count_triples(seed_result.graph_iri) == len(seed_result.mapped.triples)
 
@@ -62,7 +59,7 @@ def test_trig_and_nquads_files_load_their_named_graphs(seed_result, tmp_path):
     (tmp_path / "a.nq").write_text(seed_result.nquads, encoding="utf-8")
     payloads = list(payloads_from_file(OUTPUT / f"{SEED_SLUG}.trig")) + list(payloads_from_file(tmp_path / "a.nq"))
     assert [p.graph for p in payloads] == [seed_result.graph_iri] * 2
-    assert all(len(p.triples) == len(seed_result.mapped.triples) for p in payloads)
+    assert all(p.count == len(seed_result.mapped.triples) for p in payloads)
     (tmp_path / "default.nq").write_text('<http://e/s> <http://e/p> "x" .\n')
     with pytest.raises(newsgraph.InputError, match="outside a named graph"):
         list(payloads_from_file(tmp_path / "default.nq"))

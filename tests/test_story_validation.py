@@ -187,3 +187,21 @@ def test_json_stories_work_and_get_positions(story_copy, seed_data):
     path = story_copy(text=json.dumps(bad, ensure_ascii=False, indent=2), name="bad.json")
     problem = newsgraph.validate_story(path).errors[0]
     assert (problem.pointer, problem.line) == ("/newsgraph", 2)
+
+
+@pytest.mark.parametrize("name, change, pointer, message", CASES, ids=[c[0] for c in CASES])
+def test_rust_and_python_story_schema_agree(story_copy, seed_data, name, change, pointer, message):
+    import copy
+
+    from newsgraph.schemas import compiled
+
+    data = copy.deepcopy(seed_data)
+    change(data)
+    schema = compiled("schemas/story.schema.json")
+    assert schema.fast.is_valid(data) == (not any(True for _ in schema.detailed.iter_errors(data)))
+
+
+def test_a_newline_after_an_id_is_caught(story_copy):
+    # Python's re '$' matches before a final newline; the Rust validator decides, and reports it.
+    report = newsgraph.validate_story(story_copy(lambda d: entity(d, "putin").update(id="putin\n")))
+    assert any(p.pointer == "/entities/0/id" for p in report.errors), report.format_text()

@@ -82,7 +82,7 @@ def build_command(story: Path, out: Path, base_iri: str | None, live: bool, **wi
     """Check STORY and write its four files into --out (atomically; nothing on error)."""
     result = build(load_story(story, _snapshot(story, live, **wikidata)), base=base_iri)
     changed = result.write(out)
-    click.echo(f"{result.slug}: {len(result.mapped.triples)} triples -> {out}/ "
+    click.echo(f"{result.slug}: {result.mapped.count} triples -> {out}/ "
                f"({len(changed)} file{'s' if len(changed) != 1 else ''} changed)")
 
 

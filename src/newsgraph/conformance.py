@@ -1,7 +1,10 @@
 """Check what a build publishes against the published contract, as any consumer would.
 
-- the JSON-LD document against ``schemas/newsgraph-jsonld.schema.json`` (JSON Schema 2020-12);
-- the article's graph against ``ontology/shapes.ttl`` (SHACL, with pySHACL).
+- the JSON-LD document against ``schemas/newsgraph-jsonld.schema.json`` (JSON Schema 2020-12,
+  decided by jsonschema-rs, explained by jsonschema);
+- the article's graph against ``ontology/shapes.ttl``: in the build by :mod:`newsgraph.shapes`
+  (the same constraints in Python, fast), and with pySHACL by :func:`check_shapes_pyshacl` (the
+  reference, used by the tests to prove the two agree).
 
 Problems go into the same :class:`~newsgraph.report.Report` as the story's own problems, with the
 output file's name and a JSON pointer (JSON-LD) or the focus node and path (SHACL).
@@ -13,29 +16,21 @@ from functools import cache
 from typing import Any
 
 import rdflib
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
 
+from .mapping import MappedArticle
 from .report import Report
 from .resources import read_json, read_text
+from .schemas import compiled
+from .shapes import check_nodes
 from .storyfile import escape_pointer
 
-__all__ = ["jsonld_validator", "shapes_graph", "check_jsonld", "check_shapes"]
+__all__ = ["shapes_graph", "check_jsonld", "check_shapes", "check_shapes_pyshacl"]
 
 PROFILE = "schemas/newsgraph-jsonld.schema.json"
 SHAPES = "ontology/shapes.ttl"
 
 _SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 _HINT = "this is what the build would publish: fix the story, or report a newsgraph bug"
-
-
-@cache
-def jsonld_validator() -> Draft202012Validator:
-    """The compiled validator of the JSON-LD profile (built once; never fetches a $ref)."""
-    schema = read_json(PROFILE)
-    Draft202012Validator.check_schema(schema)
-    registry = Registry().with_resource(schema["$id"], Resource.from_contents(schema))
-    return Draft202012Validator(schema, registry=registry)
 
 
 @cache
@@ -46,7 +41,7 @@ def shapes_graph() -> rdflib.Graph:
 
 def check_jsonld(document: dict[str, Any], report: Report, file: str) -> None:
     """Add a problem for every way ``document`` breaks the JSON-LD profile."""
-    for error in jsonld_validator().iter_errors(document):
+    for error in compiled(PROFILE).errors(document):
         pointer = "".join(f"/{escape_pointer(p)}" for p in error.absolute_path)
         message = error.message if len(error.message) < 300 else error.message[:297] + "..."
         if error.validator in ("if", "allOf") or error.schema_path and "allOf" in error.schema_path:
@@ -67,8 +62,24 @@ def _rule(error: Any) -> str:
     return ""
 
 
-def check_shapes(graph: rdflib.Graph, report: Report, file: str) -> None:
-    """Add a problem for every SHACL violation of ``graph`` against ontology/shapes.ttl."""
+def check_shapes(mapped: MappedArticle, report: Report, file: str) -> None:
+    """Add a problem for every violation of the shapes in the article graph (fast path)."""
+    for v in check_nodes(mapped.nodes):
+        path = f" {_short_iri(v.path)}" if v.path else ""
+        report.add("", f"<{v.focus}>{path}: {v.message} ({v.shape})", hint=_HINT, check="shacl", file=file)
+
+
+def _short_iri(iri: str) -> str:
+    for prefix, namespace in (("schema", "http://schema.org/"), ("ng", "https://newsgraph.example/ns#"),
+                              ("oa", "http://www.w3.org/ns/oa#"), ("prov", "http://www.w3.org/ns/prov#"),
+                              ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#")):
+        if iri.startswith(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return f"<{iri}>"
+
+
+def check_shapes_pyshacl(graph: rdflib.Graph, report: Report, file: str) -> None:
+    """Add a problem for every SHACL violation of ``graph``, found by pySHACL (the reference)."""
     import pyshacl  # heavy import, needed only here
 
     conforms, results, _ = pyshacl.validate(graph, shacl_graph=shapes_graph(), inference="none")

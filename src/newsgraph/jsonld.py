@@ -2,7 +2,7 @@
 
 The document newsgraph publishes is the article's triples compacted with the bundled context
 (``schemas/newsgraph-context.jsonld``), embedded in the document so that its meaning never
-depends on a remote file. :func:`to_jsonld` writes it directly from the triples; the tests prove
+depends on a remote file. :func:`to_jsonld` writes it directly from the graph's nodes; the tests prove
 it is exactly what pyld's compaction gives (:func:`compact_with_pyld`), and that expanding it gives
 back exactly the Turtle's triples.
 
@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from typing import Any, Iterable
+from typing import Any
 
 from pyld import jsonld as pyld
-from pyoxigraph import Literal, RdfFormat, Triple, serialize
 
+from .mapping import Lit, MappedArticle, Obj
 from .resources import read_json, read_text
+from .turtle import ntriples_text
 from .vocab import RDF_TYPE, XSD
 
 __all__ = [
@@ -110,41 +111,45 @@ def _compact_iri(iri: str, prefixes: dict[str, str]) -> str:
 
 # -- direct output ------------------------------------------------------------------------------
 
-def to_jsonld(triples: Iterable[Triple]) -> dict[str, Any]:
-    """The compact JSON-LD document of ``triples`` (given in :func:`mapping.sort_key` order).
-
-    Node objects come in subject order, one per subject, in a top-level ``@graph``.
-    """
+def to_jsonld(mapped: MappedArticle) -> dict[str, Any]:
+    """The compact JSON-LD document of an article graph: one node object per subject, in a
+    top-level ``@graph``, in canonical order (exactly what pyld's compaction gives)."""
     names, properties, prefixes = _tables()
     nodes: list[dict[str, Any]] = []
-    node: dict[str, Any] = {}
-    subject = None
-    for t in triples:
-        if t.subject.value != subject:
-            subject = t.subject.value
-            node = {"@id": subject}
-            nodes.append(node)
-        p = t.predicate.value
-        o = t.object
-        if p == RDF_TYPE:
-            _add(node, "@type", names.get(o.value) or _compact_iri(o.value, prefixes), False)
-            continue
-        term, kind, datatype = properties[p]  # KeyError: a predicate missing from the context
-        if kind == "language":
-            lang_map = node.setdefault(term, {})
-            _add(lang_map, o.language, o.value, False)
-        elif kind in ("id", "ids"):
-            _add(node, term, o.value, kind == "ids")
-        elif kind == "vocab":
-            _add(node, term, names.get(o.value) or _compact_iri(o.value, prefixes), False)
-        elif kind == "typed" and isinstance(o, Literal) and o.datatype.value == datatype:
-            _add(node, term, o.value, False)
-        elif isinstance(o, Literal) and o.datatype.value != XSD + "string":
-            value = {"@value": o.value, "@type": _compact_iri(o.datatype.value, prefixes)}
-            _add(node, term, value, False)
-        else:
-            _add(node, term, o.value, False)
+    for subject, predicates in mapped.nodes.items():
+        node: dict[str, Any] = {"@id": subject}
+        for p, objects in predicates.items():
+            if p == RDF_TYPE:
+                types = [names.get(o) or _compact_iri(o, prefixes) for o in objects]  # type: ignore[arg-type]
+                node["@type"] = types[0] if len(types) == 1 else types
+                continue
+            term, kind, datatype = properties[p]  # KeyError: a predicate missing from the context
+            if kind == "language":
+                lang_map: dict[str, Any] = {}
+                for o in objects:
+                    _add(lang_map, o.language, o.value, False)  # type: ignore[union-attr]
+                node[term] = lang_map
+            elif kind == "ids":
+                node[term] = list(objects)
+            elif kind == "id":
+                node[term] = objects[0] if len(objects) == 1 else list(objects)
+            else:
+                values = [_value(o, kind, datatype, names, prefixes) for o in objects]
+                node[term] = values[0] if len(values) == 1 else values
+        nodes.append(node)
     return {"@context": CONTEXT, "@graph": nodes}
+
+
+def _value(o: Obj, kind: str, datatype: str | None, names: dict[str, str], prefixes: dict[str, str]) -> Any:
+    if kind == "vocab":
+        return names.get(o) or _compact_iri(o, prefixes)  # type: ignore[arg-type]
+    if not isinstance(o, Lit):
+        return o
+    if kind == "typed" and o.datatype == datatype:
+        return o.value
+    if o.datatype and o.datatype != XSD + "string":
+        return {"@value": o.value, "@type": _compact_iri(o.datatype, prefixes)}
+    return o.value
 
 
 def _add(holder: dict[str, Any], key: str, value: Any, as_set: bool) -> None:
@@ -177,10 +182,9 @@ def to_nquads_with_pyld(document: dict[str, Any]) -> str:
     return pyld.to_rdf(document, _options(format="application/n-quads"))
 
 
-def compact_with_pyld(triples: Iterable[Triple]) -> dict[str, Any]:
-    """The reference compaction: triples -> N-Quads -> pyld fromRdf -> pyld compact."""
-    nquads = serialize(list(triples), format=RdfFormat.N_TRIPLES).decode("utf-8")
-    expanded = pyld.from_rdf(nquads, _options(format="application/n-quads"))
+def compact_with_pyld(mapped: MappedArticle) -> dict[str, Any]:
+    """The reference compaction: N-Triples -> pyld fromRdf -> pyld compact, with our context."""
+    expanded = pyld.from_rdf(ntriples_text(mapped.nodes), _options(format="application/n-quads"))
     return pyld.compact(expanded, {"@context": CONTEXT}, _options(graph=True))
 
 

@@ -11,15 +11,16 @@ attribution, and evidence as W3C Web Annotation selectors.
 >>> mapped = map_story(story)
 >>> mapped.graph
 'https://newsgraph.example/graph/s'
->>> [str(t) for t in mapped.triples][:2]
-['<https://newsgraph.example/article/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/NewsArticle>', '<https://newsgraph.example/article/s> <http://schema.org/datePublished> "2025-12-11"^^<http://www.w3.org/2001/XMLSchema#date>']
+>>> list(mapped.iter_triples())[:2]
+[('https://newsgraph.example/article/s', 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type', 'http://schema.org/NewsArticle'), ('https://newsgraph.example/article/s', 'http://schema.org/datePublished', Lit(value='2025-12-11', language=None, datatype='http://www.w3.org/2001/XMLSchema#date'))]
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
+from typing import Iterator, NamedTuple, Union
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Triple
 
@@ -40,25 +41,77 @@ from .vocab import (
     XSD,
 )
 
-__all__ = ["MappedArticle", "map_story", "date_literal", "sort_key"]
+__all__ = ["Lit", "Obj", "Nodes", "MappedArticle", "map_story", "date_literal"]
 
 
-@dataclass(frozen=True, slots=True)
+class Lit(NamedTuple):
+    """A literal: its lexical form and either a language tag or a datatype IRI (None: xsd:string)."""
+
+    value: str
+    language: str | None = None
+    datatype: str | None = None
+
+
+#: An object: an IRI (a plain ``str``) or a :class:`Lit`.
+Obj = Union[str, Lit]
+#: subject IRI -> predicate IRI -> objects, all in canonical order.
+Nodes = dict[str, dict[str, tuple[Obj, ...]]]
+
+
+def _object_key(o: Obj) -> tuple:
+    if isinstance(o, Lit):
+        return (1, o.value, o.language or "", o.datatype or "")
+    return (0, o, "", "")
+
+
+@dataclass(frozen=True)
 class MappedArticle:
-    """The triples of one article's named graph, sorted, with the graph's and article's IRIs."""
+    """The article's named graph as nodes: subject -> predicate -> objects.
+
+    Everything is in canonical order (subjects by IRI; rdf:type first, then predicates by IRI;
+    IRIs before literals, then by value), which is the order of every serialisation.
+    """
 
     article: str
     graph: str
     prefix: str
-    triples: tuple[Triple, ...]
+    nodes: Nodes
+
+    def __len__(self) -> int:
+        return self.count
+
+    @cached_property
+    def count(self) -> int:
+        """The number of triples."""
+        return sum(len(objects) for predicates in self.nodes.values() for objects in predicates.values())
+
+    def iter_triples(self) -> Iterator[tuple[str, str, Obj]]:
+        """(subject, predicate, object) in canonical order."""
+        for subject, predicates in self.nodes.items():
+            for predicate, objects in predicates.items():
+                for o in objects:
+                    yield subject, predicate, o
+
+    @cached_property
+    def triples(self) -> tuple[Triple, ...]:
+        """The triples as pyoxigraph terms (for the API and the tests; the build does not need them)."""
+        return tuple(Triple(_iri(s), _iri(p), _term(o)) for s, p, o in self.iter_triples())
 
     def quads(self) -> list[Quad]:
-        """The triples placed in the article's named graph."""
+        """The triples placed in the article's named graph (pyoxigraph terms)."""
         graph = NamedNode(self.graph)
         return [Quad(t.subject, t.predicate, t.object, graph) for t in self.triples]
 
     def default_graph_quads(self) -> list[Quad]:
         return [Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in self.triples]
+
+
+def _term(o: Obj) -> NamedNode | Literal:
+    if isinstance(o, Lit):
+        if o.language:
+            return Literal(o.value, language=o.language)
+        return Literal(o.value, datatype=_iri(o.datatype)) if o.datatype else Literal(o.value)
+    return _iri(o)
 
 
 _DATE_FORMS = (
@@ -74,27 +127,16 @@ def _iri(value: str) -> NamedNode:
     return NamedNode(value)
 
 
-def date_literal(value: str) -> Literal:
+def date_literal(value: str) -> Lit:
     """A date at the precision it is written in: gYear, gYearMonth, date or dateTime.
 
-    >>> date_literal("2025-11").datatype.value
+    >>> date_literal("2025-11").datatype
     'http://www.w3.org/2001/XMLSchema#gYearMonth'
     """
     for pattern, datatype in _DATE_FORMS:
         if pattern.match(value):
-            return Literal(value, datatype=_iri(datatype))
+            return Lit(value, None, datatype)
     raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or a date-time")
-
-
-def sort_key(triple: Triple) -> tuple:
-    """Deterministic order: by subject, rdf:type first, then predicate and object."""
-    o = triple.object
-    if isinstance(o, Literal):
-        obj = (1, o.value, o.language or "", o.datatype.value)
-    else:
-        obj = (0, o.value, "", "")
-    p = triple.predicate.value
-    return (triple.subject.value, p != RDF_TYPE, p, obj)
 
 
 class _Builder:
@@ -102,31 +144,38 @@ class _Builder:
         self.story = story
         self.mint = Minter(base, story.article.slug)
         self.lang = story.article.language
-        self.out: list[Triple] = []
+        self.out: dict[str, dict[str, list[Obj]]] = {}
         self.entities = {e.id: e for e in story.entities}
-        self.events = {e.id: e for e in story.events}
 
     # -- emitting -------------------------------------------------------------------------
+    def add(self, s: str, p: str, o: Obj) -> None:
+        node = self.out.get(s)
+        if node is None:
+            node = self.out[s] = {}
+        objects = node.get(p)
+        if objects is None:
+            node[p] = [o]
+        else:
+            objects.append(o)
+
     def iri(self, s: str, p: str, o: str) -> None:
-        self.out.append(Triple(_iri(s), _iri(p), _iri(o)))
+        self.add(s, p, o)
 
     def types(self, s: str, *classes: str | None) -> None:
         for c in classes:
             if c:
-                self.iri(s, RDF_TYPE, c)
+                self.add(s, RDF_TYPE, c)
 
-    def texts(self, s: str, p: str, texts: dict | object) -> None:
-        for lang, value in sorted(texts.items()):  # type: ignore[attr-defined]
-            values = (value,) if isinstance(value, str) else value
-            for v in values:
-                self.out.append(Triple(_iri(s), _iri(p), Literal(v, language=lang)))
+    def texts(self, s: str, p: str, texts) -> None:
+        for lang, value in texts.items():
+            for v in (value,) if isinstance(value, str) else value:
+                self.add(s, p, Lit(v, lang))
 
     def literal(self, s: str, p: str, value: str, datatype: str | None = None) -> None:
-        lit = Literal(value, datatype=_iri(datatype)) if datatype else Literal(value)
-        self.out.append(Triple(_iri(s), _iri(p), lit))
+        self.add(s, p, Lit(value, None, datatype))
 
     def date(self, s: str, p: str, value: str) -> None:
-        self.out.append(Triple(_iri(s), _iri(p), date_literal(value)))
+        self.add(s, p, date_literal(value))
 
     def ref(self, id: str) -> str:
         """The IRI of a story id (an entity, an event, a claim or the article itself)."""
@@ -141,8 +190,7 @@ class _Builder:
             self.event(event)
         for claim in self.story.claims:
             self.claim(claim)
-        triples = sorted(dict.fromkeys(self.out), key=sort_key)
-        return MappedArticle(self.mint.article, self.mint.graph, self.mint.prefix, tuple(triples))
+        return MappedArticle(self.mint.article, self.mint.graph, self.mint.prefix, _canonical(self.out))
 
     def article(self) -> None:
         a = self.story.article
@@ -294,6 +342,19 @@ class _Builder:
             self.literal(position, OA + "end", str(span.end), XSD + "nonNegativeInteger")
             self.types(quote, OA + "TextQuoteSelector")
             self.literal(quote, OA + "exact", span.text)
+
+
+def _canonical(out: dict[str, dict[str, list[Obj]]]) -> Nodes:
+    """Sort subjects, predicates (rdf:type first) and objects; drop repeated objects."""
+    nodes: Nodes = {}
+    for subject in sorted(out):
+        predicates = out[subject]
+        ordered: dict[str, tuple[Obj, ...]] = {}
+        for predicate in sorted(predicates, key=lambda p: (p != RDF_TYPE, p)):
+            objects = predicates[predicate]
+            ordered[predicate] = tuple(sorted(set(objects), key=_object_key)) if len(objects) > 1 else tuple(objects)
+        nodes[subject] = ordered
+    return nodes
 
 
 def map_story(story: Story, base: str | None = None) -> MappedArticle:

@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Iterator, Protocol
 import pyoxigraph as ox
 
 from .errors import InputError, ServiceError
-from .turtle import to_ntriples
+from .turtle import ntriples_text
 
 __all__ = [
     "DEFAULT_STORE",
@@ -45,18 +45,21 @@ QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
 @dataclass(frozen=True)
 class Payload:
-    """One article graph to load: a label for reports, the graph's IRI and its triples."""
+    """One article graph to load: a label for reports, the graph's IRI, its triples as N-Triples
+    and how many there are."""
 
     label: str
     graph: str
-    triples: tuple[ox.Triple, ...]
+    body: bytes
+    count: int
 
     @classmethod
     def from_result(cls, result) -> Payload:  # a BuildResult
-        return cls(result.slug, result.graph_iri, result.mapped.triples)
+        mapped = result.mapped
+        return cls(result.slug, mapped.graph, ntriples_text(mapped.nodes).encode("utf-8"), mapped.count)
 
     def ntriples(self) -> bytes:
-        return to_ntriples(self.triples).encode("utf-8")
+        return self.body
 
 
 @dataclass(frozen=True)
@@ -160,7 +163,7 @@ def _load(store: GraphStore, payloads: Iterable[Payload | Outcome], verify: bool
         if isinstance(payload, Outcome):
             yield payload
             continue
-        sent = len(payload.triples)
+        sent = payload.count
         if unreachable:
             yield Outcome(payload.label, payload.graph, "not attempted", sent, error=unreachable)
             continue
@@ -200,5 +203,6 @@ def payloads_from_file(path: Path) -> Iterator[Payload]:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     for graph, triples in graphs.items():
         label = f"{path.name} <{graph}>" if len(graphs) > 1 else path.name
-        yield Payload(label, graph, tuple(triples))
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        yield Payload(label, graph, body, len(triples))
 

@@ -19,40 +19,17 @@ from datetime import date
 from functools import cache
 from typing import Any, Iterator
 
-from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
-from referencing.exceptions import NoSuchResource
 
 from .model import AGENT_TYPES
 from .report import Report
-from .resources import read_json
+from .schemas import compiled
 from .snapshot import Snapshot
 from .storyfile import escape_pointer
 
-__all__ = ["story_validator", "check_schema", "cross_check", "earliest_day", "latest_day"]
+__all__ = ["check_schema", "cross_check", "earliest_day", "latest_day"]
 
 STORY_SCHEMA = "schemas/story.schema.json"
-
-
-def _refuse_retrieval(uri: str) -> Resource:
-    # Only the packaged schemas resolve; a $ref to anything else is never fetched.
-    raise NoSuchResource(ref=uri)
-
-
-@cache
-def _registry() -> Registry:
-    schema = read_json(STORY_SCHEMA)
-    resource = Resource.from_contents(schema)
-    return Registry(retrieve=_refuse_retrieval).with_resource(schema["$id"], resource)
-
-
-@cache
-def story_validator() -> Draft202012Validator:
-    """The compiled validator of schemas/story.schema.json (built once, reused)."""
-    schema = read_json(STORY_SCHEMA)
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, registry=_registry())
 
 
 def _pointer(path: Any) -> str:
@@ -146,7 +123,7 @@ def _entity_rule(error: ValidationError) -> str:
 
 def check_schema(data: Any, report: Report) -> None:
     """Add a problem to ``report`` for every way ``data`` breaks schemas/story.schema.json."""
-    for error in story_validator().iter_errors(data):
+    for error in compiled(STORY_SCHEMA).errors(data):
         pointer, message, hint = _describe(error)
         report.add(pointer, message, hint=hint, check="schema")
 
