@@ -4,6 +4,7 @@ In one run, on the same generated corpus, it times:
 
 - newsgraph into the embedded store (one transaction per article graph, counts verified);
 - newsgraph into a real Oxigraph server started here on a loopback port (one PUT per article);
+  each with one and with two articles in flight (--jobs 1 and 2);
 - `oxigraph load`, the command-line bulk loader, on the same N-Quads into a fresh store;
 
 and prints triples per second for each and their ratio to the bulk loader. Not a test: it prints
@@ -39,9 +40,9 @@ def build_payloads(n: int, seed: int, folder: Path) -> list[Payload]:
     return payloads
 
 
-def timed_load(store, payloads: list[Payload]) -> float:
+def timed_load(store, payloads: list[Payload], jobs: int) -> float:
     started = time.perf_counter()
-    outcomes = load_articles(store, payloads)
+    outcomes = load_articles(store, payloads, jobs=jobs)
     seconds = time.perf_counter() - started
     failed = [o for o in outcomes if not o.ok]
     if failed:
@@ -66,15 +67,17 @@ def main() -> None:
                 f.write(p.body.replace(b" .\n", f" <{p.graph}> .\n".encode()))
 
         rows = []
-        with EmbeddedStore(folder / "embedded") as store:
-            rows.append(("newsgraph load, embedded store", timed_load(store, payloads)))
-
-        server = OxigraphServer(folder / "server").start()
-        try:
-            with RemoteStore(server.query_url, graph_store=server.graph_store_url) as store:
-                rows.append(("newsgraph load, Oxigraph server (PUT)", timed_load(store, payloads)))
-        finally:
-            server.stop()
+        for jobs in (1, 2):
+            with EmbeddedStore(folder / f"embedded-{jobs}") as store:
+                rows.append((f"newsgraph load --jobs {jobs}, embedded store", timed_load(store, payloads, jobs)))
+        for jobs in (1, 2):
+            server = OxigraphServer(folder / f"server-{jobs}").start()
+            try:
+                with RemoteStore(server.query_url, graph_store=server.graph_store_url) as store:
+                    rows.append((f"newsgraph load --jobs {jobs}, Oxigraph server (PUT)",
+                                 timed_load(store, payloads, jobs)))
+            finally:
+                server.stop()
 
         started = time.perf_counter()
         subprocess.run([oxigraph_binary() or "oxigraph", "load", "--location", str(folder / "bulk"),

@@ -32,5 +32,6 @@ def test_load_benchmark_runs_in_smoke_mode():
     run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "load.py"), "--n", "3"],
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
-    for row in ("newsgraph load, embedded store", "newsgraph load, Oxigraph server (PUT)", "oxigraph load (bulk loader"):
+    for row in ("newsgraph load --jobs 1, embedded store", "newsgraph load --jobs 2, Oxigraph server (PUT)",
+                "oxigraph load (bulk loader"):
         assert row in run.stdout

@@ -182,3 +182,11 @@ def test_published_output_folder_is_up_to_date(tmp_path):
         assert published.exists(), f"output/{path.name} is missing: run newsgraph build {SEED.name} --out output"
         assert published.read_bytes() == path.read_bytes(), f"output/{path.name} is stale: rebuild it"
     assert {p.name for p in OUTPUT.iterdir() if not p.name.startswith(".")} == {p.name for p in tmp_path.iterdir()}
+
+
+def test_fast_json_text_is_what_the_standard_library_writes(seed_result):
+    import json as stdlib
+
+    hostile = {"a": "x\u0007\x7f\u2028\u2029</script>&<!--\"\\/\U0001f600 Ελληνικά", "b": [1, {"c": []}, {}], "é": True}
+    for document in (seed_result.jsonld_document, hostile):
+        assert jsonld.dumps(document) == stdlib.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

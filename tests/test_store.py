@@ -119,3 +119,20 @@ def test_outcomes_pass_through_and_unreachable_stops_the_batch(seed_result):
     outcomes = load_articles(Down(), [given, payload, payload, payload])
     assert [o.status for o in outcomes] == ["invalid", "failed", "not attempted", "not attempted"]
     assert Down.calls == 1
+
+
+def test_concurrent_loads_keep_input_order_and_serialise_one_graph(seed_result, story_copy):
+    import dataclasses
+
+    store = EmbeddedStore(None)
+    payloads = []
+    for i in range(6):
+        story = dataclasses.replace(seed_result.story, article=dataclasses.replace(seed_result.story.article, slug=f"c-{i}"))
+        payloads.append(Payload.from_result(newsgraph.build(story, check=False)))
+    smaller = Payload.from_result(newsgraph.build(newsgraph.load_story(story_copy(lambda d: d.pop("claims")))))
+    full = Payload.from_result(seed_result)
+    batch = payloads + [smaller, full, smaller]  # the seed's graph three times: the last one wins
+    outcomes = load_articles(store, batch, jobs=3)
+    assert [o.label for o in outcomes] == [p.label for p in batch]
+    assert all(o.ok for o in outcomes)
+    assert store.count_triples(full.graph) == smaller.count

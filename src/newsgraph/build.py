@@ -27,7 +27,7 @@ from .jsonld import dumps, to_jsonld
 from .mapping import Lit, MappedArticle, map_story
 from .model import Story
 from .report import Report
-from .turtle import to_nquads, to_trig, to_turtle
+from .turtle import to_nquads, to_trig, to_turtle, turtle_blocks
 from .vocab import PREFIXES, XSD
 
 __all__ = ["BuildResult", "build", "to_rdflib_dataset"]
@@ -56,7 +56,7 @@ class BuildResult:
     def article_iri(self) -> str:
         return self.mapped.article
 
-    @property
+    @cached_property
     def prefixes(self) -> dict[str, str]:
         return {**PREFIXES, "art": self.mapped.prefix}
 
@@ -70,12 +70,16 @@ class BuildResult:
         return dumps(self.jsonld_document)
 
     @cached_property
+    def _blocks(self) -> list[str]:
+        return turtle_blocks(self.mapped.nodes, self.prefixes)
+
+    @cached_property
     def turtle(self) -> str:
-        return to_turtle(self.mapped, self.prefixes)
+        return to_turtle(self.mapped, self.prefixes, self._blocks)
 
     @cached_property
     def trig(self) -> str:
-        return to_trig(self.mapped, self.prefixes)
+        return to_trig(self.mapped, self.prefixes, self._blocks)
 
     @cached_property
     def nquads(self) -> str:
@@ -109,9 +113,9 @@ class BuildResult:
         """``{file name: text}`` of the four published files."""
         return {self.slug + suffix: getattr(self, attr) for attr, suffix in SUFFIXES.items()}
 
-    def write(self, folder: str | Path) -> list[Path]:
+    def write(self, folder: str | Path, *, durable: bool = True) -> list[Path]:
         """Write the four files into ``folder`` atomically; returns those that changed."""
-        return write_files(folder, {n: t.encode("utf-8") for n, t in self.files().items()})
+        return write_files(folder, {n: t.encode("utf-8") for n, t in self.files().items()}, durable=durable)
 
 
 def build(story: Story, base: str | None = None, *, check: bool = True) -> BuildResult:

@@ -6,18 +6,20 @@ failed, 4 partial load.
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
 import click
 
 from . import __version__
 from .build import build
+from .batch import STORY_SUFFIXES
 from .errors import InputError, InvalidStory, NewsgraphError
 from .story import load_story, validate_story
 
 DEFAULT_OUT = "output"
-STORY_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 class _Group(click.Group):
@@ -72,18 +74,55 @@ def _snapshot(story: Path, live: bool, contact: str | None, cache: Path | None, 
 
 
 @cli.command("build")
-@click.argument("story", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("stories", nargs=-1, required=True)
 @click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUT,
               show_default=True, help="Folder to write <slug>.jsonld, .ttl, .trig and .html into.")
 @click.option("--base-iri", help="Base IRI for the article's nodes (overrides the story's).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes for a batch of stories (default: the number of cores).")
 @click.option("--live", is_flag=True, help="Check QIDs missing from the offline snapshot on live Wikidata.")
 @_wikidata_options
-def build_command(story: Path, out: Path, base_iri: str | None, live: bool, **wikidata) -> None:
-    """Check STORY and write its four files into --out (atomically; nothing on error)."""
-    result = build(load_story(story, _snapshot(story, live, **wikidata)), base=base_iri)
-    changed = result.write(out)
-    click.echo(f"{result.slug}: {result.mapped.count} triples -> {out}/ "
-               f"({len(changed)} file{'s' if len(changed) != 1 else ''} changed)")
+def build_command(stories: tuple[str, ...], out: Path, base_iri: str | None, jobs: int | None, live: bool,
+                  **wikidata) -> None:
+    """Check each STORY and write its four files into --out (atomically; nothing for a story with errors).
+
+    STORIES are story files, folders of stories or globs ('stories/*.yaml'). One story: its
+    problems are printed and nothing is written. Many: a progress bar, every failure reported
+    without stopping, and a summary line; the exit code is the worst story's.
+    """
+    from .batch import build_many, story_paths
+
+    paths = story_paths(stories)
+    if len(paths) == 1 and Path(stories[0]) == paths[0]:
+        story = paths[0]
+        result = build(load_story(story, _snapshot(story, live, **wikidata)), base=base_iri)
+        changed = result.write(out)
+        click.echo(f"{result.slug}: {result.mapped.count} triples -> {out}/ "
+                   f"({len(changed)} file{'s' if len(changed) != 1 else ''} changed)")
+        return
+    if not paths:
+        raise InputError(f"no story files in {' '.join(stories)}")
+    if live:
+        raise click.UsageError("--live checks one story at a time; build a batch from the snapshot")
+    from .build import build as _warm  # noqa: F401  (imports done before the workers fork)
+
+    started = time.perf_counter()
+    failed: list = []
+    built = triples = 0
+    with click.progressbar(length=len(paths), label="building", file=sys.stderr) as bar:
+        for outcome in build_many(paths, out, jobs=jobs or os.cpu_count() or 1, base=base_iri):
+            bar.update(1)
+            if outcome.ok:
+                built += 1
+                triples += outcome.triples
+            else:
+                failed.append(outcome)
+    for outcome in failed:
+        click.echo(f"newsgraph: {outcome.path}: {outcome.error}", err=True)
+    seconds = time.perf_counter() - started
+    click.echo(f"built {built}, failed {len(failed)}, {triples} triples, {seconds:.2f} s -> {out}/")
+    if failed:
+        sys.exit(max(o.exit_code for o in failed))
 
 
 @cli.command("validate")
@@ -164,8 +203,10 @@ def _payloads(inputs: tuple[Path, ...], base_iri: str | None):
 @cli.command("load")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--base-iri", help="Base IRI for stories' nodes (overrides the stories').")
+@click.option("--jobs", type=click.IntRange(min=1, max=16), default=None,
+              help="Articles loaded at a time (default: the number of cores).")
 @_store_options
-def load_command(inputs: tuple[Path, ...], base_iri: str | None, **store_options) -> None:
+def load_command(inputs: tuple[Path, ...], base_iri: str | None, jobs: int | None, **store_options) -> None:
     """Load stories (built on the fly) or .trig/.nq files, one named graph per article.
 
     Each article's graph is replaced as a whole; loading again changes nothing. Every article's
@@ -175,7 +216,7 @@ def load_command(inputs: tuple[Path, ...], base_iri: str | None, **store_options
     from .store import load_articles
 
     with _open_store(**store_options, must_exist=False) as store:
-        outcomes = load_articles(store, _payloads(inputs, base_iri),
+        outcomes = load_articles(store, _payloads(inputs, base_iri), jobs=jobs or os.cpu_count() or 1,
                                  report=lambda o: click.echo(o.describe(), err=not o.ok))
     loaded = sum(o.ok for o in outcomes)
     click.echo(f"{loaded} of {len(outcomes)} article{'s' if len(outcomes) != 1 else ''} loaded")

@@ -50,6 +50,15 @@ class InvalidStory(NewsgraphError):
         self.report = report
         super().__init__(report.summary())
 
+    @classmethod
+    def single(cls, file: str, pointer: str, message: str, hint: str = "") -> InvalidStory:
+        """An InvalidStory with one problem."""
+        from .report import Report
+
+        report = Report(file)
+        report.add(pointer, message, hint=hint)
+        return cls(report)
+
 
 class InputError(NewsgraphError):
     """An input cannot be read or parsed at all (missing file, not UTF-8, not YAML/JSON, too big)."""

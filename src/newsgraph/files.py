@@ -16,7 +16,6 @@ are not rewritten.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Mapping
 
@@ -26,17 +25,28 @@ __all__ = ["write_files"]
 
 
 def _file_mode(target: Path) -> int:
-    """The mode the file would get if created normally (mkstemp makes private files)."""
+    """Keep the mode of the file being replaced; a new file gets the usual 0o666 less the umask."""
     try:
         return target.stat().st_mode & 0o777
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666
 
 
-def write_files(folder: str | Path, contents: Mapping[str, bytes]) -> list[Path]:
-    """Write ``{file name: bytes}`` into ``folder`` atomically; returns the files that changed."""
+def _unchanged(target: Path, data: bytes) -> bool:
+    try:
+        if target.stat().st_size != len(data):
+            return False
+        return target.read_bytes() == data
+    except OSError:
+        return False
+
+
+def write_files(folder: str | Path, contents: Mapping[str, bytes], *, durable: bool = True) -> list[Path]:
+    """Write ``{file name: bytes}`` into ``folder`` atomically; returns the files that changed.
+
+    With ``durable`` each file is flushed to disk before it replaces the old one; a batch turns
+    that off and flushes once at its end (see :mod:`newsgraph.batch`).
+    """
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -46,15 +56,19 @@ def write_files(folder: str | Path, contents: Mapping[str, bytes]) -> list[Path]
     try:
         for name, data in contents.items():
             target = folder / name
-            if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+            if _unchanged(target, data):
                 continue
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
-            pending.append((Path(tmp), target))
-            os.chmod(tmp, _file_mode(target))
+            # One writer per process: the process id keeps concurrent builds apart, O_EXCL refuses
+            # to follow anything already there.
+            tmp = folder / f".{name}.{os.getpid()}.tmp"
+            tmp.unlink(missing_ok=True)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _file_mode(target))
+            pending.append((tmp, target))
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
+                if durable:
+                    f.flush()
+                    os.fsync(f.fileno())
         for tmp, target in pending:
             os.replace(tmp, target)
     except OSError as exc:

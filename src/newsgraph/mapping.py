@@ -322,26 +322,30 @@ class _Builder:
         self.evidence(s, (c.id,), c.evidence)
 
     def evidence(self, body: str, parts: tuple[str, ...], spans: tuple[Span, ...]) -> None:
+        # Evidence is most of an article's triples and always the same four nodes per span, so
+        # they are written as whole nodes here (predicates already in canonical order).
         if not spans:
             return
+        out = self.out
         annotation = self.mint.node(*parts, "evidence")
-        self.types(annotation, OA + "Annotation")
-        self.iri(annotation, OA + "motivatedBy", OA + "identifying")
-        self.iri(annotation, OA + "hasBody", body)
+        targets: list[Obj] = []
         for n, span in enumerate(spans, start=1):
-            target = self.mint.node(*parts, "evidence", str(n))
-            position = self.mint.node(*parts, "evidence", str(n), "position")
-            quote = self.mint.node(*parts, "evidence", str(n), "quote")
-            self.iri(annotation, OA + "hasTarget", target)
-            self.types(target, OA + "SpecificResource")
-            self.iri(target, OA + "hasSource", self.mint.article)
-            self.iri(target, OA + "hasSelector", position)
-            self.iri(target, OA + "hasSelector", quote)
-            self.types(position, OA + "TextPositionSelector")
-            self.literal(position, OA + "start", str(span.start), XSD + "nonNegativeInteger")
-            self.literal(position, OA + "end", str(span.end), XSD + "nonNegativeInteger")
-            self.types(quote, OA + "TextQuoteSelector")
-            self.literal(quote, OA + "exact", span.text)
+            target = f"{annotation}.{n}"
+            position, quote = target + ".position", target + ".quote"
+            targets.append(target)
+            out[target] = {RDF_TYPE: [_SPECIFIC_RESOURCE], OA + "hasSelector": [position, quote],
+                           OA + "hasSource": [self.mint.article]}
+            out[position] = {RDF_TYPE: [_POSITION_SELECTOR], OA + "end": [Lit(str(span.end), None, _NNI)],
+                             OA + "start": [Lit(str(span.start), None, _NNI)]}
+            out[quote] = {RDF_TYPE: [_QUOTE_SELECTOR], OA + "exact": [Lit(span.text)]}
+        out[annotation] = {RDF_TYPE: [OA + "Annotation"], OA + "hasBody": [body], OA + "hasTarget": targets,
+                           OA + "motivatedBy": [OA + "identifying"]}
+
+
+_SPECIFIC_RESOURCE = OA + "SpecificResource"
+_POSITION_SELECTOR = OA + "TextPositionSelector"
+_QUOTE_SELECTOR = OA + "TextQuoteSelector"
+_NNI = XSD + "nonNegativeInteger"
 
 
 def _canonical(out: dict[str, dict[str, list[Obj]]]) -> Nodes:
@@ -350,9 +354,18 @@ def _canonical(out: dict[str, dict[str, list[Obj]]]) -> Nodes:
     for subject in sorted(out):
         predicates = out[subject]
         ordered: dict[str, tuple[Obj, ...]] = {}
-        for predicate in sorted(predicates, key=lambda p: (p != RDF_TYPE, p)):
+        names = sorted(predicates)
+        if RDF_TYPE in predicates and names[0] != RDF_TYPE:
+            names.remove(RDF_TYPE)
+            names.insert(0, RDF_TYPE)
+        for predicate in names:
             objects = predicates[predicate]
-            ordered[predicate] = tuple(sorted(set(objects), key=_object_key)) if len(objects) > 1 else tuple(objects)
+            if len(objects) == 1:
+                ordered[predicate] = (objects[0],)
+            elif all(type(o) is str for o in objects):
+                ordered[predicate] = tuple(sorted(set(objects)))  # IRIs: plain string order
+            else:
+                ordered[predicate] = tuple(sorted(set(objects), key=_object_key))
         nodes[subject] = ordered
     return nodes
 

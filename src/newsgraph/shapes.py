@@ -46,8 +46,8 @@ _DATE_FORMS = {
 }
 _TRUE = Lit("true", None, XSD + "boolean")
 
-_LANGUAGE_TAGGED = tuple(SCHEMA + p for p in ("name", "alternateName", "description", "headline", "roleName", "text")) + (
-    NG + "dateText",)
+_LANGUAGE_TAGGED = frozenset(SCHEMA + p for p in ("name", "alternateName", "description", "headline", "roleName",
+                                                   "text")) | {NG + "dateText"}
 _ARTICLES = {SCHEMA + c for c in ("NewsArticle", "Report", "AnalysisNewsArticle", "OpinionNewsArticle",
                                   "ReportageNewsArticle", "BackgroundNewsArticle")}
 _ENTITIES = {SCHEMA + c for c in ("Person", "Country", "Organization", "GovernmentOrganization", "NewsMediaOrganization",
@@ -92,38 +92,26 @@ class _Checker:
             self.fail(shape, focus, path, message)
 
     def run(self) -> list[Violation]:
+        by_class = _checks_by_class(self)
+        same_as, name_not_given = SCHEMA + "sameAs", NG + "nameNotGiven"
         for s, p in self.nodes.items():
-            types = set(p.get(RDF_TYPE, ()))
+            types = p.get(RDF_TYPE, ())
             if types and not (_is_iri(s) and _HTTP.match(s)):
                 self.fail("ngsh:TypedNode", s, "", "every described node has an http(s) IRI")
-            if SCHEMA + "sameAs" in p:
-                self.same_as(s, p[SCHEMA + "sameAs"])
-            self.language_tagged(s, p)
-            if types & _ARTICLES:
-                self.article(s, p)
-            if types & _ENTITIES:
-                self.entity(s, p)
-            if NG + "nameNotGiven" in p:
+            if same_as in p:
+                self.same_as(s, p[same_as])
+            if not _LANGUAGE_TAGGED.isdisjoint(p):
+                self.language_tagged(s, p)
+            if name_not_given in p:
                 self.unnamed(s, p)
-            if NG + "UnnamedSource" in types and _TRUE not in p.get(NG + "nameNotGiven", ()):
-                self.fail("ngsh:UnnamedSource", s, NG + "nameNotGiven", "an unnamed source says it is unnamed")
-            if NG + "OfficeHolding" in types:
-                self.office(s, p)
-            if SCHEMA + "Event" in types:
-                self.event(s, p)
-            if NG + "Participation" in types:
-                self.participation(s, p)
-            if types & {SCHEMA + "Claim", SCHEMA + "Quotation"}:
-                self.claim(s, p)
-            if OA + "Annotation" in types:
-                self.annotation(s, p)
-            if OA + "SpecificResource" in types:
-                self.target(s, p)
-            if OA + "TextPositionSelector" in types:
-                self.position(s, p)
-            if OA + "TextQuoteSelector" in types:
-                self.quote(s, p)
+            checks = [c for t in types for c in by_class.get(t, ())]
+            for check in dict.fromkeys(checks) if len(checks) > 1 else checks:
+                check(s, p)
         return self.found
+
+    def unnamed_source(self, s: str, p: dict) -> None:
+        if _TRUE not in p.get(NG + "nameNotGiven", ()):
+            self.fail("ngsh:UnnamedSource", s, NG + "nameNotGiven", "an unnamed source says it is unnamed")
 
     def same_as(self, s: str, values: tuple) -> None:
         if len(values) > 1 or not all(_is_iri(v) and _WIKIDATA.match(v) for v in values):
@@ -131,8 +119,8 @@ class _Checker:
                       "schema:sameAs must be one Wikidata entity IRI http://www.wikidata.org/entity/Q...")
 
     def language_tagged(self, s: str, p: dict) -> None:
-        for path in _LANGUAGE_TAGGED:
-            if any(not (isinstance(o, Lit) and o.language) for o in p.get(path, ())):
+        for path, objects in p.items():
+            if path in _LANGUAGE_TAGGED and any(not (isinstance(o, Lit) and o.language) for o in objects):
                 self.fail("ngsh:LanguageTaggedText", s, path, "names, descriptions and texts are language-tagged")
 
     def article(self, s: str, p: dict) -> None:
@@ -254,6 +242,27 @@ class _Checker:
         exact = p.get(OA + "exact", ())
         if len(exact) != 1 or not (_datatype(exact[0], XSD + "string") and len(exact[0].value) >= 1):  # type: ignore[union-attr]
             self.fail("ngsh:QuoteSelector", s, OA + "exact", "a quote selector has the exact words")
+
+
+def _checks_by_class(checker: _Checker) -> dict[str, list]:
+    """Which checks a node of each class gets (as the shapes' targets say)."""
+    table: dict[str, list] = {}
+    for classes, check in (
+        (_ARTICLES, checker.article),
+        (_ENTITIES, checker.entity),
+        ({NG + "UnnamedSource"}, checker.unnamed_source),
+        ({NG + "OfficeHolding"}, checker.office),
+        ({SCHEMA + "Event"}, checker.event),
+        ({NG + "Participation"}, checker.participation),
+        ({SCHEMA + "Claim", SCHEMA + "Quotation"}, checker.claim),
+        ({OA + "Annotation"}, checker.annotation),
+        ({OA + "SpecificResource"}, checker.target),
+        ({OA + "TextPositionSelector"}, checker.position),
+        ({OA + "TextQuoteSelector"}, checker.quote),
+    ):
+        for cls in classes:
+            table.setdefault(cls, []).append(check)
+    return table
 
 
 def check_nodes(nodes: Nodes) -> list[Violation]:

@@ -18,6 +18,8 @@ graph's triple count in the store is checked against what was sent.
 from __future__ import annotations
 
 import time
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Protocol
@@ -141,48 +143,75 @@ class EmbeddedStore:
 
 
 def load_articles(store: GraphStore, payloads: Iterable[Payload | Outcome], *, verify: bool = True,
-                  report: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Replace each article's graph in ``store``; every article's outcome, in order.
+                  report: Callable[[Outcome], None] | None = None, jobs: int = 1) -> list[Outcome]:
+    """Replace each article's graph in ``store``; every article's outcome, in input order.
 
     ``payloads`` may hold outcomes already decided (an input that could not be built); they are
     passed through. A failed article does not stop the batch. If the store cannot be reached at
     all, the rest of the batch is reported as not attempted instead of waiting for each in turn.
-    ``report`` is called with each outcome as soon as it is known.
+    ``jobs`` articles are loaded at a time (each still in its own transaction or PUT; two loads of
+    the same graph never overlap). ``report`` is called with each outcome, in input order.
     """
     outcomes: list[Outcome] = []
-    for outcome in _load(store, payloads, verify):
+    for outcome in _load(store, payloads, verify, max(1, jobs)):
         outcomes.append(outcome)
         if report is not None:
             report(outcome)
     return outcomes
 
 
-def _load(store: GraphStore, payloads: Iterable[Payload | Outcome], verify: bool) -> Iterator[Outcome]:
-    unreachable: str | None = None
-    for payload in payloads:
-        if isinstance(payload, Outcome):
-            yield payload
-            continue
+class _Batch:
+    def __init__(self, store: GraphStore, verify: bool) -> None:
+        self.store = store
+        self.verify = verify
+        self.unreachable = False
+
+    def load(self, payload: Payload) -> Outcome:
         sent = payload.count
-        if unreachable:
-            yield Outcome(payload.label, payload.graph, "not attempted", sent, error=unreachable)
-            continue
+        if self.unreachable:
+            return Outcome(payload.label, payload.graph, "not attempted", sent,
+                           error="not attempted: the store could not be reached")
         started = time.perf_counter()
         try:
-            store.replace_graph(payload.graph, payload)
-            stored = store.count_triples(payload.graph) if verify else sent
+            self.store.replace_graph(payload.graph, payload)
+            stored = self.store.count_triples(payload.graph) if self.verify else sent
         except ServiceError as exc:
             if exc.unreachable:
-                unreachable = "not attempted: the store could not be reached"
-            yield Outcome(payload.label, payload.graph, "failed", sent, error=str(exc),
-                          seconds=time.perf_counter() - started)
-            continue
+                self.unreachable = True
+            return Outcome(payload.label, payload.graph, "failed", sent, error=str(exc),
+                           seconds=time.perf_counter() - started)
         seconds = time.perf_counter() - started
         if stored != sent:
-            yield Outcome(payload.label, payload.graph, "failed", sent, stored,
-                          f"the store holds {stored} triples in the graph, {sent} were sent", seconds)
-        else:
-            yield Outcome(payload.label, payload.graph, "loaded", sent, stored, seconds=seconds)
+            return Outcome(payload.label, payload.graph, "failed", sent, stored,
+                           f"the store holds {stored} triples in the graph, {sent} were sent", seconds)
+        return Outcome(payload.label, payload.graph, "loaded", sent, stored, seconds=seconds)
+
+
+def _load(store: GraphStore, payloads: Iterable[Payload | Outcome], verify: bool, jobs: int) -> Iterator[Outcome]:
+    batch = _Batch(store, verify)
+    if jobs == 1:
+        for payload in payloads:
+            yield payload if isinstance(payload, Outcome) else batch.load(payload)
+        return
+    # A window of at most 2 x jobs articles in flight keeps memory bounded and outcomes in order.
+    window: deque[tuple[str | None, Future | Outcome]] = deque()
+    with ThreadPoolExecutor(jobs, thread_name_prefix="newsgraph-load") as pool:
+        for payload in payloads:
+            if isinstance(payload, Outcome):
+                window.append((None, payload))
+            else:
+                for graph, pending in window:  # the same graph twice: the later waits its turn
+                    if graph == payload.graph and isinstance(pending, Future):
+                        pending.result()
+                window.append((payload.graph, pool.submit(batch.load, payload)))
+            while len(window) > 2 * jobs:
+                yield _result(window.popleft()[1])
+        while window:
+            yield _result(window.popleft()[1])
+
+
+def _result(pending: Future | Outcome) -> Outcome:
+    return pending.result() if isinstance(pending, Future) else pending
 
 
 def payloads_from_file(path: Path) -> Iterator[Payload]:

@@ -148,10 +148,31 @@ def _parse_json(text: str, name: str) -> tuple[Any, Positions, Problems]:
         raise InputError(
             f"{name}:{exc.lineno}:{exc.colno}: is not valid JSON: {exc.msg}; fix the syntax there"
         ) from None
-    return data, _json_positions(text, name), problems
+    return data, _LazyPositions(lambda: _json_positions(text)), problems
 
 
-def _json_positions(text: str, name: str) -> Positions:
+class _LazyPositions(dict):
+    """Positions worked out only when a problem needs one (a valid story never pays for them)."""
+
+    def __init__(self, compute) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def _fill(self) -> None:
+        if self._compute is not None:
+            compute, self._compute = self._compute, None
+            self.update(compute())
+
+    def __contains__(self, key: object) -> bool:
+        self._fill()
+        return super().__contains__(key)
+
+    def __getitem__(self, key: str) -> tuple[int, int]:
+        self._fill()
+        return super().__getitem__(key)
+
+
+def _json_positions(text: str) -> Positions:
     """Positions for JSON come from reading it as YAML (a superset); best effort only."""
     try:
         node = yaml.compose(text, Loader=_Loader)

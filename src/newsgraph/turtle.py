@@ -27,7 +27,7 @@ from typing import Mapping
 from .mapping import Lit, MappedArticle, Nodes, Obj
 from .vocab import RDF_TYPE
 
-__all__ = ["turtle_text", "trig_text", "ntriples_text", "nquads_text", "to_turtle", "to_trig", "to_nquads",
+__all__ = ["turtle_text", "trig_text", "turtle_blocks", "ntriples_text", "nquads_text", "to_turtle", "to_trig", "to_nquads",
            "to_ntriples"]
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
@@ -53,34 +53,47 @@ def _nt(o: Obj) -> str:
     return f"<{o}>"
 
 
+#: Compacted vocabulary IRIs, shared by every writer that uses the same prefixes.
+_SHARED: dict[tuple[tuple[str, str], ...], dict[str, str]] = {}
+
+
 class _Names:
-    """IRI -> how Turtle writes it (prefixed where possible), remembered per writer."""
+    """IRI -> how Turtle writes it (prefixed where possible), remembered.
+
+    Vocabulary IRIs are the same in every article and are remembered across writers; the
+    article's own nodes (prefix ``art``) are compacted by slicing.
+    """
 
     def __init__(self, prefixes: Mapping[str, str]) -> None:
-        # Longest namespace first, so that the article's own prefix wins over its base.
+        self.own = prefixes.get("art")
+        shared = tuple(sorted((p, ns) for p, ns in prefixes.items() if p != "art"))
+        # Longest namespace first, so that a more specific namespace wins.
         self.prefixes = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
-        self.cache: dict[str, str] = {RDF_TYPE: "a"}
+        self.cache = _SHARED.setdefault(shared, {})
 
     def iri(self, iri: str) -> str:
         written = self.cache.get(iri)
-        if written is None:
-            written = f"<{iri}>"
-            for prefix, namespace in self.prefixes:
-                if iri.startswith(namespace) and _LOCAL.match(iri, len(namespace)):
-                    written = f"{prefix}:{iri[len(namespace):]}"
-                    break
-            self.cache[iri] = written
+        if written is not None:
+            return written
+        own = self.own
+        if own and iri.startswith(own) and _LOCAL.match(iri, len(own)):
+            return "art:" + iri[len(own):]
+        written = f"<{iri}>"
+        for prefix, namespace in self.prefixes:
+            if iri.startswith(namespace) and _LOCAL.match(iri, len(namespace)):
+                written = f"{prefix}:{iri[len(namespace):]}"
+                break
+        if written[0] != "<":
+            self.cache[iri] = written  # vocabulary IRIs only: other full IRIs are one-offs
         return written
 
     def obj(self, o: Obj) -> str:
-        if isinstance(o, Lit):
+        if type(o) is Lit:
             if o.language:
                 return f"{_quote(o.value)}@{o.language}"
             if o.datatype and o.datatype != _XSD_STRING:
                 return f"{_quote(o.value)}^^{self.iri(o.datatype)}"
             return _quote(o.value)
-        if o == RDF_TYPE:  # "a" stands for rdf:type only as a predicate
-            return f"<{o}>"
         return self.iri(o)
 
 
@@ -88,26 +101,35 @@ def _header(prefixes: Mapping[str, str]) -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items())) + "\n"
 
 
-def _body(nodes: Nodes, names: _Names, indent: str) -> list[str]:
-    lines: list[str] = []
+def _blocks(nodes: Nodes, names: _Names) -> list[str]:
+    """One block per subject: ``subject p o , o ;\n    p o .\n``."""
+    iri, obj = names.iri, names.obj
+    blocks = []
     for subject, predicates in nodes.items():
         statements = [
-            f"{names.iri(p)} " + " , ".join(names.obj(o) for o in objects)
+            ("a" if p == RDF_TYPE else iri(p)) + " " + " , ".join([obj(o) for o in objects])
             for p, objects in predicates.items()
         ]
-        lines.append(f"{indent}{names.iri(subject)} " + f" ;\n{indent}    ".join(statements) + " .\n")
-    return lines
+        blocks.append(iri(subject) + " " + " ;\n    ".join(statements) + " .\n")
+    return blocks
 
 
-def turtle_text(nodes: Nodes, prefixes: Mapping[str, str]) -> str:
+def turtle_text(nodes: Nodes, prefixes: Mapping[str, str], blocks: list[str] | None = None) -> str:
     """Turtle: the prefixes, then one block per subject, a blank line between blocks."""
-    return _header(prefixes) + "\n".join(_body(nodes, _Names(prefixes), ""))
+    return _header(prefixes) + "\n".join(blocks if blocks is not None else _blocks(nodes, _Names(prefixes)))
 
 
-def trig_text(nodes: Nodes, graph: str, prefixes: Mapping[str, str]) -> str:
-    """TriG: the same blocks inside the named graph ``graph``."""
+def trig_text(nodes: Nodes, graph: str, prefixes: Mapping[str, str], blocks: list[str] | None = None) -> str:
+    """TriG: the same blocks, indented, inside the named graph ``graph``."""
     names = _Names(prefixes)
-    return _header(prefixes) + f"{names.iri(graph)} {{\n" + "\n".join(_body(nodes, names, "    ")) + "}\n"
+    blocks = blocks if blocks is not None else _blocks(nodes, names)
+    inner = "\n".join(["    " + b.replace("\n    ", "\n        ") for b in blocks])
+    return _header(prefixes) + f"{names.iri(graph)} {{\n" + inner + "}\n"
+
+
+def turtle_blocks(nodes: Nodes, prefixes: Mapping[str, str]) -> list[str]:
+    """The subject blocks both Turtle and TriG are made of (compute once, use for both)."""
+    return _blocks(nodes, _Names(prefixes))
 
 
 def ntriples_text(nodes: Nodes) -> str:
@@ -127,12 +149,12 @@ def nquads_text(nodes: Nodes, graph: str) -> str:
     )
 
 
-def to_turtle(mapped: MappedArticle, prefixes: Mapping[str, str]) -> str:
-    return turtle_text(mapped.nodes, prefixes)
+def to_turtle(mapped: MappedArticle, prefixes: Mapping[str, str], blocks: list[str] | None = None) -> str:
+    return turtle_text(mapped.nodes, prefixes, blocks)
 
 
-def to_trig(mapped: MappedArticle, prefixes: Mapping[str, str]) -> str:
-    return trig_text(mapped.nodes, mapped.graph, prefixes)
+def to_trig(mapped: MappedArticle, prefixes: Mapping[str, str], blocks: list[str] | None = None) -> str:
+    return trig_text(mapped.nodes, mapped.graph, prefixes, blocks)
 
 
 def to_ntriples(mapped: MappedArticle) -> str:

@@ -132,6 +132,11 @@ def check_schema(data: Any, report: Report) -> None:
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BIDI_OVERRIDE = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+#: In the file's own text, anything that could become one of the above once parsed: the
+#: characters themselves, or an escape that can stand for one (JSON's \b, \f and \uXXXX, YAML's
+#: \a, \e, \v, \0, \xXX, \N, \L, \P, \U...). \n, \t and \" are harmless and common.
+_SUSPICIOUS_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SUSPICIOUS_ESCAPE = re.compile(r"\\(?:[0abefvxNLPU_]|u00[01][0-9a-fA-F]|u007[fF]|u00[89][0-9a-fA-F]|u202[a-eA-E]|u206[6-9])")
 
 #: Wikidata classes (P31) that fit a declared entity type. Types whose classes are not verified
 #: are not checked this way (but a human declared as anything but a person still is).
@@ -208,11 +213,13 @@ class _CrossChecker:
     """The cross-checks. They also run on a story with schema errors: a malformed item (already
     reported by the schema) is skipped, so one run reports every problem."""
 
-    def __init__(self, data: Any, text: str | None, report: Report, snapshot: Snapshot | None) -> None:
+    def __init__(self, data: Any, text: str | None, report: Report, snapshot: Snapshot | None,
+                 source: str | None) -> None:
         self.data = data if isinstance(data, dict) else {}
         self.text = text
         self.report = report
         self.snapshot = snapshot
+        self.source = source
         self.kinds: dict[str, tuple[str, str]] = {}  # id -> (kind, type)
         self.offices: dict[str, set[str]] = {}
 
@@ -237,6 +244,12 @@ class _CrossChecker:
             check()
 
     def characters(self) -> None:
+        # Walking every string is the slow part of the cross-checks; a story file without a
+        # suspicious character or escape in its text cannot hold one after parsing.
+        source = self.source
+        if source is not None and not _SUSPICIOUS_CHARACTER.search(source) and not (
+                "\\" in source and _SUSPICIOUS_ESCAPE.search(source)):
+            return
         for pointer, value in _strings(self.data, ""):
             bad = _CONTROL.search(value)
             if bad:
@@ -496,12 +509,14 @@ class _CrossChecker:
                            "an office is checked as of the publication date")
 
 
-def cross_check(data: Any, text: str | None, report: Report, snapshot: Snapshot | None = None) -> None:
+def cross_check(data: Any, text: str | None, report: Report, snapshot: Snapshot | None = None,
+                source: str | None = None) -> None:
     """Add problems the schema cannot see: references, dates, evidence spans, duplicate QIDs,
     and QIDs that the Wikidata ``snapshot`` does not know or whose type or positions contradict
     the story (skipped when ``snapshot`` is None).
 
-    ``text`` is the article text (None when it could not be read: span checks are skipped).
-    Items the schema already found malformed are skipped, not reported twice.
+    ``text`` is the article text (None when it could not be read: span checks are skipped);
+    ``source`` is the story file's own text, when known (it lets a clean file skip the walk over
+    every string). Items the schema already found malformed are skipped, not reported twice.
     """
-    _CrossChecker(data, text, report, snapshot).run()
+    _CrossChecker(data, text, report, snapshot, source).run()

@@ -1,0 +1,77 @@
+"""Building many stories: folders and globs, several processes, failures reported, slugs unique."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+
+import newsgraph
+from newsgraph.batch import build_many, story_paths
+
+from .conftest import ROOT, SEED, SEED_TEXT, run_cli
+
+
+def corpus(folder, n, seed=3):
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.corpus import write_corpus
+
+    return write_corpus(folder, n, seed)
+
+
+def test_a_folder_of_stories_builds_on_two_processes_and_matches_single_builds(tmp_path):
+    paths = corpus(tmp_path / "stories", 6)
+    run = run_cli("build", str(tmp_path / "stories"), "--out", str(tmp_path / "out"), "--jobs", "2")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("built 6, failed 0,")
+    for path in paths:
+        one = newsgraph.build(newsgraph.load_story(path))
+        for name, text in one.files().items():
+            assert (tmp_path / "out" / name).read_text(encoding="utf-8") == text
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
+
+
+def test_failures_are_reported_without_stopping_the_batch(tmp_path):
+    paths = corpus(tmp_path / "stories", 4)
+    data = json.loads(paths[1].read_text())
+    data["events"][0]["date"] = {"on": "2099-01-01"}
+    paths[1].write_text(json.dumps(data, ensure_ascii=False))
+    paths[2].write_bytes(b"\xff not utf-8")
+    run = run_cli("build", str(tmp_path / "stories" / "*.json"), "--out", str(tmp_path / "out"), "--jobs", "2")
+    assert run.returncode == 2  # the worst story: one could not be read at all
+    assert run.stdout.startswith("built 2, failed 2,")
+    assert "story-000001.json" in run.stderr and "/events/0/date/on" in run.stderr and "after the article's publication date" in run.stderr
+    assert "story-000002.json" in run.stderr and "not valid UTF-8" in run.stderr
+    assert len(list((tmp_path / "out").glob("*.ttl"))) == 2
+
+
+def test_two_stories_with_one_slug_do_not_overwrite_each_other(tmp_path):
+    for name in ("a.yaml", "b.yaml"):
+        shutil.copy(SEED, tmp_path / name)
+    shutil.copy(SEED_TEXT, tmp_path / SEED_TEXT.name)
+    outcomes = list(build_many(story_paths([tmp_path]), tmp_path / "out", jobs=1))
+    assert [o.ok for o in outcomes] == [True, False]
+    assert "slug '2025-12-11-putin-lukashenko-support-maduro' is also the slug of" in outcomes[1].error
+    assert str(tmp_path / "a.yaml") in outcomes[1].error
+    assert outcomes[1].exit_code == 1
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
+
+
+def test_story_paths_expands_folders_and_globs(tmp_path):
+    (tmp_path / "x.yaml").write_text("")
+    (tmp_path / "y.json").write_text("")
+    (tmp_path / "notes.txt").write_text("")
+    assert [p.name for p in story_paths([tmp_path])] == ["x.yaml", "y.json"]
+    assert [p.name for p in story_paths([str(tmp_path / "*.yaml")])] == ["x.yaml"]
+    assert story_paths([tmp_path / "missing.yaml"]) == [tmp_path / "missing.yaml"]
+
+
+def test_memory_stays_bounded_whatever_the_number_of_stories(tmp_path):
+    # Outcomes are small and streamed: building 60 stories holds no more than building 6.
+    import resource
+
+    paths = corpus(tmp_path / "stories", 60)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    outcomes = build_many(paths, tmp_path / "out", jobs=1)
+    assert sum(o.ok for o in outcomes) == 60
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 50 * 1024  # KiB
