@@ -2,11 +2,12 @@
 
 Each story is checked, built and written on its own; a story that fails is reported and the
 batch goes on. Memory stays bounded whatever the number of stories: workers take stories a few at
-a time and send back only a short outcome. Two stories of one batch may not share a slug (their
-files would overwrite each other): the first to claim a slug keeps it, the other is reported.
+a time and send back only a short outcome. Workers write each story's files under temporary names;
+the batch renames them into place, so two stories of one batch may not share a slug: the first
+keeps it, the other is reported and its files are dropped.
 
-Files are renamed into place atomically as each story is built and are flushed to disk once, at
-the end of the batch (a single story built with :meth:`BuildResult.write` is flushed at once).
+Files are flushed to disk once, at the end of the batch (a single story built with
+:meth:`BuildResult.write` is flushed at once).
 
 >>> [p.name for p in story_paths(["stories"])]
 ['2025-12-11-putin-lukashenko-support-maduro.yaml']
@@ -17,14 +18,13 @@ from __future__ import annotations
 import glob
 import multiprocessing
 import os
-import shutil
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from .build import build
 from .errors import InvalidStory, NewsgraphError, OutputError
+from .files import Staged, stage_files
 from .story import load_story
 
 __all__ = ["STORY_SUFFIXES", "BatchOutcome", "story_paths", "build_many"]
@@ -41,6 +41,7 @@ class BatchOutcome:
     triples: int = 0
     error: str = ""
     exit_code: int = 0
+    staged: tuple = ()
 
     @property
     def ok(self) -> bool:
@@ -62,52 +63,54 @@ def story_paths(inputs: Iterable[str | Path]) -> list[Path]:
 
 
 class _Job:
-    """Builds one story in a worker (picklable: it carries only paths and options)."""
+    """Builds one story in a worker (picklable: it carries only the options)."""
 
-    def __init__(self, out: Path, base: str | None, claims: Path) -> None:
-        self.out, self.base, self.claims = out, base, claims
+    def __init__(self, out: Path, base: str | None) -> None:
+        self.out, self.base = out, base
 
     def __call__(self, path: Path) -> BatchOutcome:
         try:
             result = build(load_story(path), base=self.base)
-            self.claim(result.slug, path)
-            result.write(self.out, durable=False)
-            return BatchOutcome(str(path), result.slug, result.mapped.count)
+            staged = stage_files(self.out, result.file_bytes(), durable=False)
+            return BatchOutcome(str(path), result.slug, result.mapped.count, staged=tuple(staged))
         except InvalidStory as exc:
             return BatchOutcome(str(path), error=exc.report.format_text(), exit_code=exc.exit_code)
         except NewsgraphError as exc:
             return BatchOutcome(str(path), error=str(exc), exit_code=exc.exit_code)
 
-    def claim(self, slug: str, path: Path) -> None:
-        marker = self.claims / slug
-        try:
-            fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        except FileExistsError:
-            other = marker.read_text(encoding="utf-8") or "another story"
-            raise InvalidStory.single(str(path), "/article/slug",
-                                      f"slug {slug!r} is also the slug of {other} in this batch",
-                                      "give each article its own slug") from None
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(str(path))
-
 
 def build_many(paths: list[Path], out: Path, *, jobs: int = 1, base: str | None = None) -> Iterator[BatchOutcome]:
     """Build ``paths`` into ``out`` on ``jobs`` processes; yields each outcome, in order."""
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        claims = out / f".newsgraph-batch-{os.getpid()}-{time.monotonic_ns()}"
-        claims.mkdir()
-    except OSError as exc:
-        raise OutputError(f"{out}: cannot create the output folder: {exc.strerror or exc}") from None
-    job = _Job(out, base, claims)
+    job = _Job(out, base)
+    slugs: dict[str, str] = {}
     try:
         if jobs <= 1 or len(paths) <= 1:
-            for path in paths:
-                yield job(path)
+            outcomes: Iterable[BatchOutcome] = (job(path) for path in paths)
+            yield from (_commit(o, slugs) for o in outcomes)
         else:
             context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
             with context.Pool(jobs) as pool:
-                yield from pool.imap(job, paths, chunksize=max(1, min(16, len(paths) // (jobs * 8) or 1)))
+                chunk = max(1, min(16, len(paths) // (jobs * 8) or 1))
+                yield from (_commit(o, slugs) for o in pool.imap(job, paths, chunksize=chunk))
     finally:
-        shutil.rmtree(claims, ignore_errors=True)
         os.sync()  # one flush for the whole batch
+
+
+def _commit(outcome: BatchOutcome, slugs: dict[str, str]) -> BatchOutcome:
+    """Rename a built story's files into place, unless another story of the batch has its slug."""
+    if not outcome.ok:
+        return outcome
+    staged = Staged(outcome.staged)
+    other = slugs.get(outcome.slug)
+    if other is not None:
+        staged.discard()
+        report = InvalidStory.single(outcome.path, "/article/slug",
+                                     f"slug {outcome.slug!r} is also the slug of {other} in this batch",
+                                     "give each article its own slug").report
+        return BatchOutcome(outcome.path, error=report.format_text(), exit_code=1)
+    slugs[outcome.slug] = outcome.path
+    try:
+        staged.commit()
+    except OutputError as exc:
+        return BatchOutcome(outcome.path, error=str(exc), exit_code=exc.exit_code)
+    return BatchOutcome(outcome.path, outcome.slug, outcome.triples)

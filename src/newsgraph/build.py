@@ -113,9 +113,12 @@ class BuildResult:
         """``{file name: text}`` of the four published files."""
         return {self.slug + suffix: getattr(self, attr) for attr, suffix in SUFFIXES.items()}
 
-    def write(self, folder: str | Path, *, durable: bool = True) -> list[Path]:
+    def file_bytes(self) -> dict[str, bytes]:
+        return {name: text.encode("utf-8") for name, text in self.files().items()}
+
+    def write(self, folder: str | Path) -> list[Path]:
         """Write the four files into ``folder`` atomically; returns those that changed."""
-        return write_files(folder, {n: t.encode("utf-8") for n, t in self.files().items()}, durable=durable)
+        return write_files(folder, self.file_bytes())
 
 
 def build(story: Story, base: str | None = None, *, check: bool = True) -> BuildResult:

@@ -15,13 +15,14 @@ are not rewritten.
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 from typing import Mapping
 
 from .errors import OutputError
 
-__all__ = ["write_files"]
+__all__ = ["write_files", "stage_files", "Staged"]
 
 
 def _file_mode(target: Path) -> int:
@@ -41,40 +42,62 @@ def _unchanged(target: Path, data: bytes) -> bool:
         return False
 
 
-def write_files(folder: str | Path, contents: Mapping[str, bytes], *, durable: bool = True) -> list[Path]:
-    """Write ``{file name: bytes}`` into ``folder`` atomically; returns the files that changed.
+class Staged(list):
+    """Files written under temporary names, waiting to be renamed into place: ``(tmp, target)``."""
 
-    With ``durable`` each file is flushed to disk before it replaces the old one; a batch turns
-    that off and flushes once at its end (see :mod:`newsgraph.batch`).
+    def commit(self) -> list[Path]:
+        """Rename every file into place; returns the targets."""
+        try:
+            for tmp, target in self:
+                os.replace(tmp, target)
+        except OSError as exc:
+            self.discard()
+            raise OutputError(f"cannot rename output into place ({exc.strerror or exc})") from None
+        return [target for _, target in self]
+
+    def discard(self) -> None:
+        """Remove the temporary files; nothing is replaced."""
+        for tmp, _ in self:
+            Path(tmp).unlink(missing_ok=True)
+
+
+_counter = itertools.count()
+
+
+def stage_files(folder: str | Path, contents: Mapping[str, bytes], *, durable: bool = True) -> Staged:
+    """Write the files that would change under temporary names next to their targets.
+
+    Nothing visible changes until :meth:`Staged.commit`. With ``durable`` each file is flushed to
+    disk first; a batch turns that off and flushes once at its end (see :mod:`newsgraph.batch`).
     """
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{folder}: cannot create the output folder: {exc.strerror or exc}") from None
-    pending: list[tuple[Path, Path]] = []
+    staged = Staged()
     try:
         for name, data in contents.items():
             target = folder / name
             if _unchanged(target, data):
                 continue
-            # One writer per process: the process id keeps concurrent builds apart, O_EXCL refuses
-            # to follow anything already there.
-            tmp = folder / f".{name}.{os.getpid()}.tmp"
-            tmp.unlink(missing_ok=True)
+            # Unique per process and per call, and O_EXCL never follows anything already there.
+            tmp = folder / f".{name}.{os.getpid()}.{next(_counter)}.tmp"
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _file_mode(target))
-            pending.append((tmp, target))
+            staged.append((tmp, target))
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
                 if durable:
                     f.flush()
                     os.fsync(f.fileno())
-        for tmp, target in pending:
-            os.replace(tmp, target)
     except OSError as exc:
-        for tmp, _ in pending:
-            tmp.unlink(missing_ok=True)
+        staged.discard()
         raise OutputError(
             f"{folder}: cannot write output ({exc.strerror or exc}); earlier files were left as they were"
         ) from None
-    return [target for _, target in pending]
+    return staged
+
+
+def write_files(folder: str | Path, contents: Mapping[str, bytes], *, durable: bool = True) -> list[Path]:
+    """Write ``{file name: bytes}`` into ``folder`` atomically; returns the files that changed."""
+    return stage_files(folder, contents, durable=durable).commit()
