@@ -104,13 +104,24 @@ def _header(prefixes: Mapping[str, str]) -> str:
 def _blocks(nodes: Nodes, names: _Names) -> list[str]:
     """One block per subject: ``subject p o , o ;\n    p o .\n``."""
     iri, obj = names.iri, names.obj
+    # The article's own IRIs recur as objects: remember how each is written, for this article.
+    written: dict[str, str] = {}
+    cached = names.cache.get
+
+    def name(value: str) -> str:
+        text = cached(value) or written.get(value)
+        if text is None:
+            text = written[value] = iri(value)
+        return text
+
     blocks = []
     for subject, predicates in nodes.items():
         statements = [
-            ("a" if p == RDF_TYPE else iri(p)) + " " + " , ".join([obj(o) for o in objects])
+            ("a " if p == RDF_TYPE else name(p) + " ")
+            + " , ".join([name(o) if type(o) is str else obj(o) for o in objects])
             for p, objects in predicates.items()
         ]
-        blocks.append(iri(subject) + " " + " ;\n    ".join(statements) + " .\n")
+        blocks.append(name(subject) + " " + " ;\n    ".join(statements) + " .\n")
     return blocks
 
 
