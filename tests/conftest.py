@@ -91,3 +91,15 @@ def entity(data: dict, id: str) -> dict:
 
 def event(data: dict, id: str) -> dict:
     return next(e for e in data["events"] if e["id"] == id)
+
+
+def set_at(*path_and_value):
+    """A story change: set the value at a path of keys and indexes (the last argument)."""
+    *path, value = path_and_value
+
+    def change(data):
+        node = data
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+    return change

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import OUTPUT, entity, event, run_cli
+from .conftest import OUTPUT, entity, event, run_cli, set_at
 
 
 @pytest.fixture
@@ -45,33 +45,22 @@ def raw(text, name="story.yaml"):
     return lambda story_copy, seed_data: story_copy(text=text, name=name)
 
 
-def _set(*path_and_value):
-    *path, value = path_and_value
-
-    def change(data):
-        node = data
-        for key in path[:-1]:
-            node = node[key]
-        node[path[-1]] = value
-    return change
-
-
 BATTERY = [
     # name, input, exit code, fragments the message must contain
     ("malformed-yaml", raw("newsgraph: 1\narticle:\n  slug: [x\n"), 2, ["is not valid YAML", ":4:1:"]),
     ("malformed-json", raw('{"newsgraph": 1,\n "article": }', "story.json"), 2, ["is not valid JSON", ":2:13:"]),
-    ("wrong-type", yaml_change(_set("entities", 0, "names", ["Putin"])), 1, ["/entities/0/names", "expected object, found a list"]),
-    ("unknown-key", yaml_change(_set("events", 0, "venue", "moscow")), 1, ["/events/0/venue", "unknown key 'venue'", "allowed keys here"]),
+    ("wrong-type", yaml_change(set_at("entities", 0, "names", ["Putin"])), 1, ["/entities/0/names", "expected object, found a list"]),
+    ("unknown-key", yaml_change(set_at("events", 0, "venue", "moscow")), 1, ["/events/0/venue", "unknown key 'venue'", "allowed keys here"]),
     ("missing-required", yaml_change(lambda d: d["claims"][0].pop("source")), 1, ["/claims/0", "missing required key 'source'"]),
-    ("qid-Q0", yaml_change(_set("entities", 0, "wikidata", "Q0")), 1, ["/entities/0/wikidata", "'Q0'"]),
-    ("qid-q42", yaml_change(_set("entities", 0, "wikidata", "q42")), 1, ["/entities/0/wikidata", "'q42'"]),
-    ("qid-Q42x", yaml_change(_set("entities", 0, "wikidata", "Q42x")), 1, ["/entities/0/wikidata", "'Q42x'"]),
-    ("wikidata-https-iri", yaml_change(_set("entities", 0, "wikidata", "https://www.wikidata.org/entity/Q7747")), 1,
+    ("qid-Q0", yaml_change(set_at("entities", 0, "wikidata", "Q0")), 1, ["/entities/0/wikidata", "'Q0'"]),
+    ("qid-q42", yaml_change(set_at("entities", 0, "wikidata", "q42")), 1, ["/entities/0/wikidata", "'q42'"]),
+    ("qid-Q42x", yaml_change(set_at("entities", 0, "wikidata", "Q42x")), 1, ["/entities/0/wikidata", "'Q42x'"]),
+    ("wikidata-https-iri", yaml_change(set_at("entities", 0, "wikidata", "https://www.wikidata.org/entity/Q7747")), 1,
      ["/entities/0/wikidata", "such as 'Q7747'"]),
-    ("wikidata-wiki-page", yaml_change(_set("entities", 0, "wikidata", "http://www.wikidata.org/wiki/Q7747")), 1,
+    ("wikidata-wiki-page", yaml_change(set_at("entities", 0, "wikidata", "http://www.wikidata.org/wiki/Q7747")), 1,
      ["/entities/0/wikidata", "not of the required form"]),
-    ("javascript-iri", yaml_change(_set("article", "url", "javascript:alert(document.cookie)")), 1, ["/article/url"]),
-    ("relative-iri", yaml_change(_set("article", "url", "../other.html")), 1, ["/article/url"]),
+    ("javascript-iri", yaml_change(set_at("article", "url", "javascript:alert(document.cookie)")), 1, ["/article/url"]),
+    ("relative-iri", yaml_change(set_at("article", "url", "../other.html")), 1, ["/article/url"]),
     ("impossible-date", yaml_change(lambda d: event(d, "maduro-trump-call")["date"].update(on="2025-02-30")), 1,
      ["/events/4/date/on", "2025-02-30 does not exist (February 2025 has 28 days)"]),
     ("offset-out-of-range", yaml_change(lambda d: entity(d, "putin")["evidence"][0].update(start=9000, end=9016)), 1,
@@ -84,7 +73,7 @@ BATTERY = [
     ("not-utf8", raw(b"newsgraph: 1\narticle:\n  headline: caf\xe9\n"), 2, ["not valid UTF-8", ":3:16:", "byte 0xe9"]),
     ("empty-file", raw(""), 2, ["the file is empty"]),
     ("control-character-yaml", raw("newsgraph: 1\narticle:\n  headline: a\x1bb\n"), 2, ["U+001B", ":3:14:"]),
-    ("control-character-json", as_json(_set("article", "headline", "Τίτλος\u0007")), 1,
+    ("control-character-json", as_json(set_at("article", "headline", "Τίτλος\u0007")), 1,
      ["/article/headline", "control character U+0007"]),
 ]
 

@@ -9,16 +9,7 @@ import pytest
 import newsgraph
 from newsgraph.errors import InputError
 
-from .conftest import entity, event, run_cli
-
-
-def _set(path, value):
-    def change(data):
-        node = data
-        for key in path[:-1]:
-            node = node[key]
-        node[path[-1]] = value
-    return change
+from .conftest import entity, event, run_cli, set_at
 
 
 def _del(path):
@@ -38,16 +29,16 @@ def _participant(entity_id):
 
 CASES = [
     ("missing-headline", _del(["article", "headline"]), "/article", "missing required key 'headline'"),
-    ("unknown-key", _set(["entities", 0, "nickname"], "Vova"), "/entities/0/nickname", "unknown key 'nickname'"),
-    ("wrong-type", _set(["article", "published"], 20251211), "/article/published", "expected string"),
-    ("qid-zero", _set(["entities", 0, "wikidata"], "Q0"), "/entities/0/wikidata", "'Q0' is not of the required form"),
-    ("qid-lower", _set(["entities", 0, "wikidata"], "q42"), "/entities/0/wikidata", "not of the required form"),
-    ("qid-suffix", _set(["entities", 0, "wikidata"], "Q42x"), "/entities/0/wikidata", "not of the required form"),
-    ("qid-iri", _set(["entities", 0, "wikidata"], "https://www.wikidata.org/wiki/Q7747"), "/entities/0/wikidata", "not of the required form"),
-    ("bad-slug", _set(["article", "slug"], "Putin & Maduro"), "/article/slug", "not of the required form"),
-    ("javascript-url", _set(["article", "url"], "javascript:alert(1)"), "/article/url", "not of the required form"),
-    ("relative-url", _set(["article", "url"], "/news/1"), "/article/url", "not of the required form"),
-    ("text-outside", _set(["article", "text"], {"file": "../secret.txt"}), "/article/text", "the article text itself or {file: path}"),
+    ("unknown-key", set_at("entities", 0, "nickname", "Vova"), "/entities/0/nickname", "unknown key 'nickname'"),
+    ("wrong-type", set_at("article", "published", 20251211), "/article/published", "expected string"),
+    ("qid-zero", set_at("entities", 0, "wikidata", "Q0"), "/entities/0/wikidata", "'Q0' is not of the required form"),
+    ("qid-lower", set_at("entities", 0, "wikidata", "q42"), "/entities/0/wikidata", "not of the required form"),
+    ("qid-suffix", set_at("entities", 0, "wikidata", "Q42x"), "/entities/0/wikidata", "not of the required form"),
+    ("qid-iri", set_at("entities", 0, "wikidata", "https://www.wikidata.org/wiki/Q7747"), "/entities/0/wikidata", "not of the required form"),
+    ("bad-slug", set_at("article", "slug", "Putin & Maduro"), "/article/slug", "not of the required form"),
+    ("javascript-url", set_at("article", "url", "javascript:alert(1)"), "/article/url", "not of the required form"),
+    ("relative-url", set_at("article", "url", "/news/1"), "/article/url", "not of the required form"),
+    ("text-outside", set_at("article", "text", {"file": "../secret.txt"}), "/article/text", "the article text itself or {file: path}"),
     ("impossible-date", lambda d: event(d, "maduro-trump-call")["date"].update(on="2025-02-30"),
      "/events/4/date/on", "2025-02-30 does not exist"),
     ("future-date", lambda d: event(d, "maduro-trump-call")["date"].update(on="2026-01-05"),
@@ -68,7 +59,7 @@ CASES = [
     ("duplicate-qid", lambda d: entity(d, "maduro").update(wikidata="Q7747"), "/entities/1/wikidata", "Q7747 is already the Wikidata id of putin"),
     ("unnamed-with-names", lambda d: entity(d, "venezuelan-ambassador").update(names={"en": "Jesús Salazar"}),
      "/entities/4", "must not have names"),
-    ("yes-is-not-true", _set(["entities", 4, "unnamed"], "yes"), "/entities/4/unnamed", "expected boolean"),
+    ("yes-is-not-true", set_at("entities", 4, "unnamed", "yes"), "/entities/4/unnamed", "expected boolean"),
     ("dangling-source", lambda d: d["claims"][0].update(source="kremlin"), "/claims/0/source", "'kremlin' is not defined"),
     ("offices-on-a-state", lambda d: entity(d, "russia").update(offices=[{"id": "x", "position": "ambassador"}]),
      "/entities/6", "only a person can hold offices"),
@@ -159,7 +150,7 @@ def test_missing_story_file_exits_2(tmp_path):
 
 
 def test_missing_article_text_file_names_the_story_place(story_copy, tmp_path):
-    path = story_copy(_set(["article", "text"], {"file": "missing.txt"}))
+    path = story_copy(set_at("article", "text", {"file": "missing.txt"}))
     run = run_cli("validate", str(path))
     assert run.returncode == 2
     assert f"{path}:" in run.stderr and "/article/text/file" in run.stderr and "no such article text file" in run.stderr

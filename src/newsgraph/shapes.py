@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from .mapping import Lit, Nodes, Obj
 from .vocab import NG, OA, PROV, RDF_TYPE, SCHEMA, XSD
@@ -86,10 +87,17 @@ class _Checker:
     def types_of(self, o: Obj) -> tuple[Obj, ...]:
         return self.nodes.get(o, {}).get(RDF_TYPE, ()) if isinstance(o, str) else ()
 
-    def count(self, shape: str, focus: str, values: tuple, path: str, low: int | None, high: int | None,
-              message: str) -> None:
-        if (low is not None and len(values) < low) or (high is not None and len(values) > high):
+    def values(self, shape: str, focus: str, p: dict, path: str, low: int, high: int | None,
+               ok: Callable[[Obj], bool] | None, message: str) -> None:
+        """sh:minCount/sh:maxCount on ``path``, and every value passing ``ok`` (sh:nodeKind,
+        sh:class, sh:in...); one violation when any of it fails."""
+        found = p.get(path, ())
+        if len(found) < low or (high is not None and len(found) > high) or (ok and not all(ok(o) for o in found)):
             self.fail(shape, focus, path, message)
+
+    def is_a(self, cls: str) -> Callable[[Obj], bool]:
+        """sh:class: the value is typed ``cls`` in the graph."""
+        return lambda o: cls in self.types_of(o)
 
     def run(self) -> list[Violation]:
         by_class = _checks_by_class(self)
@@ -125,7 +133,7 @@ class _Checker:
 
     def article(self, s: str, p: dict) -> None:
         shape = "ngsh:Article"
-        self.count(shape, s, p.get(SCHEMA + "headline", ()), SCHEMA + "headline", 1, 1, "an article has one headline")
+        self.values(shape, s, p, SCHEMA + "headline", 1, 1, None, "an article has one headline")
         languages = p.get(SCHEMA + "inLanguage", ())
         if len(languages) != 1 or not all(_datatype(o, XSD + "string") and _BCP47.match(o.value) for o in languages):
             self.fail(shape, s, SCHEMA + "inLanguage", "an article has one language (BCP 47)")
@@ -158,12 +166,9 @@ class _Checker:
 
     def office(self, s: str, p: dict) -> None:
         shape = "ngsh:OfficeHolding"
-        holders = p.get(NG + "officeHolder", ())
-        if len(holders) != 1 or not all(_is_iri(o) for o in holders):
-            self.fail(shape, s, NG + "officeHolder", "an office holding has one holder")
-        positions = p.get(NG + "officePosition", ())
-        if len(positions) != 1 or not all(NG + "Position" in self.types_of(o) for o in positions):
-            self.fail(shape, s, NG + "officePosition", "an office holding names the position held")
+        self.values(shape, s, p, NG + "officeHolder", 1, 1, _is_iri, "an office holding has one holder")
+        self.values(shape, s, p, NG + "officePosition", 1, 1, self.is_a(NG + "Position"),
+                    "an office holding names the position held")
 
     def event(self, s: str, p: dict) -> None:
         shape = "ngsh:Event"
@@ -172,11 +177,10 @@ class _Checker:
             self.fail(shape, s, RDF_TYPE, "an event has one precise type from the newsgraph ontology besides schema:Event")
         if not p.get(SCHEMA + "name"):
             self.fail(shape, s, SCHEMA + "name", "an event has a name")
-        participations = p.get(NG + "hasParticipation", ())
-        if not participations or not all(NG + "Participation" in self.types_of(o) for o in participations):
-            self.fail(shape, s, NG + "hasParticipation", "an event has at least one participant")
+        self.values(shape, s, p, NG + "hasParticipation", 1, None, self.is_a(NG + "Participation"),
+                    "an event has at least one participant")
         for path in _DATES:
-            self.count(shape, s, p.get(path, ()), path, None, 1, "an event has at most one of each date")
+            self.values(shape, s, p, path, 0, 1, None, "an event has at most one of each date")
         for path in _DATES:
             if not all(any(_datatype(o, d) for d in _DATE_FORMS) for o in p.get(path, ())):
                 self.fail(shape, s, path, "dates are xsd:date, xsd:gYearMonth, xsd:gYear or xsd:dateTime")
@@ -186,15 +190,10 @@ class _Checker:
 
     def participation(self, s: str, p: dict) -> None:
         shape = "ngsh:Participation"
-        who = p.get(NG + "participatingEntity", ())
-        if len(who) != 1 or not all(_is_iri(o) for o in who):
-            self.fail(shape, s, NG + "participatingEntity", "a participation names who takes part")
-        roles = p.get(NG + "participantRole", ())
-        if len(roles) != 1 or not all(o in _ROLES for o in roles):
-            self.fail(shape, s, NG + "participantRole", "a participation has one role")
-        capacity = p.get(NG + "inCapacityOf", ())
-        if len(capacity) > 1 or not all(NG + "OfficeHolding" in self.types_of(o) for o in capacity):
-            self.fail(shape, s, NG + "inCapacityOf", "a participation is in the capacity of at most one office held")
+        self.values(shape, s, p, NG + "participatingEntity", 1, 1, _is_iri, "a participation names who takes part")
+        self.values(shape, s, p, NG + "participantRole", 1, 1, _ROLES.__contains__, "a participation has one role")
+        self.values(shape, s, p, NG + "inCapacityOf", 0, 1, self.is_a(NG + "OfficeHolding"),
+                    "a participation is in the capacity of at most one office held")
 
     def claim(self, s: str, p: dict) -> None:
         if not p.get(SCHEMA + "text"):
@@ -205,20 +204,15 @@ class _Checker:
 
     def annotation(self, s: str, p: dict) -> None:
         shape = "ngsh:Annotation"
-        bodies = p.get(OA + "hasBody", ())
-        if len(bodies) != 1 or not all(_is_iri(o) for o in bodies):
-            self.fail(shape, s, OA + "hasBody", "an annotation has one body")
-        targets = p.get(OA + "hasTarget", ())
-        if not targets or not all(OA + "SpecificResource" in self.types_of(o) for o in targets):
-            self.fail(shape, s, OA + "hasTarget", "an annotation has evidence targets")
+        self.values(shape, s, p, OA + "hasBody", 1, 1, _is_iri, "an annotation has one body")
+        self.values(shape, s, p, OA + "hasTarget", 1, None, self.is_a(OA + "SpecificResource"),
+                    "an annotation has evidence targets")
         if OA + "identifying" not in p.get(OA + "motivatedBy", ()):
             self.fail(shape, s, OA + "motivatedBy", "an annotation is motivated by identifying")
 
     def target(self, s: str, p: dict) -> None:
         shape = "ngsh:EvidenceTarget"
-        sources = p.get(OA + "hasSource", ())
-        if len(sources) != 1 or not all(_is_iri(o) for o in sources):
-            self.fail(shape, s, OA + "hasSource", "evidence has one source")
+        self.values(shape, s, p, OA + "hasSource", 1, 1, _is_iri, "evidence has one source")
         selectors = p.get(OA + "hasSelector", ())
         for cls, what in ((OA + "TextPositionSelector", "position"), (OA + "TextQuoteSelector", "quote")):
             if sum(cls in self.types_of(o) for o in selectors) != 1:
