@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import shutil
 
-import pyoxigraph as ox
 import pytest
 
 import newsgraph
 from newsgraph.errors import ServiceError
 from newsgraph.store import EmbeddedStore, Outcome, Payload, load_articles, payloads_from_file
 
-from .answers import EXPECTED, answers, check_all
+from .answers import EXPECTED, check_all
 from .conftest import OUTPUT, SEED, SEED_SLUG, run_cli
 
 

@@ -104,7 +104,6 @@ def build_command(stories: tuple[str, ...], out: Path, base_iri: str | None, job
         raise InputError(f"no story files in {' '.join(stories)}")
     if live:
         raise click.UsageError("--live checks one story at a time; build a batch from the snapshot")
-    from .build import build as _warm  # noqa: F401  (imports done before the workers fork)
 
     started = time.perf_counter()
     failed: list = []

@@ -16,7 +16,6 @@ import calendar
 import re
 from contextlib import suppress
 from datetime import date
-from functools import cache
 from typing import Any, Iterator
 
 from jsonschema.exceptions import ValidationError
