@@ -27,7 +27,7 @@ from .jsonld import dumps, to_jsonld
 from .mapping import Lit, MappedArticle, map_story
 from .model import Story
 from .report import Report
-from .turtle import to_nquads, to_trig, to_turtle, turtle_blocks
+from .turtle import nquads_text, trig_text, turtle_blocks, turtle_text
 from .vocab import PREFIXES, XSD
 
 __all__ = ["BuildResult", "build", "to_rdflib_dataset"]
@@ -75,15 +75,15 @@ class BuildResult:
 
     @cached_property
     def turtle(self) -> str:
-        return to_turtle(self.mapped, self.prefixes, self._blocks)
+        return turtle_text(self.mapped.nodes, self.prefixes, self._blocks)
 
     @cached_property
     def trig(self) -> str:
-        return to_trig(self.mapped, self.prefixes, self._blocks)
+        return trig_text(self.mapped.nodes, self.mapped.graph, self.prefixes, self._blocks)
 
     @cached_property
     def nquads(self) -> str:
-        return to_nquads(self.mapped)
+        return nquads_text(self.mapped.nodes, self.mapped.graph)
 
     @cached_property
     def html(self) -> str:

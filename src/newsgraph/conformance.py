@@ -22,7 +22,7 @@ from .report import Report
 from .resources import read_json, read_text
 from .schemas import compiled
 from .shapes import check_nodes
-from .storyfile import escape_pointer
+from .storyfile import json_pointer
 
 __all__ = ["shapes_graph", "check_jsonld", "check_shapes", "check_shapes_pyshacl"]
 
@@ -42,7 +42,7 @@ def shapes_graph() -> rdflib.Graph:
 def check_jsonld(document: dict[str, Any], report: Report, file: str) -> None:
     """Add a problem for every way ``document`` breaks the JSON-LD profile."""
     for error in compiled(PROFILE).errors(document):
-        pointer = "".join(f"/{escape_pointer(p)}" for p in error.absolute_path)
+        pointer = json_pointer(error.absolute_path)
         message = error.message if len(error.message) < 300 else error.message[:297] + "..."
         if error.validator in ("if", "allOf") or error.schema_path and "allOf" in error.schema_path:
             rule = _rule(error)

@@ -27,7 +27,7 @@ from typing import Iterable
 
 from .model import Entity, Event, Story
 from .snapshot import Item, Snapshot
-from .validate import CLASS_NAMES, TYPE_CLASSES
+from .validate import type_fit
 
 __all__ = ["normalize", "stems", "Match", "Candidate", "Proposal", "link_story", "format_proposals"]
 
@@ -136,13 +136,10 @@ def _names(thing: Entity | Event, article_language: str) -> list[tuple[str, str,
 def _type_fit(declared: str, item: Item) -> tuple[str, str]:
     if item.instance_of is None:
         return "unknown", "its classes are not known"
-    named = ", ".join(CLASS_NAMES.get(c, c) for c in item.instance_of) or "no class"
-    fits = TYPE_CLASSES.get(declared)
-    if (fits is not None and not fits & set(item.instance_of)) or (declared != "person" and "Q5" in item.instance_of):
-        return "contradicts", f"it is {named}, not a {declared}"
-    if fits is not None:
-        return "fits", f"it is {named}"
-    return "unknown", f"it is {named}; no class is known for type {declared!r}"
+    fit, named = type_fit(declared, item.instance_of)
+    notes = {"contradicts": f"it is {named}, not a {declared}", "fits": f"it is {named}",
+             "unknown": f"it is {named}; no class is known for type {declared!r}"}
+    return fit, notes[fit]
 
 
 def _score(names: list[tuple[str, str, str]], item: Item, declared: str, found_by: str) -> Candidate | None:

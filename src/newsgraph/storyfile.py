@@ -24,7 +24,8 @@ import yaml
 
 from .errors import InputError
 
-__all__ = ["MAX_FILE_BYTES", "read_bytes", "decode_utf8", "parse_text", "load_file", "escape_pointer"]
+__all__ = ["MAX_FILE_BYTES", "read_bytes", "decode_utf8", "read_text", "parse_text", "load_file", "escape_pointer",
+           "json_pointer"]
 
 #: Story and article-text files larger than this are refused before they are read.
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -48,6 +49,15 @@ def escape_pointer(token: str | int) -> str:
     'a~1b~0c'
     """
     return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def json_pointer(path) -> str:
+    """The JSON pointer of a path of keys and indexes.
+
+    >>> json_pointer(["entities", 0, "a/b"])
+    '/entities/0/a~1b'
+    """
+    return "".join(f"/{escape_pointer(p)}" for p in path)
 
 
 def read_bytes(path: Path, what: str = "file") -> bytes:
@@ -87,10 +97,14 @@ def decode_utf8(data: bytes, path: Path | str, what: str = "file") -> str:
         ) from None
 
 
+def read_text(path: Path) -> str:
+    """The text of a story file (bounded in size, strictly UTF-8)."""
+    return decode_utf8(read_bytes(path, "story file"), path, "story file")
+
+
 def load_file(path: Path) -> tuple[Any, Positions, Problems]:
     """Read, decode and parse a story file; see :func:`parse_text`."""
-    text = decode_utf8(read_bytes(path, "story file"), path, "story file")
-    return parse_text(text, str(path))
+    return parse_text(read_text(path), str(path))
 
 
 def parse_text(text: str, name: str) -> tuple[Any, Positions, Problems]:

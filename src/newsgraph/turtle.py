@@ -24,11 +24,10 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
-from .mapping import Lit, MappedArticle, Nodes, Obj
+from .mapping import Lit, Nodes, Obj
 from .vocab import RDF_TYPE
 
-__all__ = ["turtle_text", "trig_text", "turtle_blocks", "ntriples_text", "nquads_text", "to_turtle", "to_trig", "to_nquads",
-           "to_ntriples"]
+__all__ = ["turtle_text", "trig_text", "turtle_blocks", "ntriples_text", "nquads_text"]
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _NEEDS_ESCAPE = re.compile(r'[\\"\n\r\t\b\f]')
@@ -158,19 +157,3 @@ def nquads_text(nodes: Nodes, graph: str) -> str:
         f"<{s}> <{p}> {_nt(o)}{g}" for s, predicates in nodes.items() for p, objects in predicates.items()
         for o in objects
     )
-
-
-def to_turtle(mapped: MappedArticle, prefixes: Mapping[str, str], blocks: list[str] | None = None) -> str:
-    return turtle_text(mapped.nodes, prefixes, blocks)
-
-
-def to_trig(mapped: MappedArticle, prefixes: Mapping[str, str], blocks: list[str] | None = None) -> str:
-    return trig_text(mapped.nodes, mapped.graph, prefixes, blocks)
-
-
-def to_ntriples(mapped: MappedArticle) -> str:
-    return ntriples_text(mapped.nodes)
-
-
-def to_nquads(mapped: MappedArticle) -> str:
-    return nquads_text(mapped.nodes, mapped.graph)

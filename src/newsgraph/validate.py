@@ -20,19 +20,16 @@ from typing import Any, Iterator
 
 from jsonschema.exceptions import ValidationError
 
+from .iris import QID_PATTERN
 from .model import AGENT_TYPES
 from .report import Report
 from .schemas import compiled
 from .snapshot import Snapshot
-from .storyfile import escape_pointer
+from .storyfile import escape_pointer, json_pointer
 
-__all__ = ["check_schema", "cross_check", "earliest_day", "latest_day"]
+__all__ = ["check_schema", "cross_check", "type_fit", "earliest_day", "latest_day"]
 
 STORY_SCHEMA = "schemas/story.schema.json"
-
-
-def _pointer(path: Any) -> str:
-    return "".join(f"/{escape_pointer(p)}" for p in path)
 
 
 def _json_type(value: Any) -> str:
@@ -56,15 +53,13 @@ def _short(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-_FORMS = {
-    "when": "use exactly one form of date: 'on'; 'start' (and 'end'); 'earliest' and/or "
-    "'latest'; or 'unknown: true' (with no 'words')",
-}
+_DATE_FORMS_HINT = ("use exactly one form of date: 'on'; 'start' (and 'end'); 'earliest' and/or "
+                    "'latest'; or 'unknown: true' (with no 'words')")
 
 
 def _describe(error: ValidationError) -> tuple[str, str, str]:
     """(pointer, message, hint) for one JSON Schema error, in an editor's words."""
-    pointer = _pointer(error.absolute_path)
+    pointer = json_pointer(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
     hint = schema.get("description", "")
     kind = error.validator
@@ -100,7 +95,7 @@ def _describe(error: ValidationError) -> tuple[str, str, str]:
     if kind == "uniqueItems":
         return pointer, "lists the same item twice", "keep each item once"
     if kind == "oneOf" and pointer.endswith("/date"):
-        return pointer, "the date does not have exactly one form", _FORMS["when"]
+        return pointer, "the date does not have exactly one form", _DATE_FORMS_HINT
     if kind == "oneOf" and pointer.endswith("/text"):
         return pointer, "must be the article text itself or {file: path}", hint
     if kind in ("not", "anyOf", "if", "allOf"):
@@ -146,6 +141,22 @@ TYPE_CLASSES = {
 }
 CLASS_NAMES = {"Q5": "human", "Q6256": "country", "Q3624078": "sovereign state", "Q192283": "news agency"}
 
+
+
+def type_fit(declared: str, classes: tuple[str, ...]) -> tuple[str, str]:
+    """Whether Wikidata classes fit a declared entity type: ``("fits" | "contradicts" | "unknown",
+    the classes named)``.
+
+    >>> type_fit("person", ("Q3624078", "Q6256"))
+    ('contradicts', 'sovereign state, country')
+    """
+    named = ", ".join(CLASS_NAMES.get(c, c) for c in classes) or "no class"
+    fits = TYPE_CLASSES.get(declared)
+    if (fits is not None and not fits & set(classes)) or (declared != "person" and "Q5" in classes):
+        return "contradicts", named
+    return ("fits" if fits is not None else "unknown"), named
+
+
 _PLACES = {"place", "city", "region", "state"}
 _ORGS = {"organization", "government-body", "news-agency", "media"}
 _POLITIES = {"state"} | _ORGS
@@ -182,9 +193,6 @@ def latest_day(value: str) -> date:
     m = parts[1] if len(parts) > 1 else 12
     d = parts[2] if len(parts) > 2 else calendar.monthrange(y, m)[1]
     return date(y, m, d)
-
-
-_QID = re.compile(r"Q[1-9][0-9]*\Z")
 
 
 def _held_on(held: Any, day: date) -> bool:
@@ -466,7 +474,7 @@ class _CrossChecker:
         for section in ("entities", "events"):
             for p, item in self.items(section):
                 qid = item.get("wikidata")
-                if not isinstance(qid, str) or not _QID.match(qid):
+                if not isinstance(qid, str) or not QID_PATTERN.match(qid):
                     continue
                 known = self.snapshot.get(qid)
                 if known is None:
@@ -482,9 +490,8 @@ class _CrossChecker:
         if classes is None:
             return
         label = known.labels.get("en") or next(iter(known.labels.values()), "")
-        named = ", ".join(CLASS_NAMES.get(c, c) for c in classes) or "no class"
-        fits = TYPE_CLASSES.get(declared)
-        if (fits is not None and not fits & set(classes)) or (declared != "person" and "Q5" in classes):
+        fit, named = type_fit(declared, classes)
+        if fit == "contradicts":
             self.error(f"{pointer}/wikidata",
                        f"{known.qid} ({label}) is {named} on Wikidata, which does not fit type {declared!r}",
                        "the QID probably belongs to another item: check it on Wikidata")

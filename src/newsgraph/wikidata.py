@@ -313,16 +313,16 @@ def _cacheable(response: requests.Response) -> bool:
 
 def qids_in_stories(paths: Iterable[Path]) -> list[str]:
     """Every well-formed QID the story files give (entities and events), in order of appearance."""
+    from .iris import QID_PATTERN
     from .storyfile import load_file
 
-    qid = re.compile(r"^Q[1-9][0-9]*$")
     found: dict[str, None] = {}
     for path in paths:
         data, _, _ = load_file(Path(path))
         for section in ("entities", "events"):
             for item in data.get(section, []) if isinstance(data, dict) else []:
                 value = item.get("wikidata") if isinstance(item, dict) else None
-                if isinstance(value, str) and qid.match(value):
+                if isinstance(value, str) and QID_PATTERN.match(value):
                     found[value] = None
     return list(found)
 
