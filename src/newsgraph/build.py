@@ -27,13 +27,18 @@ from .jsonld import dumps, to_jsonld
 from .mapping import Lit, MappedArticle, map_story
 from .model import Story
 from .report import Report
+from .terms import check_terms
 from .turtle import nquads_text, trig_text, turtle_blocks, turtle_text
-from .vocab import PREFIXES, XSD
+from .verify import verify_serialisations
+from .vocab import DEFAULT_BASE, PREFIXES, XSD
 
 __all__ = ["BuildResult", "build", "to_rdflib_dataset"]
 
 #: File name suffix of each serialisation written by :meth:`BuildResult.write`.
 SUFFIXES = {"jsonld": ".jsonld", "turtle": ".ttl", "trig": ".trig", "html": ".html"}
+
+_TERMS_HINT = ("no file can hold this term; fix the story (a story that passed `newsgraph validate` "
+               "never gets here: then report a newsgraph bug)")
 
 
 @dataclass(frozen=True)
@@ -95,11 +100,21 @@ class BuildResult:
         return to_rdflib_dataset(self.mapped)
 
     def check(self) -> Report:
-        """Check the output as a consumer would: the JSON-LD profile and the SHACL shapes."""
+        """Check the output as a consumer would: every term well-formed, the JSON-LD profile and the
+        SHACL shapes."""
         report = Report(self.story.path)
+        for problem in check_terms(self.mapped.nodes):
+            report.add("", problem, hint=_TERMS_HINT, check="terms", file=self.slug + SUFFIXES["turtle"])
+        if not report.ok:  # the other checks assume well-formed terms
+            return report
         check_jsonld(self.jsonld_document, report, file=self.slug + SUFFIXES["jsonld"])
         check_shapes(self.mapped, report, file=self.slug + SUFFIXES["turtle"])
         return report
+
+    def verify(self) -> None:
+        """Read every serialisation back with an independent parser (Oxigraph) and compare it with
+        the graph; raises :class:`~newsgraph.errors.InternalError` if one does not read back."""
+        verify_serialisations(self)
 
     def check_with_pyshacl(self) -> Report:
         """The same check with pySHACL for the shapes (the slow reference engine)."""
@@ -121,22 +136,25 @@ class BuildResult:
         return write_files(folder, self.file_bytes())
 
 
-def build(story: Story, base: str | None = None, *, check: bool = True) -> BuildResult:
+def build(story: Story, base: str | None = None, *, check: bool = True, verify: bool = False) -> BuildResult:
     """Map ``story`` (under ``base``, else the story's base IRI, else the default).
 
-    With ``check`` (the default) the output is checked against the JSON-LD profile and the
-    SHACL shapes, and :class:`~newsgraph.errors.InvalidStory` is raised if it does not conform.
+    With ``check`` (the default) every IRI and typed literal is checked, and the output against
+    the JSON-LD profile and the SHACL shapes; :class:`~newsgraph.errors.InvalidStory` is raised
+    if it does not conform. With ``verify`` every serialisation is also read back with Oxigraph
+    (:meth:`BuildResult.verify`).
     """
-    if base is not None:
-        try:
-            check_base(base)
-        except ValueError as exc:
-            raise InputError(str(exc)) from None
+    try:
+        check_base(base or story.base or DEFAULT_BASE)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
     result = BuildResult(story, map_story(story, base))
     if check:
         report = result.check()
         if not report.ok:
             raise InvalidStory(report)
+    if verify:
+        result.verify()
     return result
 
 

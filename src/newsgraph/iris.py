@@ -15,11 +15,18 @@ it ``{base}article/{slug}#{local}``, where ``local`` is built from the story's o
 Traceback (most recent call last):
 ...
 ValueError: 'Q0' is not a Wikidata item id (Q followed by a number without leading zeros)
+>>> check_iri("https://example.org/a%zz")
+Traceback (most recent call last):
+...
+ValueError: 'https://example.org/a%zz' is not a valid IRI (RFC 3987): Invalid IRI percent encoding '%zz'
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
+
+from pyoxigraph import NamedNode
 
 from .vocab import WD
 
@@ -31,6 +38,7 @@ __all__ = [
     "BASE_IRI",
     "Minter",
     "wikidata_iri",
+    "check_iri",
     "check_base",
 ]
 
@@ -52,13 +60,45 @@ def wikidata_iri(qid: str) -> str:
     return WD + qid
 
 
+#: Bidirectional formatting characters, which RFC 3987 (section 4.1) says IRIs must not contain.
+_BIDI_FORMATTING = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def check_iri(value: str) -> str:
+    """Return ``value`` if it is an absolute http(s) IRI valid under RFC 3987, else raise ValueError.
+
+    The grammar is Oxigraph's (the IRI parser of the store newsgraph loads into): no spaces,
+    controls or non-characters, percent signs followed by two hex digits, and so on.
+    """
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not an IRI (not text)")
+    try:
+        NamedNode(value)
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a valid IRI (RFC 3987): {exc}") from None
+    except UnicodeEncodeError:
+        raise ValueError(f"{value!r} is not a valid IRI: it holds a lone surrogate, which is not a character") from None
+    bidi = _BIDI_FORMATTING.search(value)
+    if bidi:
+        raise ValueError(f"{value!r} is not a valid IRI: RFC 3987 forbids the bidirectional formatting "
+                         f"character U+{ord(bidi.group()):04X}")
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"{value!r} is not an http(s) IRI with a host; newsgraph publishes only those")
+    return value
+
+
 def check_base(base: str) -> str:
     """Return ``base`` if it can serve as a base IRI, else raise ValueError saying why."""
-    if not BASE_IRI.match(base):
+    if not isinstance(base, str) or not BASE_IRI.match(base):
         raise ValueError(
             f"base IRI {base!r} must be an absolute http(s) IRI without query or fragment, "
             "ending in '/' (e.g. https://data.example.org/)"
         )
+    try:
+        check_iri(base)
+    except ValueError as exc:
+        raise ValueError(f"base {exc}") from None
     return base
 
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from .dates import DATATYPES as DATE_DATATYPES, is_valid_literal
 from .mapping import Lit, Nodes, Obj
 from .vocab import NG, OA, PROV, RDF_TYPE, SCHEMA, XSD
 
@@ -38,13 +39,6 @@ _WIKIDATA = re.compile(r"^http://www\.wikidata\.org/entity/Q[1-9][0-9]*$")
 _BCP47 = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _HTTP = re.compile(r"^https?://")
 _NON_NEGATIVE = re.compile(r"^\+?[0-9]+$")
-_DATE_FORMS = {
-    XSD + "date": re.compile(r"^-?[0-9]{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(Z|[+-][0-9]{2}:[0-9]{2})?$"),
-    XSD + "gYearMonth": re.compile(r"^-?[0-9]{4,}-(0[1-9]|1[0-2])(Z|[+-][0-9]{2}:[0-9]{2})?$"),
-    XSD + "gYear": re.compile(r"^-?[0-9]{4,}(Z|[+-][0-9]{2}:[0-9]{2})?$"),
-    XSD + "dateTime": re.compile(r"^-?[0-9]{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:"
-                                 r"[0-5][0-9](\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$"),
-}
 _TRUE = Lit("true", None, XSD + "boolean")
 
 _LANGUAGE_TAGGED = frozenset(SCHEMA + p for p in ("name", "alternateName", "description", "headline", "roleName",
@@ -72,8 +66,7 @@ def _datatype(o: Obj, datatype: str) -> bool:
         return False
     if datatype == XSD + "nonNegativeInteger":
         return bool(_NON_NEGATIVE.match(o.value))
-    form = _DATE_FORMS.get(datatype)
-    return form is None or bool(form.match(o.value))
+    return datatype not in DATE_DATATYPES or is_valid_literal(o.value, datatype)
 
 
 class _Checker:
@@ -182,7 +175,7 @@ class _Checker:
         for path in _DATES:
             self.values(shape, s, p, path, 0, 1, None, "an event has at most one of each date")
         for path in _DATES:
-            if not all(any(_datatype(o, d) for d in _DATE_FORMS) for o in p.get(path, ())):
+            if not all(any(_datatype(o, d) for d in DATE_DATATYPES) for o in p.get(path, ())):
                 self.fail(shape, s, path, "dates are xsd:date, xsd:gYearMonth, xsd:gYear or xsd:dateTime")
         if not (p.get(SCHEMA + "startDate") or p.get(NG + "earliestDate") or p.get(NG + "latestDate")
                 or _TRUE in p.get(NG + "dateUnknown", ())):

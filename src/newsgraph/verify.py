@@ -1,0 +1,65 @@
+"""Read every serialisation of a build back with an independent parser before anything is written.
+
+newsgraph writes Turtle, TriG, JSON-LD and the HTML embed itself (for speed), so ``build
+--verify-output`` parses each one with Oxigraph and compares the triples with the graph the
+mapping made. A difference is a newsgraph bug: it is raised as an
+:class:`~newsgraph.errors.InternalError` and nothing is written.
+
+>>> from newsgraph.build import build
+>>> from newsgraph.model import Article, Story
+>>> result = build(Story(Article(slug="s", headline="Τίτλος", language="el",
+...                              published="2025-12-11", text="Κείμενο")))
+>>> verify_serialisations(result)  # silent: every file reads back as the graph
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from .embed import extract_json
+from .errors import InternalError
+
+if TYPE_CHECKING:
+    from .build import BuildResult
+
+__all__ = ["verify_serialisations"]
+
+
+def _read(name: str, text: str, fmt: ox.RdfFormat, graph: str | None) -> set[ox.Triple]:
+    """The triples of ``text``; all of them must be in ``graph`` (None: the default graph)."""
+    expected_graph = ox.DefaultGraph() if graph is None else ox.NamedNode(graph)
+    triples = set()
+    try:
+        for quad in ox.parse(text.encode("utf-8"), format=fmt):
+            if quad.graph_name != expected_graph:
+                raise InternalError(f"{name}: holds a triple in the graph {quad.graph_name}, "
+                                    f"not in {expected_graph}; this is a newsgraph bug, please report it")
+            triples.add(quad.triple)
+    except SyntaxError as exc:
+        raise InternalError(f"{name}: Oxigraph cannot read what newsgraph wrote ({exc}); nothing was "
+                            "written. This is a newsgraph bug, please report it") from None
+    return triples
+
+
+def verify_serialisations(result: BuildResult) -> None:
+    """Parse the Turtle, TriG, JSON-LD and HTML of ``result`` with Oxigraph; each must give exactly
+    the graph's triples."""
+    expected = set(result.mapped.triples)
+    slug = result.slug
+    html_json = extract_json(result.html)
+    readings = {
+        f"{slug}.ttl": _read(f"{slug}.ttl", result.turtle, ox.RdfFormat.TURTLE, None),
+        f"{slug}.trig": _read(f"{slug}.trig", result.trig, ox.RdfFormat.TRIG, result.graph_iri),
+        f"{slug}.jsonld": _read(f"{slug}.jsonld", result.jsonld, ox.RdfFormat.JSON_LD, None),
+        f"{slug}.html": _read(f"{slug}.html", html_json, ox.RdfFormat.JSON_LD, None),
+    }
+    for name, found in readings.items():
+        if found != expected:
+            missing, extra = expected - found, found - expected
+            example = next(iter(missing or extra))
+            raise InternalError(
+                f"{name}: reads back as a different graph ({len(missing)} triples missing, {len(extra)} "
+                f"extra, e.g. {'missing' if missing else 'extra'} {example}); nothing was written. "
+                "This is a newsgraph bug, please report it")
