@@ -16,12 +16,33 @@ story.yaml:12:11: error: /events/0/date: date 2025-02-30 does not exist (hint: u
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-__all__ = ["Problem", "Report", "Severity"]
+__all__ = ["Problem", "Report", "Severity", "printable"]
 
 Severity = Literal["error", "warning"]
+
+# Controls, bidirectional overrides and lone surrogates: what could garble a terminal, reorder what
+# a reader sees, or fail to encode at all.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNPRINTABLE_BUT_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str, *, lines: bool = False, limit: int | None = None) -> str:
+    """``text`` safe to print: unprintable characters as escapes, cut at ``limit`` characters.
+
+    With ``lines``, line breaks and tabs are kept.
+
+    >>> printable("a\\x1b[2Jb\\udfff")
+    'a\\\\x1b[2Jb\\\\udfff'
+    """
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 3] + "..."
+    pattern = _UNPRINTABLE_BUT_LINES if lines else _UNPRINTABLE
+    return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
+                       text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +77,10 @@ class Problem:
         return text
 
 
+#: Longer messages, pointers and hints are cut (a story value can be megabytes long).
+_LONGEST = 2000
+
+
 @dataclass
 class Report:
     """All problems found in one file; ``positions`` maps JSON pointers to (line, column)."""
@@ -82,9 +107,8 @@ class Report:
         """
         if line is None and file is None:
             line, column = self.position_of(pointer)
-        self.problems.append(
-            Problem(message, pointer, severity, hint, file or self.file, line, column, check)
-        )
+        self.problems.append(Problem(printable(message, limit=_LONGEST), printable(pointer, limit=_LONGEST), severity,
+                                     printable(hint, limit=_LONGEST), printable(file or self.file), line, column, check))
 
     def position_of(self, pointer: str) -> tuple[int | None, int | None]:
         """The line and column of the nearest enclosing value the file gives a position for."""
@@ -126,10 +150,13 @@ class Report:
         e, w = len(self.errors), len(self.warnings)
         return f"{e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}"
 
+    def format_problems(self) -> str:
+        """One line per problem, in file order."""
+        return "\n".join(p.format_text() for p in self.sorted_problems())
+
     def format_text(self) -> str:
-        lines = [p.format_text() for p in self.sorted_problems()]
-        lines.append(self.summary())
-        return "\n".join(lines)
+        """Every problem, then the summary line."""
+        return "\n".join(filter(None, [self.format_problems(), self.summary()]))
 
     def to_json(self) -> str:
         return json.dumps(

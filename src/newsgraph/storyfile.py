@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +25,14 @@ import yaml
 
 from .errors import InputError
 
-__all__ = ["MAX_FILE_BYTES", "read_bytes", "decode_utf8", "read_text", "parse_text", "load_file", "escape_pointer",
-           "json_pointer"]
+__all__ = ["MAX_FILE_BYTES", "MAX_DEPTH", "read_bytes", "decode_utf8", "read_text", "parse_text", "load_file", "escape_pointer",
+           "json_pointer", "without_lone_surrogates"]
 
 #: Story and article-text files larger than this are refused before they are read.
 MAX_FILE_BYTES = 8 * 1024 * 1024
+#: No story is nested deeper than this (the deepest real value, an evidence offset of an office,
+#: is 7 levels down); a deeper file is refused before anything recurses over it.
+MAX_DEPTH = 32
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CORE = "tag:yaml.org,2002:"
@@ -77,6 +81,8 @@ def read_bytes(path: Path, what: str = "file") -> bytes:
         raise InputError(f"{path}: is a directory, not a {what}") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
+    except ValueError:  # a NUL character in the name: no file can have it
+        raise InputError(f"{path!r}: not a possible file name (it holds a NUL character)") from None
     if len(data) > MAX_FILE_BYTES:  # grew while we read it, or a special file
         raise InputError(f"{path}: {what} is over the {MAX_FILE_BYTES // 2**20} MiB limit")
     return data
@@ -121,8 +127,7 @@ def parse_text(text: str, name: str) -> tuple[Any, Positions, Problems]:
     except yaml.composer.ComposerError as exc:
         raise InputError(_yaml_message(name, exc, "holds more than one YAML document")) from None
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        line, column = _byte_position(text, exc.position)
         raise InputError(
             f"{name}:{line}:{column}: is not valid YAML: unacceptable character "
             f"U+{exc.character:04X} (control characters are not allowed); remove it"
@@ -133,9 +138,25 @@ def parse_text(text: str, name: str) -> tuple[Any, Positions, Problems]:
         raise InputError(
             f"{name}: the file holds no data (only comments); a story needs at least an article"
         )
-    converter = _Converter()
+    converter = _Converter(name)
     data = converter.convert(node, "")
     return data, converter.positions, converter.problems
+
+
+def _byte_position(text: str, offset: int) -> tuple[int, int]:
+    """(line, column) of a byte offset into the UTF-8 encoding of ``text`` (libyaml counts bytes)."""
+    before = text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "replace")
+    return _position(before, len(before))
+
+
+def _too_deep(name: str, line: int, column: int) -> InputError:
+    return InputError(f"{name}:{line}:{column}: is nested more than {MAX_DEPTH} levels deep; "
+                      "no story is: check the brackets and indentation there")
+
+
+def _too_long(name: str, line: int, column: int) -> InputError:
+    return InputError(f"{name}:{line}:{column}: a number with more than {_MAX_DIGITS} digits; "
+                      "no value in a story is that long: check the number there")
 
 
 def _yaml_message(name: str, exc: yaml.YAMLError, what: str) -> str:
@@ -156,13 +177,110 @@ def _parse_json(text: str, name: str) -> tuple[Any, Positions, Problems]:
             result[key] = value
         return result
 
+    def constant(token: str) -> Any:
+        raise _NotJson(token)
+
     try:
-        data = json.loads(text, object_pairs_hook=pairs)
+        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{name}:{exc.lineno}:{exc.colno}: is not valid JSON: {exc.msg}; fix the syntax there"
         ) from None
+    except _NotJson as exc:
+        line, column = _json_position(text, token=re.escape(exc.args[0]))
+        raise InputError(f"{name}:{line}:{column}: is not valid JSON: {exc.args[0]} is not a JSON value; "
+                         "write a number or null") from None
+    except RecursionError:
+        raise _too_deep(name, *_json_position(text, deeper_than=MAX_DEPTH)) from None
+    except ValueError:  # an integer longer than Python reads (sys.get_int_max_str_digits())
+        raise _too_long(name, *_json_position(text, token=f"-?[0-9]{{{_MAX_DIGITS + 1},}}")) from None
+    if _depth(data) > MAX_DEPTH:
+        raise _too_deep(name, *_json_position(text, deeper_than=MAX_DEPTH))
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text):
+        data = without_lone_surrogates(data, "", problems)
     return data, _LazyPositions(lambda: _json_positions(text)), problems
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE_ESCAPE_CODE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_lone_surrogates(value: Any, pointer: str, problems: Problems) -> Any:
+    """``value`` with every lone surrogate (JSON's ``"\\udfff"``, half of a pair) replaced by U+FFFD,
+    each reported in ``problems``: no later step could encode it, and it is not a character.
+
+    >>> problems = []
+    >>> without_lone_surrogates({"a": ["x\\udfff"]}, "", problems), [p[0] for p in problems]
+    ({'a': ['x\ufffd']}, ['/a/0'])
+    """
+
+    def clean(text: str, where: str) -> str:
+        lone = _SURROGATE.search(text)
+        if lone is None:
+            return text
+        problems.append((where, f"holds \\u{ord(lone.group()):04x}, half of a surrogate pair, which is not a "
+                         "character", "a character beyond U+FFFF is written as a pair of escapes "
+                         "(\\ud83d\\ude00), or as the character itself"))
+        return _SURROGATE.sub("\ufffd", text)
+
+    if isinstance(value, str):
+        return clean(value, pointer)
+    if isinstance(value, list):
+        return [without_lone_surrogates(v, f"{pointer}/{i}", problems) for i, v in enumerate(value)]
+    if isinstance(value, dict):
+        result = {}
+        for key, v in value.items():
+            child = f"{pointer}/{escape_pointer(_SURROGATE.sub(chr(0xFFFD), key))}"
+            result[clean(key, child)] = without_lone_surrogates(v, child, problems)
+        return result
+    return value
+
+
+class _NotJson(Exception):
+    """A token Python's JSON reader accepts but JSON does not have (NaN, Infinity)."""
+
+
+#: Python refuses to read integers longer than this (sys.get_int_max_str_digits(); 0 means no limit).
+_MAX_DIGITS = sys.get_int_max_str_digits() or 4300
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|[^\s"\[\]{},:]+')
+
+
+def _json_position(text: str, *, deeper_than: int | None = None, token: str | None = None) -> tuple[int, int]:
+    """(line, column) in JSON ``text`` of the first bracket opening a level deeper than
+    ``deeper_than``, or of the first bare token (outside strings) that is all ``token``."""
+    depth = 0
+    for match in _JSON_TOKENS.finditer(text):
+        found = match.group()
+        if found in ("[", "{"):
+            depth += 1
+            if deeper_than is not None and depth > deeper_than:
+                return _position(text, match.start())
+        elif found in ("]", "}"):
+            depth -= 1
+        elif token is not None and found[0] != '"' and re.fullmatch(token, found):
+            return _position(text, match.start())
+    return 1, 1
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """(line, column) of a character offset."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _depth(data: Any) -> int:
+    """How deeply lists and mappings nest in ``data`` (without recursion)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = value.values()
+        elif not isinstance(value, list):
+            continue
+        deepest = max(deepest, depth)
+        if depth <= MAX_DEPTH:
+            stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
+    return deepest
 
 
 class _LazyPositions(dict):
@@ -188,22 +306,29 @@ class _LazyPositions(dict):
 
 def _json_positions(text: str) -> Positions:
     """Positions for JSON come from reading it as YAML (a superset); best effort only."""
+    # YAML refuses surrogate escapes, which JSON allows: the positions do not depend on them.
+    text = _SURROGATE_ESCAPE_CODE.sub(r"\\ufffd", text) if "\\u" in text else text
     try:
         node = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError:
+        converter = _Converter("")
+        converter.convert(node, "")
+    except (yaml.YAMLError, InputError):
         return {}
-    converter = _Converter()
-    converter.convert(node, "")
     return converter.positions
 
 
 class _Converter:
-    def __init__(self) -> None:
+    """YAML nodes to plain data, with the position of every value and the problems found."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
         self.positions: Positions = {}
         self.problems: Problems = []
         self._seen: set[int] = set()
 
-    def convert(self, node: yaml.Node, pointer: str) -> Any:
+    def convert(self, node: yaml.Node, pointer: str, depth: int = 1) -> Any:
+        if depth > MAX_DEPTH:
+            raise _too_deep(self.name, node.start_mark.line + 1, node.start_mark.column + 1)
         if id(node) in self._seen:
             self.problems.append(
                 (pointer, "YAML aliases (*name) are not allowed in a story", "write the value out")
@@ -224,10 +349,10 @@ class _Converter:
                         (child, f"duplicate key {key!r}", "keep one of the two values")
                     )
                 self.positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-                result[key] = self.convert(value_node, child)
+                result[key] = self.convert(value_node, child, depth + 1)
             return result
         if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, f"{pointer}/{i}") for i, item in enumerate(node.value)]
+            return [self.convert(item, f"{pointer}/{i}", depth + 1) for i, item in enumerate(node.value)]
         return self._scalar(node, pointer)
 
     def _scalar(self, node: yaml.ScalarNode, pointer: str) -> Any:
@@ -246,6 +371,8 @@ class _Converter:
         if value in _FALSE:
             return False
         if _INT.match(value):
+            if len(value.lstrip("+-")) > _MAX_DIGITS:
+                raise _too_long(self.name, node.start_mark.line + 1, node.start_mark.column + 1)
             return int(value)
         if _FLOAT.match(value):
             return float(value)

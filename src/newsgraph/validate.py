@@ -12,22 +12,21 @@ and column where the file gives them), a message and a hint.
 
 from __future__ import annotations
 
-import calendar
 import re
-from contextlib import suppress
 from datetime import date
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from jsonschema.exceptions import ValidationError
 
-from .iris import QID_PATTERN
+from .dates import DATE_FORM, DateError, StoryDate, parse_date
+from .iris import QID_PATTERN, check_base, check_iri
 from .model import AGENT_TYPES
 from .report import Report
 from .schemas import compiled
 from .snapshot import Snapshot
 from .storyfile import escape_pointer, json_pointer
 
-__all__ = ["check_schema", "cross_check", "type_fit", "earliest_day", "latest_day"]
+__all__ = ["check_schema", "cross_check", "type_fit"]
 
 STORY_SCHEMA = "schemas/story.schema.json"
 
@@ -162,44 +161,20 @@ _ORGS = {"organization", "government-body", "news-agency", "media"}
 _POLITIES = {"state"} | _ORGS
 
 
-def _calendar_problem(value: str) -> str | None:
-    """A message if a well-formed date string names a day that does not exist."""
-    parts = value[:10].split("-")
-    if len(parts) == 3:
-        y, m, d = map(int, parts)
-        if d > calendar.monthrange(y, m)[1]:
-            return f"{value} does not exist ({calendar.month_name[m]} {y} has {calendar.monthrange(y, m)[1]} days)"
-    return None
-
-
-def earliest_day(value: str) -> date:
-    """The first day a date of any precision can mean.
-
-    >>> earliest_day("2025-11")
-    datetime.date(2025, 11, 1)
-    """
-    parts = [int(p) for p in value[:10].split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-
-
-def latest_day(value: str) -> date:
-    """The last day a date of any precision can mean.
-
-    >>> latest_day("2024-02")
-    datetime.date(2024, 2, 29)
-    """
-    parts = [int(p) for p in value[:10].split("-")]
-    y = parts[0]
-    m = parts[1] if len(parts) > 1 else 12
-    d = parts[2] if len(parts) > 2 else calendar.monthrange(y, m)[1]
-    return date(y, m, d)
-
-
 def _held_on(held: Any, day: date) -> bool:
     """Whether a P39 statement covers ``day`` (a later end date is fine: the office was held then)."""
-    if held.start and earliest_day(held.start) > day:
+    start, end = _day_range(held.start), _day_range(held.end)
+    if start and start.first > day:
         return False
-    return not (held.end and latest_day(held.end) < day)
+    return not (end and end.last < day)
+
+
+def _day_range(value: str | None) -> StoryDate | None:
+    """A snapshot's date, or None when it is absent or unreadable (then it cannot be checked)."""
+    try:
+        return parse_date(value) if value else None
+    except DateError:
+        return None
 
 
 def _strings(value: Any, pointer: str) -> Iterator[tuple[str, str]]:
@@ -213,38 +188,62 @@ def _strings(value: Any, pointer: str) -> Iterator[tuple[str, str]]:
             yield from _strings(v, f"{pointer}/{i}")
 
 
-_MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+# The cross-checks read the story through these: a value of the wrong type (which the schema
+# reports) reads as absent, so no check ever fails on the shape of what it is given.
+
+def _list(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _mappings(value: Any, pointer: str) -> Iterator[tuple[str, dict]]:
+    """(pointer, item) for each mapping in the list ``value``."""
+    for i, item in enumerate(_list(value)):
+        if isinstance(item, dict):
+            yield f"{pointer}/{i}", item
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _offset(value: Any) -> int | float | None:
+    """A span offset as written (booleans are not offsets; the schema reports them)."""
+    return value if type(value) in (int, float) else None
 
 
 class _CrossChecker:
-    """The cross-checks. They also run on a story with schema errors: a malformed item (already
-    reported by the schema) is skipped, so one run reports every problem."""
+    """The cross-checks. They also run on a story with schema errors: every value is read through
+    a type-checking accessor, a malformed value counts as absent, and a problem the schema already
+    reported at a place is not reported there again."""
 
     def __init__(self, data: Any, text: str | None, report: Report, snapshot: Snapshot | None,
                  source: str | None) -> None:
         self.data = data if isinstance(data, dict) else {}
+        article = self.data.get("article")
+        self.article = article if isinstance(article, dict) else {}
         self.text = text
         self.report = report
         self.snapshot = snapshot
         self.source = source
         self.kinds: dict[str, tuple[str, str]] = {}  # id -> (kind, type)
         self.offices: dict[str, set[str]] = {}
+        self.published: StoryDate | None = None
+        self.schema_errors = {p.pointer for p in report.errors if p.check == "schema"}
 
     def error(self, pointer: str, message: str, hint: str = "") -> None:
-        self.report.add(pointer, message, hint=hint, check="cross-check")
+        if pointer not in self.schema_errors:
+            self.report.add(pointer, message, hint=hint, check="cross-check")
 
     def warn(self, pointer: str, message: str, hint: str = "") -> None:
         self.report.add(pointer, message, hint=hint, severity="warning", check="cross-check")
 
     def items(self, section: str) -> Iterator[tuple[str, dict]]:
         """(pointer, item) for each well-formed item of a section."""
-        items = self.data.get(section)
-        for i, item in enumerate(items if isinstance(items, list) else ()):
-            if isinstance(item, dict):
-                yield f"/{section}/{i}", item
+        return _mappings(self.data.get(section), f"/{section}")
 
     def run(self) -> None:
         self.characters()
+        self.iris()
         self.collect_ids()
         for check in (self.article_refs, self.entity_refs, self.event_refs, self.claim_refs,
                       self.dates, self.spans, self.qids, self.wikidata):
@@ -266,12 +265,30 @@ class _CrossChecker:
                 self.warn(pointer, "contains a bidirectional override or isolate character",
                           "these can make text display differently from what it says; remove unless intended")
 
+    def iris(self) -> None:
+        """Base IRIs and web addresses are valid IRIs (RFC 3987), beyond the schema's pattern."""
+        base = _text(self.data.get("base"))
+        if base is not None:
+            self.iri("/base", base, check_base)
+        self.iri("/article/url", _text(self.article.get("url")), check_iri)
+        for p, e in self.items("entities"):
+            self.iri(f"{p}/url", _text(e.get("url")), check_iri)
+
+    def iri(self, pointer: str, value: str | None, check: Callable[[str], str]) -> None:
+        if value is None:
+            return
+        try:
+            check(value)
+        except ValueError as exc:
+            self.error(pointer, str(exc), "write an absolute http(s) IRI; percent-encode spaces and "
+                       "other characters IRIs do not allow (%20), and remove control characters")
+
     def collect_ids(self) -> None:
         seen: dict[str, str] = {"article": "/article"}
         for section, kind in (("entities", "entity"), ("events", "event"), ("claims", "claim")):
             for p, item in self.items(section):
-                id = item.get("id")
-                if not isinstance(id, str):
+                id = _text(item.get("id"))
+                if id is None:
                     continue
                 if id in seen:
                     where = "is reserved for the article itself" if id == "article" else f"is already used at {seen[id]}"
@@ -279,13 +296,19 @@ class _CrossChecker:
                     continue
                 seen[id] = f"{p}/id"
                 self.kinds[id] = (kind, str(item.get("type", item.get("kind", ""))))
+                offices = item.get("offices", []) if kind == "entity" else []
+                known = isinstance(offices, list)  # else the schema reports it
                 office_ids: set[str] = set()
-                for j, office in enumerate(item.get("offices", []) if kind == "entity" else []):
-                    with suppress(*_MALFORMED):
-                        if office["id"] in office_ids:
-                            self.error(f"{p}/offices/{j}/id", f"office id {office['id']!r} is used twice for {id!r}")
-                        office_ids.add(office["id"])
-                self.offices[id] = office_ids
+                for j, office in enumerate(offices if known else []):
+                    office_id = office.get("id") if isinstance(office, dict) else None
+                    if not isinstance(office_id, str):
+                        known = False
+                        continue
+                    if office_id in office_ids:
+                        self.error(f"{p}/offices/{j}/id", f"office id {office_id!r} is used twice for {id!r}")
+                    office_ids.add(office_id)
+                if known:  # which offices a person holds, where the story says it well-formed
+                    self.offices[id] = office_ids
 
     def ref(self, pointer: str, id: Any, allowed: set[str] | None, what: str) -> bool:
         """Check that ``id`` names something of an allowed type ('event' and 'article' count)."""
@@ -306,13 +329,11 @@ class _CrossChecker:
         return True
 
     def refs(self, pointer: str, ids: Any, allowed: set[str] | None, what: str) -> None:
-        for k, id in enumerate(ids if isinstance(ids, list) else ()):
+        for k, id in enumerate(_list(ids)):
             self.ref(f"{pointer}/{k}", id, allowed, what)
 
     def article_refs(self) -> None:
-        a = self.data.get("article")
-        if not isinstance(a, dict):
-            return
+        a = self.article
         self.ref("/article/publisher", a.get("publisher"), _ORGS | {"person"}, "the publisher")
         self.refs("/article/authors", a.get("authors"), _ORGS | {"person"}, "an author")
         self.refs("/article/based_on", a.get("based_on"), {"work"}, "a work the article is based on")
@@ -320,101 +341,97 @@ class _CrossChecker:
 
     def entity_refs(self) -> None:
         for p, e in self.items("entities"):
-            with suppress(*_MALFORMED):
-                for j, o in enumerate(e.get("offices", [])):
-                    q = f"{p}/offices/{j}"
-                    self.ref(f"{q}/position", o.get("position"), {"position"}, "the position held")
-                    self.ref(f"{q}/of", o.get("of"), _POLITIES, "what the office belongs to")
-                    self.ref(f"{q}/to", o.get("to"), _POLITIES, "what an envoy is accredited to")
-                    self.ref(f"{q}/posted_in", o.get("posted_in"), _PLACES, "where the holder is posted")
-                self.ref(f"{p}/country", e.get("country"), {"state"}, "the country")
-                self.ref(f"{p}/part_of", e.get("part_of"), _PLACES, "the containing place")
-                self.ref(f"{p}/source_of", e.get("source_of"), _ORGS | {"person"}, "the outlet the sources spoke to")
-                self.ref(f"{p}/publisher", e.get("publisher"), _ORGS | {"person"}, "the publisher")
-                type_ = e.get("type")
-                if type_ != "work":
-                    for field in ("publisher", "published", "language", "url"):
-                        if field in e:
-                            self.error(f"{p}/{field}", f"{field!r} is only for works (type 'work')")
-                if type_ != "unnamed-source" and "source_of" in e:
-                    self.error(f"{p}/source_of", "'source_of' is only for unnamed sources")
-                if type_ == "unnamed-source" and not e.get("unnamed"):
-                    self.error(f"{p}/unnamed", "an unnamed source needs 'unnamed: true'", "describe it in 'description'")
+            for q, o in _mappings(e.get("offices"), f"{p}/offices"):
+                self.ref(f"{q}/position", o.get("position"), {"position"}, "the position held")
+                self.ref(f"{q}/of", o.get("of"), _POLITIES, "what the office belongs to")
+                self.ref(f"{q}/to", o.get("to"), _POLITIES, "what an envoy is accredited to")
+                self.ref(f"{q}/posted_in", o.get("posted_in"), _PLACES, "where the holder is posted")
+            self.ref(f"{p}/country", e.get("country"), {"state"}, "the country")
+            self.ref(f"{p}/part_of", e.get("part_of"), _PLACES, "the containing place")
+            self.ref(f"{p}/source_of", e.get("source_of"), _ORGS | {"person"}, "the outlet the sources spoke to")
+            self.ref(f"{p}/publisher", e.get("publisher"), _ORGS | {"person"}, "the publisher")
+            type_ = e.get("type")
+            if type_ != "work":
+                for field in ("publisher", "published", "language", "url"):
+                    if field in e:
+                        self.error(f"{p}/{field}", f"{field!r} is only for works (type 'work')")
+            if type_ != "unnamed-source" and "source_of" in e:
+                self.error(f"{p}/source_of", "'source_of' is only for unnamed sources")
+            if type_ == "unnamed-source" and not e.get("unnamed"):
+                self.error(f"{p}/unnamed", "an unnamed source needs 'unnamed: true'", "describe it in 'description'")
 
     def event_refs(self) -> None:
         for p, ev in self.items("events"):
-            with suppress(*_MALFORMED):
-                seen_roles = set()
-                for j, part in enumerate(ev.get("participants", [])):
-                    q = f"{p}/participants/{j}"
-                    who = part.get("entity")
-                    key = (who, part.get("role", "participant"))
-                    if key in seen_roles:
-                        self.error(q, f"{who!r} is listed twice in the same role")
-                    seen_roles.add(key)
-                    if self.ref(f"{q}/entity", who, AGENT_TYPES | {"state"}, "a participant"):
-                        capacity = part.get("capacity")
-                        if capacity and capacity not in self.offices.get(who, set()):
-                            self.error(f"{q}/capacity", f"{who!r} holds no office with id {capacity!r}",
-                                       f"offices of {who!r}: {', '.join(sorted(self.offices.get(who, ()))) or 'none'}")
-                self.ref(f"{p}/location", ev.get("location"), _PLACES, "the location")
-                self.refs(f"{p}/about", ev.get("about"), None, "what the event is about")
-                prev = ev.get("preceded_by")
-                if prev is not None and prev == ev.get("id"):
-                    self.error(f"{p}/preceded_by", "an event cannot precede itself")
-                else:
-                    self.ref(f"{p}/preceded_by", prev, {"event"}, "the earlier event")
+            seen_roles = set()
+            for q, part in _mappings(ev.get("participants"), f"{p}/participants"):
+                who = _text(part.get("entity"))
+                key = (who, _text(part.get("role", "participant")))
+                if who is not None and key in seen_roles:
+                    self.error(q, f"{who!r} is listed twice in the same role")
+                seen_roles.add(key)
+                if self.ref(f"{q}/entity", who, AGENT_TYPES | {"state"}, "a participant"):
+                    assert who is not None
+                    capacity = _text(part.get("capacity"))
+                    if capacity and who in self.offices and capacity not in self.offices[who]:
+                        self.error(f"{q}/capacity", f"{who!r} holds no office with id {capacity!r}",
+                                   f"offices of {who!r}: {', '.join(sorted(self.offices.get(who, ()))) or 'none'}")
+            self.ref(f"{p}/location", ev.get("location"), _PLACES, "the location")
+            self.refs(f"{p}/about", ev.get("about"), None, "what the event is about")
+            prev = _text(ev.get("preceded_by"))
+            if prev is not None and prev == ev.get("id"):
+                self.error(f"{p}/preceded_by", "an event cannot precede itself")
+            else:
+                self.ref(f"{p}/preceded_by", prev, {"event"}, "the earlier event")
 
     def claim_refs(self) -> None:
-        language = (self.data.get("article") or {}).get("language") if isinstance(self.data.get("article"), dict) else None
+        language = _text(self.article.get("language"))
         for p, c in self.items("claims"):
-            with suppress(*_MALFORMED):
-                self.ref(f"{p}/source", c.get("source"), AGENT_TYPES | {"work", "event", "article"}, "the source")
-                for field in ("speakers", "addressees"):
-                    self.refs(f"{p}/{field}", c.get(field), AGENT_TYPES | {"state"}, f"one of the {field}")
-                self.refs(f"{p}/about", c.get("about"), None, "what the claim is about")
-                if c.get("kind") == "quote" and self.text is not None and language:
-                    quoted = c["text"].get(language)
-                    if quoted is None:
-                        self.error(f"{p}/text", "a quote needs its text in the article's language")
-                    elif quoted not in self.text:
-                        self.warn(f"{p}/text", "the quoted words do not occur in the article text",
-                                  "a quote should repeat the article's words exactly")
+            self.ref(f"{p}/source", c.get("source"), AGENT_TYPES | {"work", "event", "article"}, "the source")
+            for field in ("speakers", "addressees"):
+                self.refs(f"{p}/{field}", c.get(field), AGENT_TYPES | {"state"}, f"one of the {field}")
+            self.refs(f"{p}/about", c.get("about"), None, "what the claim is about")
+            texts = c.get("text")
+            if c.get("kind") == "quote" and self.text is not None and language and isinstance(texts, dict):
+                quoted = texts.get(language)
+                if quoted is None:
+                    self.error(f"{p}/text", "a quote needs its text in the article's language")
+                elif isinstance(quoted, str) and quoted not in self.text:
+                    self.warn(f"{p}/text", "the quoted words do not occur in the article text",
+                              "a quote should repeat the article's words exactly")
+
+    def date(self, pointer: str, value: Any) -> StoryDate | None:
+        """The date at ``pointer``, or None (reported) if it does not exist; other values are the schema's."""
+        if not isinstance(value, str) or not DATE_FORM.match(value):
+            return None
+        try:
+            return parse_date(value)
+        except DateError as exc:
+            self.error(pointer, str(exc), "use a real calendar date and time")
+            return None
 
     def dates(self) -> None:
-        published = (self.data.get("article") or {}).get("published")
-        try:
-            problem = _calendar_problem(published)
-            last = earliest_day(published)
-        except _MALFORMED:
-            return  # reported by the schema
-        if problem:
-            self.error("/article/published", problem, "use a real calendar date")
-            return
+        self.published = self.date("/article/published", self.article.get("published"))
         for p, e in self.items("entities"):
-            with suppress(*_MALFORMED):
-                if "published" in e:
-                    self.date(f"{p}/published", e["published"], last)
+            if "published" in e:
+                self.not_after_publication(f"{p}/published", self.date(f"{p}/published", e["published"]))
         for p, ev in self.items("events"):
-            with suppress(*_MALFORMED):
-                w = ev["date"]
-                q = f"{p}/date"
-                ok = all(self.date(f"{q}/{k}", w[k], last) for k in ("on", "start", "end", "earliest", "latest") if k in w)
-                if ok and "start" in w and "end" in w and earliest_day(w["start"]) > latest_day(w["end"]):
-                    self.error(f"{q}/end", f"ends ({w['end']}) before it starts ({w['start']})")
-                if ok and "earliest" in w and "latest" in w and earliest_day(w["earliest"]) > latest_day(w["latest"]):
-                    self.error(f"{q}/latest", f"latest ({w['latest']}) is before earliest ({w['earliest']})")
+            when = ev.get("date")
+            if not isinstance(when, dict):
+                continue
+            q = f"{p}/date"
+            found = {k: self.date(f"{q}/{k}", when.get(k)) for k in ("on", "start", "end", "earliest", "latest")}
+            for k in ("on", "start", "end", "earliest"):  # 'latest' may lie after: "by next week"
+                self.not_after_publication(f"{q}/{k}", found[k])
+            start, end, earliest, latest = found["start"], found["end"], found["earliest"], found["latest"]
+            if start and end and start.first > end.last:
+                self.error(f"{q}/end", f"ends ({end.value}) before it starts ({start.value})")
+            if earliest and latest and earliest.first > latest.last:
+                self.error(f"{q}/latest", f"latest ({latest.value}) is before earliest ({earliest.value})")
 
-    def date(self, pointer: str, value: str, published: date) -> bool:
-        problem = _calendar_problem(value)
-        if problem:
-            self.error(pointer, problem, "use a real calendar date")
-            return False
-        if earliest_day(value) > published and pointer.rsplit("/", 1)[-1] != "latest":
-            self.error(pointer, f"{value} is after the article's publication date",
+    def not_after_publication(self, pointer: str, found: StoryDate | None) -> None:
+        if found is not None and self.published is not None and found.first > self.published.first:
+            self.error(pointer, f"{found.value} is after the article's publication date",
                        "resolve relative dates against the publication date; an article reports the past")
-            return False
-        return True
 
     def spans(self) -> None:
         if self.text is None:
@@ -422,19 +439,19 @@ class _CrossChecker:
         holders: list[tuple[str, dict]] = []
         for p, e in self.items("entities"):
             holders.append((p, e))
-            offices = e.get("offices")
-            holders += [(f"{p}/offices/{j}", o) for j, o in enumerate(offices if isinstance(offices, list) else ())
-                        if isinstance(o, dict)]
+            holders += list(_mappings(e.get("offices"), f"{p}/offices"))
         holders += list(self.items("events")) + list(self.items("claims"))
         for pointer, holder in holders:
-            spans = holder.get("evidence")
-            for k, span in enumerate(spans if isinstance(spans, list) else ()):
-                with suppress(*_MALFORMED):
-                    self.span(f"{pointer}/evidence/{k}", span["start"], span["end"], span["text"])
+            for q, span in _mappings(holder.get("evidence"), f"{pointer}/evidence"):
+                self.span(q, _offset(span.get("start")), _offset(span.get("end")), _text(span.get("text")))
 
-    def span(self, pointer: str, start: int, end: int, words: str) -> None:
+    def span(self, pointer: str, start: int | float | None, end: int | float | None, words: str | None) -> None:
         assert self.text is not None
-        if not (isinstance(start, int) and isinstance(end, int) and isinstance(words, str)):
+        for name, value in (("start", start), ("end", end)):
+            if isinstance(value, float):  # JSON Schema counts 1.0 as an integer; an offset is written 1
+                self.error(f"{pointer}/{name}", f"offset {value!r} is not a whole number",
+                           "write offsets as whole numbers, without a decimal point")
+        if not (isinstance(start, int) and isinstance(end, int) and words is not None):
             return
         n = len(self.text)
         if end <= start:
@@ -447,18 +464,23 @@ class _CrossChecker:
                        self._suggest(words))
 
     def _suggest(self, words: str) -> str:
-        found = [m.start() for m in re.finditer(re.escape(words), self.text or "")]
+        text = self.text or ""
+        found: list[int] = []
+        at = text.find(words)
+        while at >= 0 and len(found) < 5:
+            found.append(at)
+            at = text.find(words, at + 1)
         if not found:
             return "the quoted words do not occur in the article text; copy them exactly"
-        spans = ", ".join(f"start {s}, end {s + len(words)}" for s in found[:5])
+        spans = ", ".join(f"start {s}, end {s + len(words)}" for s in found)
         return f"the words occur at: {spans} (offsets count Unicode code points from 0)"
 
     def qids(self) -> None:
         seen: dict[str, str] = {}
         for section in ("entities", "events"):
             for p, item in self.items(section):
-                qid = item.get("wikidata")
-                if not isinstance(qid, str):
+                qid = _text(item.get("wikidata"))
+                if qid is None:
                     continue
                 if qid in seen:
                     self.error(f"{p}/wikidata", f"{qid} is already the Wikidata id of {seen[qid]}",
@@ -470,20 +492,21 @@ class _CrossChecker:
             return
         refresh = ("check the QID on Wikidata; then `newsgraph wikidata refresh` (needs the network) "
                    "adds it to the snapshot")
-        positions = {e.get("id"): e.get("wikidata") for _, e in self.items("entities") if e.get("type") == "position"}
+        positions = {id: qid for _, e in self.items("entities") if e.get("type") == "position"
+                     and (id := _text(e.get("id"))) and (qid := _text(e.get("wikidata")))}
         for section in ("entities", "events"):
             for p, item in self.items(section):
-                qid = item.get("wikidata")
-                if not isinstance(qid, str) or not QID_PATTERN.match(qid):
+                qid = _text(item.get("wikidata"))
+                if qid is None or not QID_PATTERN.match(qid):
                     continue
                 known = self.snapshot.get(qid)
                 if known is None:
                     self.error(f"{p}/wikidata", f"{qid} is not in the Wikidata snapshot (taken {self.snapshot.taken})", refresh)
                     continue
-                if section == "entities":
-                    with suppress(*_MALFORMED):
-                        self.wikidata_type(p, item["type"], known)
-                        self.wikidata_positions(p, item, known, positions)
+                declared = _text(item.get("type"))
+                if section == "entities" and declared is not None:
+                    self.wikidata_type(p, declared, known)
+                    self.wikidata_positions(p, item, known, positions)
 
     def wikidata_type(self, pointer: str, declared: str, known: Any) -> None:
         classes = known.instance_of
@@ -496,16 +519,16 @@ class _CrossChecker:
                        f"{known.qid} ({label}) is {named} on Wikidata, which does not fit type {declared!r}",
                        "the QID probably belongs to another item: check it on Wikidata")
 
-    def wikidata_positions(self, pointer: str, person: dict, known: Any, positions: dict) -> None:
-        if known.positions is None:
+    def wikidata_positions(self, pointer: str, person: dict, known: Any, positions: dict[str, str]) -> None:
+        if known.positions is None or self.published is None:
             return
-        published = earliest_day(self.data["article"]["published"])
-        for j, office in enumerate(person.get("offices", [])):
-            pq = positions.get(office.get("position"))
+        published = self.published.first
+        for q, office in _mappings(person.get("offices"), f"{pointer}/offices"):
+            pq = positions.get(_text(office.get("position")) or "")
             if not pq:
                 continue
             held = [h for h in known.positions if h.position == pq]
-            where = f"{pointer}/offices/{j}/position"
+            where = f"{q}/position"
             if not held:
                 self.error(where, f"Wikidata has no 'position held' {pq} for {known.qid}",
                            "check the position's QID, or the person's")
