@@ -1,9 +1,15 @@
 """Writing output files atomically: all or nothing, never a half-written file.
 
-Every file is first written to a temporary file in the same folder and flushed to disk; only
-when all of them are written are they renamed over the old ones. A failure before that leaves
-the previous files untouched and removes the temporary ones. Files whose bytes would not change
-are not rewritten.
+Every file is first written to a temporary file ``.{name}.{pid}.{n}.tmp`` in the same folder and
+flushed to disk; only when all of them are written are they renamed over the old ones. A failure
+before that leaves the previous files untouched and removes the temporary ones. Files whose bytes
+would not change are not rewritten.
+
+Renaming several files is not one step, so before the first rename a *commit record*
+(``.newsgraph.{pid}.{n}.commit``, listing the renames) is written and flushed. If the process is
+killed between two renames, the next write into the folder finishes the renames the record lists
+(:func:`remove_leftovers`): the set of files is then the new one, whole. Temporary files whose
+process is gone, left by a build killed before it committed, are removed.
 
 >>> import tempfile, pathlib
 >>> out = pathlib.Path(tempfile.mkdtemp())
@@ -16,13 +22,21 @@ are not rewritten.
 from __future__ import annotations
 
 import itertools
+import json
 import os
+import re
 from pathlib import Path
 from typing import Mapping
 
 from .errors import OutputError
 
-__all__ = ["write_files", "stage_files", "Staged"]
+__all__ = ["write_files", "stage_files", "Staged", "remove_leftovers"]
+
+#: The names newsgraph gives its temporary files and commit records (nothing else is ever removed).
+_TEMPORARY = re.compile(r"\.(?P<name>.+\.(?:jsonld|ttl|trig|html|json|nq))\.(?P<pid>[0-9]+)\.[0-9]+\.tmp\Z")
+_RECORD = re.compile(r"\.newsgraph\.(?P<pid>[0-9]+)\.[0-9]+\.commit\Z")
+
+_counter = itertools.count()
 
 
 def _file_mode(target: Path) -> int:
@@ -42,18 +56,53 @@ def _unchanged(target: Path, data: bytes) -> bool:
         return False
 
 
+def _sync_folder(folder: Path) -> None:
+    """Flush a folder's entries (new names, renames) to disk."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _unique(folder: Path, name: str) -> Path:
+    # Unique per process and per call; O_EXCL never follows anything already there.
+    return folder / f".{name}.{os.getpid()}.{next(_counter)}.tmp"
+
+
 class Staged(list):
     """Files written under temporary names, waiting to be renamed into place: ``(tmp, target)``."""
 
-    def commit(self) -> list[Path]:
-        """Rename every file into place; returns the targets."""
+    def commit(self, *, durable: bool = True) -> list[Path]:
+        """Rename every file into place (all of them, even after a crash); returns the targets."""
+        if not self:
+            return []
+        folder = Path(self[0][1]).parent
+        record = folder / f".newsgraph.{os.getpid()}.{next(_counter)}.commit" if len(self) > 1 else None
+        renamed = 0
         try:
+            if record is not None:
+                entries = [[Path(tmp).name, Path(target).name] for tmp, target in self]
+                _write(record, json.dumps(entries).encode("utf-8"), 0o600, durable)
+                if durable:
+                    _sync_folder(folder)
             for tmp, target in self:
                 os.replace(tmp, target)
+                renamed += 1
+            if durable:
+                _sync_folder(folder)
         except OSError as exc:
+            reason = exc.strerror or str(exc)
+            if renamed:  # the record stays: the next write into the folder finishes the set
+                raise OutputError(f"{folder}: {renamed} of {len(self)} files were replaced, then: {reason}; "
+                                  "the next newsgraph write into this folder finishes the rest") from None
             self.discard()
-            raise OutputError(f"cannot rename output into place ({exc.strerror or exc})") from None
-        return [target for _, target in self]
+            if record is not None:
+                record.unlink(missing_ok=True)
+            raise OutputError(f"cannot rename output into place ({reason}); earlier files were left as they were") from None
+        if record is not None:
+            record.unlink(missing_ok=True)
+        return [Path(target) for _, target in self]
 
     def discard(self) -> None:
         """Remove the temporary files; nothing is replaced."""
@@ -61,7 +110,13 @@ class Staged(list):
             Path(tmp).unlink(missing_ok=True)
 
 
-_counter = itertools.count()
+def _write(path: Path, data: bytes, mode: int, durable: bool) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+        if durable:
+            f.flush()
+            os.fsync(f.fileno())
 
 
 def stage_files(folder: str | Path, contents: Mapping[str, bytes], *, durable: bool = True) -> Staged:
@@ -81,15 +136,10 @@ def stage_files(folder: str | Path, contents: Mapping[str, bytes], *, durable: b
             target = folder / name
             if _unchanged(target, data):
                 continue
-            # Unique per process and per call, and O_EXCL never follows anything already there.
-            tmp = folder / f".{name}.{os.getpid()}.{next(_counter)}.tmp"
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _file_mode(target))
+            tmp = _unique(folder, name)
+            mode = _file_mode(target)
             staged.append((tmp, target))
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                if durable:
-                    f.flush()
-                    os.fsync(f.fileno())
+            _write(tmp, data, mode, durable)
     except OSError as exc:
         staged.discard()
         raise OutputError(
@@ -100,4 +150,63 @@ def stage_files(folder: str | Path, contents: Mapping[str, bytes], *, durable: b
 
 def write_files(folder: str | Path, contents: Mapping[str, bytes], *, durable: bool = True) -> list[Path]:
     """Write ``{file name: bytes}`` into ``folder`` atomically; returns the files that changed."""
-    return stage_files(folder, contents, durable=durable).commit()
+    remove_leftovers(folder)
+    return stage_files(folder, contents, durable=durable).commit(durable=durable)
+
+
+def _gone(pid: int) -> bool:
+    """Whether no process ``pid`` is running (one we may not signal is running)."""
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    except (OverflowError, ValueError):  # not a possible process id
+        return True
+    return False
+
+
+def remove_leftovers(folder: str | Path) -> list[str]:
+    """Finish or undo what builds killed mid-write left in ``folder``; returns the names handled.
+
+    A commit record of a process that is gone is rolled forward (its renames are finished), then
+    temporary files of processes that are gone are removed. Files of running processes, and files
+    that do not have newsgraph's own names, are never touched.
+    """
+    folder = Path(folder)
+    try:
+        names = sorted(entry.name for entry in os.scandir(folder) if entry.name.startswith("."))
+    except OSError:  # no folder yet (or not readable: the write that follows says so)
+        return []
+    handled = []
+    for name in names:
+        match = _RECORD.match(name)
+        if match and _gone(int(match["pid"])):
+            _roll_forward(folder, folder / name)
+            handled.append(name)
+    for name in names:
+        match = _TEMPORARY.match(name)
+        if match and _gone(int(match["pid"])) and (folder / name).exists():
+            (folder / name).unlink(missing_ok=True)
+            handled.append(name)
+    return handled
+
+
+def _roll_forward(folder: Path, record: Path) -> None:
+    try:
+        entries = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # cut short while it was written: no rename had started
+        entries = []
+    try:
+        for entry in entries if isinstance(entries, list) else ():
+            tmp, target = entry if isinstance(entry, list) and len(entry) == 2 else ("", "")
+            match = _TEMPORARY.match(str(tmp)) if "/" not in str(tmp) and os.sep not in str(tmp) else None
+            if match and match["name"] == target and (folder / tmp).exists():
+                os.replace(folder / tmp, folder / target)
+        record.unlink(missing_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot finish the renames an interrupted build left in {record.name} "
+                          f"({exc.strerror or exc}); check the folder's permissions") from None
