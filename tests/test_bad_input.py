@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import OUTPUT, entity, event, run_cli, set_at
+from .conftest import OUTPUT, assert_clean_exit, entity, event, invoke, run_cli, set_at
 
 
 @pytest.fixture
@@ -165,3 +165,146 @@ def test_bidirectional_overrides_are_warned_about_but_rtl_marks_are_fine(story_c
     assert "bidirectional override" in report.problems[0].message
     path = story_copy(lambda d: entity(d, "putin")["names"].update(he="\u200fפוטין"))
     assert newsgraph.validate_story(path).problems == []
+
+
+# -- Each cause the hostile-input review found (issue 9), refused in place ----------------------
+
+def json_text(change=None, replace=("", "")):
+    """A JSON story (the seed, ``change`` applied), with ``replace`` done on its text."""
+    def make(story_copy, seed_data):
+        data = json.loads(json.dumps(seed_data))
+        if change:
+            change(data)
+        text = json.dumps(data, ensure_ascii=False, indent=1).replace(*replace, 1)
+        return story_copy(text=text, name="story.json")
+    return make
+
+
+REFUSED = [
+    # name, input, exit code, fragments of the message
+    ("offices-a-number", yaml_change(lambda d: entity(d, "putin").update(offices=148)), 1,
+     ["/entities/0/offices: expected array, found a number 148"]),
+    ("article-a-string", yaml_change(set_at("article", "x")), 1, ["/article: expected object, found text 'x'"]),
+    ("list-for-an-id", yaml_change(lambda d: event(d, "maduro-trump-call").update(location=["moscow"])), 1,
+     ["/events/4/location: expected string, found a list"]),
+    ("mapping-for-a-date", yaml_change(lambda d: event(d, "maduro-trump-call").update(date={"on": {"y": 2025}})), 1,
+     ["/events/4/date/on: expected string, found a mapping"]),
+    ("published-feb-30", yaml_change(set_at("article", "published", "2025-02-30")), 1,
+     [":7:3: error: /article/published: 2025-02-30 does not exist (February 2025 has 28 days)"]),
+    ("work-published-feb-30", yaml_change(lambda d: entity(d, "reuters-report").update(published="2025-02-30")), 1,
+     ["/published: 2025-02-30 does not exist"]),
+    ("year-0000", yaml_change(lambda d: event(d, "maduro-trump-call")["date"].update(on="0000-11-21")), 1,
+     ["/events/4/date/on: 0000-11-21: the year 0000 does not exist"]),
+    ("time-zone-beyond-14", yaml_change(set_at("article", "published", "2025-12-11T10:00:00+23:00")), 1,
+     ["/article/published", "the time zone +23:00 is beyond ±14:00"]),
+    ("base-control", json_text(set_at("base", "https://a\u0001b.example/")), 1,
+     ["/base: base 'https://a\\x01b.example/' is not a valid IRI (RFC 3987)"]),
+    ("base-bad-percent", yaml_change(set_at("base", "https://data.example/%zz/")), 1, ["/base", "percent encoding '%zz'"]),
+    ("base-noncharacter", yaml_change(set_at("base", "https://data.example/\ufffe/")), 1, ["/base", "Invalid IRI code point"]),
+    ("base-space", yaml_change(set_at("base", "https://data.example/a b/")), 1, ["/base", "not of the required form"]),
+    ("base-javascript", yaml_change(set_at("base", "javascript:alert(1)//")), 1, ["/base", "not of the required form"]),
+    ("url-bad-percent", yaml_change(set_at("article", "url", "https://www.in.gr/%zz")), 1, ["/article/url", "'%zz'"]),
+    ("lone-surrogate", json_text(replace=('"Βλαντιμίρ Πούτιν"', '"\\udfff"')), 1,
+     ["/entities/0/names/el: holds \\udfff, half of a surrogate pair", "1 error,"]),
+    ("lone-surrogate-key", json_text(replace=('"aliases"', '"\\ud800"')), 1, ["holds \\ud800, half of a surrogate pair"]),
+    ("json-nested-1000-deep", raw('{"newsgraph": ' + "[" * 1000 + "]" * 1000 + "}", "story.json"), 2,
+     [":1:", "is nested more than 32 levels deep"]),
+    ("yaml-nested-500-deep", raw("newsgraph: " + "[" * 500 + "]" * 500 + "\n"), 2, ["is nested more than 32 levels deep"]),
+    ("json-5000-digits", raw('{"newsgraph":\n ' + "9" * 5000 + "}", "story.json"), 2,
+     [":2:2: a number with more than 4300 digits"]),
+    ("yaml-5000-digits", raw("newsgraph: 1\narticle:\n  slug: " + "9" * 5000 + "\n"), 2,
+     [":3:9: a number with more than 4300 digits"]),
+    ("json-nan", raw('{"newsgraph": NaN}', "story.json"), 2, [":1:15: is not valid JSON: NaN is not a JSON value"]),
+    ("nul-in-text-file-name", json_text(set_at("article", "text", {"file": "a\u0000.txt"})), 1,
+     ["/article/text"]),
+    ("offset-written-as-float", json_text(lambda d: entity(d, "putin")["evidence"][0].update(start=23.0)), 1,
+     ["/entities/0/evidence/0/start: offset 23.0 is not a whole number"]),
+    # NUL at line 4, column 23: libyaml counts bytes, the report counts characters
+    ("control-after-greek", raw("newsgraph: 1\narticle:\n  slug: s\n  headline: Τίτλος αβγ\x00\n"), 2,
+     [":4:23: is not valid YAML: unacceptable character U+0000"]),
+]
+
+
+@pytest.mark.parametrize("name, make, code, fragments", REFUSED, ids=[r[0] for r in REFUSED])
+def test_hostile_input_is_refused_in_place_without_a_traceback(published, story_copy, seed_data, name, make, code,
+                                                               fragments):
+    before = digest(published)
+    path = make(story_copy, seed_data)
+    for args in (("validate", str(path)), ("build", str(path), "--out", str(published))):
+        result = invoke(*args)
+        assert_clean_exit(result, {code})
+        for fragment in fragments:
+            assert fragment in result.output, (fragment, result.output)
+    assert digest(published) == before
+
+
+WRONG_SHAPES = [
+    ("offices-a-number", lambda d: entity(d, "putin").update(offices=148), "/entities/0/offices"),
+    ("article-a-string", set_at("article", "x"), "/article"),
+    ("list-for-an-id", lambda d: event(d, "maduro-trump-call").update(preceded_by=["x"]), "/events/4/preceded_by"),
+    ("mapping-for-a-date", lambda d: event(d, "maduro-trump-call").update(date={"start": {}}), "/events/4/date/start"),
+    ("list-for-a-quote", lambda d: d["claims"][4].update(text=["μέρες"]), "/claims/4/text"),
+    ("office-without-id", lambda d: entity(d, "putin")["offices"][0].pop("id"), "/entities/0/offices/0"),
+    ("span-a-list", lambda d: entity(d, "putin").update(evidence=[[23, 39]]), "/entities/0/evidence/0"),
+]
+
+
+@pytest.mark.parametrize("name, change, pointer", WRONG_SHAPES, ids=[w[0] for w in WRONG_SHAPES])
+def test_a_value_of_the_wrong_shape_is_reported_once_by_the_schema_with_its_line(story_copy, name, change, pointer):
+    import newsgraph
+
+    report = newsgraph.validate_story(story_copy(change))
+    assert [(p.pointer, p.check) for p in report.errors] == [(pointer, "schema")], report.format_text()
+    assert report.errors[0].line is not None
+
+
+def test_one_malformed_participant_does_not_hide_the_other_problems_of_its_event(story_copy):
+    import newsgraph
+
+    def change(d):
+        call = event(d, "maduro-trump-call")
+        call["participants"][0] = "maduro"
+        call.update(location="nowhere", about=["nothing"], preceded_by="never")
+
+    report = newsgraph.validate_story(story_copy(change))
+    assert {p.pointer for p in report.errors} == {"/events/4/participants/0", "/events/4/location",
+                                                  "/events/4/about/0", "/events/4/preceded_by"}
+
+
+def test_a_lone_surrogate_is_reported_at_its_line(story_copy, seed_data):
+    path = json_text(replace=('"Vladimir Putin"', '"Vladimir \\udfff"'))(story_copy, seed_data)
+    text = path.read_text(encoding="utf-8")
+    line = text.count("\n", 0, text.index("\\udfff")) + 1
+    result = invoke("validate", str(path))
+    assert f"story.json:{line}:" in result.output and "/entities/0/names/en: holds \\udfff" in result.output
+
+
+def test_a_three_million_character_quote_is_refused_with_the_right_message(story_copy):
+    import newsgraph
+
+    report = newsgraph.validate_story(story_copy(lambda d: entity(d, "putin")["evidence"][0].update(text="Πούτιν" * 500_000)))
+    [problem] = report.errors
+    assert problem.pointer == "/entities/0/evidence/0" and problem.hint.startswith("the quoted words do not occur")
+    assert len(problem.message) <= 2000  # cut, not three million characters on the terminal
+
+
+def test_a_time_without_seconds_is_published_as_a_valid_date_time(story_copy, tmp_path):
+    result = invoke("build", str(story_copy(set_at("article", "published", "2025-12-11T10:30+02:00"))),
+                    "--out", str(tmp_path / "out"), "--verify-output")
+    assert_clean_exit(result, {0})
+    turtle = next((tmp_path / "out").glob("*.ttl")).read_text(encoding="utf-8")
+    assert 'schema:datePublished "2025-12-11T10:30:00+02:00"^^xsd:dateTime' in turtle
+
+
+@pytest.mark.parametrize("base", ["https://a\u0001b.example/", "https://data.example/%zz/", "https://data.example/\ufffe/",
+                                  "https://data.example/a b/", "javascript:alert(1)//"])
+@pytest.mark.parametrize("command", ["build", "load"])
+def test_a_bad_base_iri_option_is_refused_before_anything_is_written(published, tmp_path, command, base):
+    from .conftest import SEED
+
+    before = digest(published)
+    where = ["--out", str(published)] if command == "build" else ["--store", str(tmp_path / "store")]
+    result = invoke(command, str(SEED), *where, "--base-iri", base)
+    assert_clean_exit(result, {2})
+    assert "--base-iri: base" in result.output
+    assert digest(published) == before and not (tmp_path / "store").exists()

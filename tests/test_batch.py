@@ -9,7 +9,7 @@ import sys
 import newsgraph
 from newsgraph.batch import build_many, story_paths
 
-from .conftest import ROOT, SEED, SEED_TEXT, run_cli
+from .conftest import ROOT, SEED, SEED_TEXT, assert_clean_exit, invoke, run_cli
 
 
 def corpus(folder, n, seed=3):
@@ -21,7 +21,7 @@ def corpus(folder, n, seed=3):
 
 def test_a_folder_of_stories_builds_on_two_processes_and_matches_single_builds(tmp_path):
     paths = corpus(tmp_path / "stories", 6)
-    run = run_cli("build", str(tmp_path / "stories"), "--out", str(tmp_path / "out"), "--jobs", "2")
+    run = run_cli("build", str(tmp_path / "stories"), "--out", str(tmp_path / "out"), "--jobs", "2", "--verify-output")
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("built 6, failed 0,")
     for path in paths:
@@ -75,3 +75,84 @@ def test_memory_stays_bounded_whatever_the_number_of_stories(tmp_path):
     outcomes = build_many(paths, tmp_path / "out", jobs=1)
     assert sum(o.ok for o in outcomes) == 60
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 50 * 1024  # KiB
+
+
+def test_a_story_of_any_shape_does_not_stop_the_batch(tmp_path):
+    paths = corpus(tmp_path / "stories", 8)
+    data = json.loads(paths[1].read_text())
+    data["entities"][0]["offices"] = 148
+    paths[1].write_text(json.dumps(data, ensure_ascii=False))
+    run = run_cli("build", str(tmp_path / "stories"), "--out", str(tmp_path / "out"), "--jobs", "2")
+    assert run.returncode == 1
+    assert run.stdout.startswith("built 7, failed 1,")
+    assert f"{paths[1]}:" in run.stderr and "/entities/0/offices: expected array, found a number 148" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def _fails_on(name: str):
+    """A stand-in for newsgraph's build with a bug that shows on one story."""
+    from newsgraph.build import build
+
+    def buggy(story, *args, **kwargs):
+        if story.path.endswith(name):
+            raise KeyError("a bug")
+        return build(story, *args, **kwargs)
+
+    return buggy
+
+
+def test_an_internal_error_names_the_story_exits_5_and_the_batch_goes_on(tmp_path, monkeypatch):
+    import newsgraph.batch
+
+    paths = corpus(tmp_path / "stories", 4)
+    monkeypatch.setattr(newsgraph.batch, "build", _fails_on(paths[2].name))
+    for jobs in ("1", "2"):
+        result = invoke("build", str(tmp_path / "stories"), "--out", str(tmp_path / f"out{jobs}"), "--jobs", jobs)
+        assert_clean_exit(result, {5})
+        assert "built 3, failed 1," in result.output
+        assert f"newsgraph: {paths[2]}: internal error: KeyError: 'a bug'; this is a newsgraph bug" in result.output
+        assert "Traceback" not in result.output
+    debug = invoke("--debug", "build", str(tmp_path / "stories"), "--out", str(tmp_path / "out3"), "--jobs", "1")
+    assert debug.exit_code == 5 and "Traceback (most recent call last)" in debug.output
+    assert 'raise KeyError("a bug")' in debug.output
+
+
+def test_an_internal_error_on_one_story_names_it(tmp_path, monkeypatch):
+    import newsgraph.cli
+
+    monkeypatch.setattr(newsgraph.cli, "build", _fails_on(SEED.name))
+    result = invoke("build", str(SEED), "--out", str(tmp_path))
+    assert_clean_exit(result, {5})
+    assert f"newsgraph: {SEED}: internal error: KeyError: 'a bug'" in result.output
+    assert not list(tmp_path.iterdir())
+    load = invoke("load", str(SEED), "--store", str(tmp_path / "store"))
+    assert_clean_exit(load, {5})
+    assert f"{SEED.name}: internal error: KeyError: 'a bug'; this is a newsgraph bug" in load.output
+
+
+def test_load_takes_folders_and_globs_like_build(tmp_path):
+    paths = corpus(tmp_path / "stories", 3)
+    built = tmp_path / "built"
+    assert run_cli("build", str(paths[0]), "--out", str(built)).returncode == 0
+    shutil.copy(next(built.glob("*.trig")), tmp_path / "stories" / "graph.trig")
+    run = run_cli("load", str(tmp_path / "stories"), "--store", str(tmp_path / "store"))
+    assert run.returncode == 0, run.stderr
+    assert "4 of 4 articles loaded" in run.stdout
+    run = run_cli("load", str(tmp_path / "stories" / "*.json"), "--store", str(tmp_path / "store"))
+    assert run.returncode == 0 and "3 of 3 articles loaded" in run.stdout
+
+
+def test_load_stops_building_once_the_store_is_gone(tmp_path, monkeypatch, story_copy):
+    import newsgraph.cli
+
+    from .servers import free_port
+
+    built = []
+    real_build = newsgraph.cli.build
+    monkeypatch.setattr(newsgraph.cli, "build", lambda story, **kw: built.append(story.path) or real_build(story, **kw))
+    broken = story_copy(lambda d: d["entities"][0].update(wikidata="Q0"))
+    endpoint = f"http://127.0.0.1:{free_port()}/query"
+    result = invoke("load", str(SEED), str(broken), str(SEED), "--endpoint", endpoint, "--retries", "0", "--jobs", "1")
+    assert_clean_exit(result, {3})
+    assert built == [str(SEED)]  # the first one found the store gone; the others were not built
+    assert f"{broken.name}: not attempted" in result.output  # not "invalid": it was never read

@@ -103,3 +103,51 @@ def test_console_script_and_module_entry_points():
     assert version.returncode == 0 and "newsgraph" in version.stdout
     help_text = run_cli("--help").stdout
     assert "build" in help_text and "validate" in help_text
+
+
+def _broken_turtle(real, how):
+    def writer(*args, **kwargs):
+        text = real(*args, **kwargs)
+        if how == "drop":  # the last subject block loses its last statement
+            head, _, _ = text.rstrip().rpartition(" ;\n")
+            return head + " .\n"
+        return text.replace('"@el', '@el', 1)  # an unterminated literal
+    return writer
+
+
+def test_verify_output_catches_a_writer_bug_and_writes_nothing(tmp_path, monkeypatch):
+    import importlib
+
+    from newsgraph.turtle import turtle_text
+
+    from .conftest import assert_clean_exit, invoke
+
+    build_module = importlib.import_module("newsgraph.build")  # newsgraph.build is the function
+    for how, message in (("drop", "reads back as a different graph (1 triples missing, 0 extra"),
+                         ("break", "Oxigraph cannot read what newsgraph wrote")):
+        monkeypatch.setattr(build_module, "turtle_text", _broken_turtle(turtle_text, how))
+        out = tmp_path / how
+        result = invoke("build", str(SEED), "--out", str(out), "--verify-output")
+        assert_clean_exit(result, {5})
+        assert f"{SEED_SLUG}.ttl: {message}" in result.output and "nothing was written" in result.output
+        assert not out.exists() or not list(out.iterdir())
+        unverified = invoke("build", str(SEED), "--out", str(out))
+        assert unverified.exit_code == 0  # without the option the bug goes unnoticed: that is what it is for
+
+
+def test_debug_prints_the_traceback_of_an_internal_error_only(tmp_path, monkeypatch):
+    import newsgraph.cli
+
+    from .conftest import invoke
+
+    def bug(*args, **kwargs):
+        raise ZeroDivisionError("oops")
+
+    monkeypatch.setattr(newsgraph.cli, "validate_story", bug)
+    plain = invoke("validate", str(SEED))
+    assert plain.exit_code == 5 and "Traceback" not in plain.output
+    assert f"newsgraph: {SEED}: internal error: ZeroDivisionError: oops; this is a newsgraph bug" in plain.output
+    debug = invoke("--debug", "validate", str(SEED))
+    assert debug.exit_code == 5 and "Traceback (most recent call last)" in debug.output and "ZeroDivisionError" in debug.output
+    by_env = invoke("validate", str(SEED), env={"NEWSGRAPH_DEBUG": "1"})
+    assert "Traceback (most recent call last)" in by_env.output

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .build import build
-from .errors import InvalidStory, NewsgraphError, OutputError
-from .files import Staged, stage_files
+from .errors import InternalError, InvalidStory, NewsgraphError
+from .files import Staged, remove_leftovers, stage_files
 from .story import load_story
 
 __all__ = ["STORY_SUFFIXES", "BatchOutcome", "story_paths", "build_many"]
@@ -39,49 +39,65 @@ class BatchOutcome:
     path: str
     slug: str = ""
     triples: int = 0
-    error: str = ""
+    error: str = ""  # names the story
     exit_code: int = 0
     staged: tuple = ()
+    details: str = ""  # the traceback of an internal error, for --debug
 
     @property
     def ok(self) -> bool:
         return not self.error
 
 
-def story_paths(inputs: Iterable[str | Path]) -> list[Path]:
-    """The story files named by ``inputs``: files, folders (their stories, sorted) or globs."""
+def story_paths(inputs: Iterable[str | Path], suffixes: tuple[str, ...] = STORY_SUFFIXES) -> list[Path]:
+    """The files named by ``inputs``: files, folders (their files with ``suffixes``, sorted) or globs."""
     paths: list[Path] = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            paths += sorted(p for p in path.iterdir() if p.suffix in STORY_SUFFIXES and p.is_file())
+            paths += sorted(p for p in path.iterdir() if p.suffix in suffixes and p.is_file())
         elif path.exists() or not glob.has_magic(str(item)):
             paths.append(path)
         else:
-            paths += sorted(Path(p) for p in glob.glob(str(item), recursive=True) if Path(p).suffix in STORY_SUFFIXES)
+            paths += sorted(Path(p) for p in glob.glob(str(item), recursive=True) if Path(p).suffix in suffixes)
     return paths
+
+
+def _failed(path: Path, exc: Exception) -> BatchOutcome:
+    """The outcome of a story that failed with ``exc`` (an unexpected one is an internal error);
+    its ``error`` names the story."""
+    if isinstance(exc, InvalidStory):
+        return BatchOutcome(str(path), error=exc.report.format_text(), exit_code=exc.exit_code)
+    if not isinstance(exc, NewsgraphError):
+        exc = InternalError.wrap(str(path), exc)
+    message = str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}"
+    return BatchOutcome(str(path), error=message, exit_code=exc.exit_code, details=getattr(exc, "details", ""))
 
 
 class _Job:
     """Builds one story in a worker (picklable: it carries only the options)."""
 
-    def __init__(self, out: Path, base: str | None) -> None:
-        self.out, self.base = out, base
+    def __init__(self, out: Path, base: str | None, verify: bool) -> None:
+        self.out, self.base, self.verify = out, base, verify
 
     def __call__(self, path: Path) -> BatchOutcome:
         try:
-            result = build(load_story(path), base=self.base)
+            result = build(load_story(path), base=self.base, verify=self.verify)
             staged = stage_files(self.out, result.file_bytes(), durable=False)
             return BatchOutcome(str(path), result.slug, result.mapped.count, staged=tuple(staged))
-        except InvalidStory as exc:
-            return BatchOutcome(str(path), error=exc.report.format_text(), exit_code=exc.exit_code)
-        except NewsgraphError as exc:
-            return BatchOutcome(str(path), error=str(exc), exit_code=exc.exit_code)
+        except Exception as exc:  # one story never stops the batch, whatever happens to it
+            return _failed(path, exc)
 
 
-def build_many(paths: list[Path], out: Path, *, jobs: int = 1, base: str | None = None) -> Iterator[BatchOutcome]:
-    """Build ``paths`` into ``out`` on ``jobs`` processes; yields each outcome, in order."""
-    job = _Job(out, base)
+def build_many(paths: list[Path], out: Path, *, jobs: int = 1, base: str | None = None,
+               verify: bool = False) -> Iterator[BatchOutcome]:
+    """Build ``paths`` into ``out`` on ``jobs`` processes; yields each outcome, in order.
+
+    Files a killed earlier build left in ``out`` are cleared up first (see
+    :func:`~newsgraph.files.remove_leftovers`); ``verify`` reads every file back before it is kept.
+    """
+    remove_leftovers(out)
+    job = _Job(out, base, verify)
     slugs: dict[str, str] = {}
     try:
         if jobs <= 1 or len(paths) <= 1:
@@ -100,17 +116,21 @@ def _commit(outcome: BatchOutcome, slugs: dict[str, str]) -> BatchOutcome:
     """Rename a built story's files into place, unless another story of the batch has its slug."""
     if not outcome.ok:
         return outcome
+    try:
+        return _rename(outcome, slugs)
+    except Exception as exc:
+        Staged(outcome.staged).discard()
+        return _failed(Path(outcome.path), exc)
+
+
+def _rename(outcome: BatchOutcome, slugs: dict[str, str]) -> BatchOutcome:
     staged = Staged(outcome.staged)
     other = slugs.get(outcome.slug)
     if other is not None:
         staged.discard()
-        report = InvalidStory.single(outcome.path, "/article/slug",
-                                     f"slug {outcome.slug!r} is also the slug of {other} in this batch",
-                                     "give each article its own slug").report
-        return BatchOutcome(outcome.path, error=report.format_text(), exit_code=1)
+        return _failed(Path(outcome.path), InvalidStory.single(
+            outcome.path, "/article/slug", f"slug {outcome.slug!r} is also the slug of {other} in this batch",
+            "give each article its own slug"))
     slugs[outcome.slug] = outcome.path
-    try:
-        staged.commit()
-    except OutputError as exc:
-        return BatchOutcome(outcome.path, error=str(exc), exit_code=exc.exit_code)
+    staged.commit(durable=False)  # flushed with the whole batch
     return BatchOutcome(outcome.path, outcome.slug, outcome.triples)

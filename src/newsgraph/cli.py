@@ -1,7 +1,7 @@
 """The ``newsgraph`` command: a thin layer over the library.
 
 Exit codes: 0 ok, 1 the data does not conform, 2 usage or input error, 3 an external service
-failed, 4 partial load.
+failed, 4 partial load, 5 internal error (a newsgraph bug; ``--debug`` prints the traceback).
 """
 
 from __future__ import annotations
@@ -9,36 +9,72 @@ from __future__ import annotations
 import os
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import click
 
 from . import __version__
 from .build import build
 from .batch import STORY_SUFFIXES
-from .errors import InputError, InvalidStory, NewsgraphError
+from .errors import InputError, InternalError, InvalidStory, NewsgraphError, ServiceError
+from .report import printable
 from .story import load_story, validate_story
 
 DEFAULT_OUT = "output"
+#: What ``load`` takes from a folder: stories, and graphs already built.
+LOAD_SUFFIXES = STORY_SUFFIXES + (".trig", ".nq")
+
+
+def _say(text: str) -> None:
+    """Print a problem on stderr (anything unprintable in it escaped)."""
+    click.echo(printable(text, lines=True), err=True)
+
+
+def _debugging() -> bool:
+    context = click.get_current_context(silent=True)
+    return bool(context and context.find_root().params.get("debug"))
 
 
 class _Group(click.Group):
-    """Turns the package's own exceptions into their documented exit codes."""
+    """Turns the package's own exceptions into their documented exit codes, and anything else
+    into an internal error (exit 5) instead of a traceback."""
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
             return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
         except NewsgraphError as exc:
-            click.echo(f"newsgraph: {exc}", err=True)
-            report = getattr(exc, "report", None)
-            if report is not None:
-                click.echo(report.format_text(), err=True)
-            ctx.exit(exc.exit_code)
+            error = exc
+        except Exception as exc:  # a bug: say so, name the command, keep the traceback for --debug
+            error = InternalError.wrap(f"newsgraph {ctx.invoked_subcommand or ''}".strip(), exc)
+        _say(f"newsgraph: {error}")
+        report = getattr(error, "report", None)
+        if report is not None:
+            _say(report.format_text())
+        if isinstance(error, InternalError) and ctx.params.get("debug"):
+            _say(error.details)
+        ctx.exit(error.exit_code)
+
+
+@contextmanager
+def _about(where: str | Path) -> Iterator[None]:
+    """An unexpected exception while working on ``where`` becomes an internal error naming it."""
+    try:
+        yield
+    except NewsgraphError:
+        raise
+    except Exception as exc:
+        raise InternalError.wrap(str(where), exc) from exc
 
 
 @click.group(cls=_Group)
 @click.version_option(__version__, prog_name="newsgraph")
-def cli() -> None:
+@click.option("--debug", is_flag=True, envvar="NEWSGRAPH_DEBUG",
+              help="Print the Python traceback of an internal error (exit 5), for a bug report.")
+def cli(debug: bool) -> None:
     """Publish what a news article says as linked data (JSON-LD, Turtle, TriG, SPARQL stores)."""
 
 
@@ -81,9 +117,11 @@ def _snapshot(story: Path, live: bool, contact: str | None, cache: Path | None, 
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Processes for a batch of stories (default: the number of cores).")
 @click.option("--live", is_flag=True, help="Check QIDs missing from the offline snapshot on live Wikidata.")
+@click.option("--verify-output", is_flag=True,
+              help="Also read every file back with an independent parser (Oxigraph) before writing it.")
 @_wikidata_options
 def build_command(stories: tuple[str, ...], out: Path, base_iri: str | None, jobs: int | None, live: bool,
-                  **wikidata) -> None:
+                  verify_output: bool, **wikidata) -> None:
     """Check each STORY and write its four files into --out (atomically; nothing for a story with errors).
 
     STORIES are story files, folders of stories or globs ('stories/*.yaml'). One story: its
@@ -92,11 +130,13 @@ def build_command(stories: tuple[str, ...], out: Path, base_iri: str | None, job
     """
     from .batch import build_many, story_paths
 
+    base_iri = _base_option(base_iri)
     paths = story_paths(stories)
     if len(paths) == 1 and Path(stories[0]) == paths[0]:
         story = paths[0]
-        result = build(load_story(story, _snapshot(story, live, **wikidata)), base=base_iri)
-        changed = result.write(out)
+        with _about(story):
+            result = build(load_story(story, _snapshot(story, live, **wikidata)), base=base_iri, verify=verify_output)
+            changed = result.write(out)
         click.echo(f"{result.slug}: {result.mapped.count} triples -> {out}/ "
                    f"({len(changed)} file{'s' if len(changed) != 1 else ''} changed)")
         return
@@ -109,7 +149,7 @@ def build_command(stories: tuple[str, ...], out: Path, base_iri: str | None, job
     failed: list = []
     built = triples = 0
     with click.progressbar(length=len(paths), label="building", file=sys.stderr) as bar:
-        for outcome in build_many(paths, out, jobs=jobs or os.cpu_count() or 1, base=base_iri):
+        for outcome in build_many(paths, out, jobs=jobs or os.cpu_count() or 1, base=base_iri, verify=verify_output):
             bar.update(1)
             if outcome.ok:
                 built += 1
@@ -117,7 +157,9 @@ def build_command(stories: tuple[str, ...], out: Path, base_iri: str | None, job
             else:
                 failed.append(outcome)
     for outcome in failed:
-        click.echo(f"newsgraph: {outcome.path}: {outcome.error}", err=True)
+        _say(f"newsgraph: {outcome.error}")
+        if outcome.details and _debugging():
+            _say(outcome.details)
     seconds = time.perf_counter() - started
     click.echo(f"built {built}, failed {len(failed)}, {triples} triples, {seconds:.2f} s -> {out}/")
     if failed:
@@ -132,11 +174,12 @@ def build_command(stories: tuple[str, ...], out: Path, base_iri: str | None, job
 @_wikidata_options
 def validate_command(story: Path, fmt: str, live: bool, **wikidata) -> None:
     """Check STORY without writing anything: exit 0 valid, 1 invalid, 2 unreadable."""
-    report = validate_story(story, _snapshot(story, live, **wikidata))
+    with _about(story):
+        report = validate_story(story, _snapshot(story, live, **wikidata))
     if fmt == "json":
         click.echo(report.to_json())
     else:
-        click.echo(report.format_text() if report.problems else f"{story}: valid")
+        click.echo(report.format_text() if report.problems else printable(f"{story}: valid"))
     sys.exit(0 if report.ok else 1)
 
 
@@ -182,50 +225,94 @@ def _open_store(store_dir: Path, endpoint: str | None, graph_store: str | None, 
                        timeout=(5.0, timeout), retries=retries, verify_tls=str(ca_bundle) if ca_bundle else True)
 
 
-def _payloads(inputs: tuple[Path, ...], base_iri: str | None):
-    """Build each input lazily (one at a time); an input that fails becomes a failed outcome."""
-    from .store import Outcome, Payload, payloads_from_file
+def _base_option(base_iri: str | None) -> str | None:
+    """--base-iri, checked before anything is read or written."""
+    from .iris import check_base
+
+    if base_iri is None:
+        return None
+    try:
+        return check_base(base_iri)
+    except ValueError as exc:
+        raise InputError(f"--base-iri: {exc}") from None
+
+
+def _inputs(inputs: tuple[Path, ...], base_iri: str | None):
+    """Each input, made into payloads only when the store can still take them: a story is built,
+    a .trig or .nq file read; one that fails becomes an outcome saying why."""
+    from .store import Deferred, Outcome, Payload, payloads_from_file
+
+    def make(path: Path) -> list:
+        try:
+            with _about(path):
+                if path.suffix in STORY_SUFFIXES:
+                    return [Payload.from_result(build(load_story(path), base=base_iri))]
+                return list(payloads_from_file(path))
+        except InvalidStory as exc:
+            report = exc.report
+            return [Outcome(path.name, "", "invalid", error=f"the story has {report.summary()}\n{report.format_problems()}")]
+        except InternalError as exc:
+            return [Outcome(path.name, "", "internal error", error=exc.reason, details=exc.details)]
+        except NewsgraphError as exc:
+            return [Outcome(path.name, "", "invalid", error=str(exc))]
 
     for path in inputs:
-        try:
-            if path.suffix in STORY_SUFFIXES:
-                yield Payload.from_result(build(load_story(path), base=base_iri))
-            else:
-                yield from payloads_from_file(path)
-        except InvalidStory as exc:
-            click.echo(exc.report.format_text(), err=True)
-            yield Outcome(path.name, "", "invalid", error=f"the story has {exc.report.summary()}")
-        except InputError as exc:
-            yield Outcome(path.name, "", "invalid", error=str(exc))
+        yield Deferred(path.name, lambda path=path: make(path))
+
+
+def _describe(outcome) -> None:
+    """Print one article's outcome: loaded ones on stdout, the others on stderr."""
+    if outcome.ok:
+        click.echo(outcome.describe())
+        return
+    _say(outcome.describe())
+    if outcome.details and _debugging():
+        _say(outcome.details)
 
 
 @cli.command("load")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("inputs", nargs=-1, required=True)
 @click.option("--base-iri", help="Base IRI for stories' nodes (overrides the stories').")
 @click.option("--jobs", type=click.IntRange(min=1, max=16), default=None,
               help="Articles loaded at a time (default: the number of cores).")
 @_store_options
-def load_command(inputs: tuple[Path, ...], base_iri: str | None, jobs: int | None, **store_options) -> None:
+def load_command(inputs: tuple[str, ...], base_iri: str | None, jobs: int | None, **store_options) -> None:
     """Load stories (built on the fly) or .trig/.nq files, one named graph per article.
 
-    Each article's graph is replaced as a whole; loading again changes nothing. Every article's
-    outcome is printed. Exit 0 all loaded, 1 no input was valid, 3 the store could not be reached,
-    4 some articles were not loaded (re-run to finish: nothing is duplicated).
+    INPUTS are files, folders or globs, as for build. Each article's graph is replaced as a
+    whole; loading again changes nothing. Every article's outcome is printed. Exit 0 all loaded,
+    1 no input was valid, 3 the store could not be reached, 4 some articles were not loaded
+    (re-run to finish: nothing is duplicated), 5 newsgraph failed on an input (a bug).
     """
+    from .batch import story_paths
     from .store import load_articles
 
+    base_iri = _base_option(base_iri)
+    paths = story_paths(inputs, LOAD_SUFFIXES)
+    if not paths:
+        raise InputError(f"nothing to load in {' '.join(inputs)}")
     with _open_store(**store_options, must_exist=False) as store:
-        outcomes = load_articles(store, _payloads(inputs, base_iri), jobs=jobs or os.cpu_count() or 1,
-                                 report=lambda o: click.echo(o.describe(), err=not o.ok))
+        outcomes = load_articles(store, _inputs(tuple(paths), base_iri), jobs=jobs or os.cpu_count() or 1,
+                                 report=_describe)
     loaded = sum(o.ok for o in outcomes)
     click.echo(f"{loaded} of {len(outcomes)} article{'s' if len(outcomes) != 1 else ''} loaded")
     if loaded == len(outcomes):
         return
+    if any(o.status == "internal error" for o in outcomes):
+        sys.exit(InternalError.exit_code)
     if loaded == 0 and all(o.status == "invalid" for o in outcomes):
         sys.exit(1)
     if loaded == 0 and any(o.status in ("failed", "not attempted") for o in outcomes):
         sys.exit(3)
     sys.exit(4)
+
+
+def _is_file(name: str) -> bool:
+    """Whether ``name`` names a file (a SPARQL query is usually not a possible file name at all)."""
+    try:
+        return Path(name).is_file()
+    except (OSError, ValueError):
+        return False
 
 
 @cli.command("query")
@@ -247,7 +334,7 @@ def query_command(question: str | None, fmt: str, list_queries: bool, **store_op
         raise click.UsageError("give a SPARQL query, a .rq file or a question name (see --list)")
     if question in shipped:
         sparql = shipped[question]
-    elif question.endswith(".rq") or Path(question).is_file():
+    elif question.endswith(".rq") or _is_file(question):
         try:
             sparql = Path(question).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
@@ -269,7 +356,8 @@ def link_command(story: Path, live: bool, fmt: str, limit: int, **wikidata) -> N
     from .link import format_proposals, link_story
     from .snapshot import Snapshot
 
-    loaded = load_story(story)
+    with _about(story):
+        loaded = load_story(story)
     if live:
         with _client(**wikidata) as client:
             proposals = link_story(loaded, Snapshot.default(), client, limit=limit)
@@ -287,17 +375,20 @@ def wikidata_group() -> None:
 @click.argument("stories", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
               help="Snapshot file to write (default: $NEWSGRAPH_WIKIDATA_SNAPSHOT, else data/wikidata-snapshot.json).")
+@click.option("--allow-shrink", is_flag=True,
+              help="Write the new snapshot even if it lacks items, labels, classes or positions the old one had.")
 @_wikidata_options
-def refresh_command(stories: tuple[Path, ...], out: Path | None, **wikidata) -> None:
+def refresh_command(stories: tuple[Path, ...], out: Path | None, allow_shrink: bool, **wikidata) -> None:
     """Rebuild the snapshot from live Wikidata for the QIDs of STORIES (default: stories/*).
 
-    Needs the network; offline it says so and changes nothing.
+    Needs the network; offline it says so and changes nothing. A snapshot that would lose what the
+    old one had is not written (exit 3) unless --allow-shrink is given.
     """
     import datetime
     import os
 
     from .files import write_files
-    from .snapshot import SNAPSHOT_ENV
+    from .snapshot import SNAPSHOT_ENV, Snapshot
     from .wikidata import fetch_snapshot, qids_in_stories
 
     paths = list(stories) or sorted(p for p in Path("stories").glob("*") if p.suffix in STORY_SUFFIXES)
@@ -311,6 +402,13 @@ def refresh_command(stories: tuple[Path, ...], out: Path | None, **wikidata) -> 
         click.echo(f"newsgraph: Wikidata has no item {', '.join(missing)}; fix the stories first. "
                    f"{out} was not changed.", err=True)
         sys.exit(1)
+    if out.exists() and not allow_shrink:
+        lost = Snapshot.from_file(out).losses(snapshot)
+        if lost:
+            shown = "; ".join(lost[:10]) + (f"; and {len(lost) - 10} more" if len(lost) > 10 else "")
+            raise ServiceError(f"the snapshot from Wikidata's answers would lose what {out} has ({shown}); "
+                               f"{out} was not changed. Check the stories and try again later; if the loss is "
+                               "meant, pass --allow-shrink")
     write_files(out.parent, {out.name: snapshot.dumps().encode("utf-8")})
     click.echo(f"{out}: {len(snapshot)} items from {len(paths)} stories, taken {snapshot.taken}")
 

@@ -9,6 +9,7 @@ command's documented exit status:
 2     usage or input error (unreadable file, bad option, cannot write)
 3     an external service failed (store or Wikidata unreachable, HTTP error)
 4     partial load: some articles of a batch were not loaded
+5     internal error: newsgraph itself failed on an input (a bug to report)
 ====  ============================================================
 
 >>> try:
@@ -20,6 +21,7 @@ command's documented exit status:
 
 from __future__ import annotations
 
+import traceback
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -32,6 +34,7 @@ __all__ = [
     "OutputError",
     "ServiceError",
     "PartialLoadError",
+    "InternalError",
 ]
 
 
@@ -95,3 +98,31 @@ class PartialLoadError(NewsgraphError):
     def __init__(self, message: str, outcomes: list | None = None) -> None:
         self.outcomes = outcomes or []
         super().__init__(message)
+
+
+class InternalError(NewsgraphError):
+    """newsgraph itself failed on one input: a bug, reported with the input it happened on.
+
+    ``details`` is the Python traceback, for ``--debug`` and bug reports.
+
+    >>> try:
+    ...     {}["x"]
+    ... except KeyError as exc:
+    ...     error = InternalError.wrap("stories/a.yaml", exc)
+    >>> error.exit_code, str(error).split(";")[0]
+    (5, "stories/a.yaml: internal error: KeyError: 'x'")
+    """
+
+    exit_code = 5
+
+    def __init__(self, message: str, details: str = "", reason: str = "") -> None:
+        self.details = details
+        self.reason = reason or message
+        super().__init__(message)
+
+    @classmethod
+    def wrap(cls, where: str, exc: BaseException) -> InternalError:
+        """The unexpected ``exc`` raised while working on ``where`` (a file name or label)."""
+        reason = (f"{type(exc).__name__}: {str(exc)[:500]}; this is a newsgraph bug, please report it "
+                  "(--debug prints the traceback)")
+        return cls(f"{where}: internal error: {reason}", "".join(traceback.format_exception(exc)), reason)

@@ -26,13 +26,14 @@ from typing import Callable, Iterable, Iterator, Protocol
 
 import pyoxigraph as ox
 
-from .errors import InputError, ServiceError
+from .errors import InputError, InternalError, ServiceError
 from .turtle import ntriples_text
 
 __all__ = [
     "DEFAULT_STORE",
     "Payload",
     "Outcome",
+    "Deferred",
     "GraphStore",
     "EmbeddedStore",
     "load_articles",
@@ -70,11 +71,12 @@ class Outcome:
 
     label: str
     graph: str
-    status: str  # "loaded", "failed" or "not attempted"
+    status: str  # "loaded", "failed", "not attempted", "invalid" or "internal error"
     sent: int = 0
     stored: int | None = None
     error: str = ""
     seconds: float = 0.0
+    details: str = ""  # a traceback, for an internal error
 
     @property
     def ok(self) -> bool:
@@ -84,6 +86,18 @@ class Outcome:
         if self.ok:
             return f"{self.label}: loaded {self.stored} triples into <{self.graph}> ({self.seconds:.2f} s)"
         return f"{self.label}: {self.status}: {self.error}"
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """An input whose articles are made only when they can still be loaded.
+
+    ``make`` returns the input's payloads (or the outcome saying why there are none). Once the
+    store cannot be reached, the batch reports the input as not attempted without calling it.
+    """
+
+    label: str
+    make: Callable[[], Iterable[Payload | Outcome]]
 
 
 class GraphStore(Protocol):
@@ -142,13 +156,14 @@ class EmbeddedStore:
         self.close()
 
 
-def load_articles(store: GraphStore, payloads: Iterable[Payload | Outcome], *, verify: bool = True,
+def load_articles(store: GraphStore, payloads: Iterable[Payload | Outcome | Deferred], *, verify: bool = True,
                   report: Callable[[Outcome], None] | None = None, jobs: int = 1) -> list[Outcome]:
     """Replace each article's graph in ``store``; every article's outcome, in input order.
 
     ``payloads`` may hold outcomes already decided (an input that could not be built); they are
-    passed through. A failed article does not stop the batch. If the store cannot be reached at
-    all, the rest of the batch is reported as not attempted instead of waiting for each in turn.
+    passed through, and :class:`Deferred` inputs, made only when needed. A failed article does
+    not stop the batch. If the store cannot be reached at all, the rest of the batch is reported
+    as not attempted (and not built) instead of waiting for each in turn.
     ``jobs`` articles are loaded at a time (each still in its own transaction or PUT; two loads of
     the same graph never overlap). ``report`` is called with each outcome, in input order.
     """
@@ -180,6 +195,10 @@ class _Batch:
                 self.unreachable = True
             return Outcome(payload.label, payload.graph, "failed", sent, error=str(exc),
                            seconds=time.perf_counter() - started)
+        except Exception as exc:  # one article never stops the batch, whatever happens to it
+            error = InternalError.wrap(payload.label, exc)
+            return Outcome(payload.label, payload.graph, "internal error", sent, error=error.reason,
+                           details=error.details)
         seconds = time.perf_counter() - started
         if stored != sent:
             return Outcome(payload.label, payload.graph, "failed", sent, stored,
@@ -187,8 +206,21 @@ class _Batch:
         return Outcome(payload.label, payload.graph, "loaded", sent, stored, seconds=seconds)
 
 
-def _load(store: GraphStore, payloads: Iterable[Payload | Outcome], verify: bool, jobs: int) -> Iterator[Outcome]:
+def _made(items: Iterable[Payload | Outcome | Deferred], batch: _Batch) -> Iterator[Payload | Outcome]:
+    """The payloads and outcomes of ``items``, making deferred ones only while the store is reachable."""
+    for item in items:
+        if not isinstance(item, Deferred):
+            yield item
+        elif batch.unreachable:
+            yield Outcome(item.label, "", "not attempted", error="not attempted: the store could not be reached")
+        else:
+            yield from item.make()
+
+
+def _load(store: GraphStore, items: Iterable[Payload | Outcome | Deferred], verify: bool,
+          jobs: int) -> Iterator[Outcome]:
     batch = _Batch(store, verify)
+    payloads = _made(items, batch)
     if jobs == 1:
         for payload in payloads:
             yield payload if isinstance(payload, Outcome) else batch.load(payload)
@@ -223,8 +255,9 @@ def payloads_from_file(path: Path) -> Iterator[Payload]:
     graphs: dict[str, list[ox.Triple]] = {}
     try:
         for quad in ox.parse(path=str(path), format=fmt):
-            if isinstance(quad.graph_name, ox.DefaultGraph):
-                raise InputError(f"{path}: has triples outside a named graph; newsgraph loads named graphs only")
+            if not isinstance(quad.graph_name, ox.NamedNode):
+                raise InputError(f"{path}: has triples outside a named graph (in {quad.graph_name}); newsgraph "
+                                 "loads graphs named by an IRI only")
             graphs.setdefault(quad.graph_name.value, []).append(quad.triple)
     except SyntaxError as exc:
         raise InputError(f"{path}: is not valid {fmt.name}: {exc}") from None
