@@ -116,7 +116,7 @@ def test_maxlag_waits_for_retry_after_then_succeeds(client, wikidata):
 def test_maxlag_that_never_ends_gives_up(client, wikidata):
     for _ in range(3):
         wikidata.answer_next(body=MAXLAG, headers={"Content-Type": "application/json", "Retry-After": "1"})
-    with pytest.raises(ServiceError, match="maxlag"):
+    with pytest.raises(ServiceError, match="stayed lagged after 2 retries"):
         client.get_entities(["Q30"])
     assert client.waits == [1.0, 1.0]
 
@@ -180,3 +180,79 @@ def test_fetch_snapshot_matches_the_packaged_one(client):
         fetched = snapshot.get(qid)
         assert fetched.labels == item.labels and fetched.aliases == item.aliases, qid
         assert fetched.instance_of == (item.instance_of or ()), qid
+
+
+BAD_REPLIES = [
+    # name, body for wbgetentities(["Q30"]), what the message names
+    ("a-list", [], "/: [] is not of type 'object'"),
+    ("null", None, "/: None is not of type 'object'"),
+    ("error-a-string", {"error": "overloaded"}, "/error: 'overloaded' is not of type 'object'"),
+    ("entities-a-string", {"entities": "Q30"}, "/entities: 'Q30' is not of type 'object'"),
+    ("entity-a-string", {"entities": {"Q30": "United States"}}, "/entities/Q30: 'United States' is not of type"),
+    ("label-without-value", {"entities": {"Q30": {"id": "Q30", "labels": {"en": {"language": "en"}}}}},
+     "/entities/Q30/labels/en: 'value' is a required property"),
+    ("entity-without-id", {"entities": {"Q30": {"labels": {}}}}, "/entities/Q30: 'id' is a required property"),
+    ("wrong-id", {"entities": {"Q30": {**Q30, "id": "Q31"}}}, "gives item Q31 for Q30"),
+    ("id-not-asked", {"entities": {"Q31": {"id": "Q31"}}}, "gives nothing for Q30"),
+    ("lone-surrogate", {"entities": {"Q30": {**Q30, "title": "\udfff"}}}, "half of a surrogate pair at /entities/Q30/title"),
+]
+
+
+@pytest.mark.parametrize("name, body, fragment", BAD_REPLIES, ids=[b[0] for b in BAD_REPLIES])
+def test_a_reply_of_another_shape_is_a_service_error(client, wikidata, name, body, fragment):
+    wikidata.answer_next(body=json.dumps(body).encode())
+    with pytest.raises(ServiceError, match="Wikidata's wbgetentities reply") as raised:
+        client.get_entities(["Q30"])
+    assert fragment in str(raised.value)
+    client.get_entities(["Q30"])  # the refused reply was not cached
+    assert len(wikidata.requests) == 2
+
+
+BAD_SEARCHES = [
+    ("search-a-string", {"search": "attila"}, "/search: 'attila' is not of type 'array'"),
+    ("hit-without-id", {"search": [{"label": "Attila the Hun"}]}, "/search/0: 'id' is a required property"),
+    ("hit-a-number", {"search": [36724]}, "/search/0: 36724 is not of type 'object'"),
+]
+
+
+@pytest.mark.parametrize("name, body, fragment", BAD_SEARCHES, ids=[b[0] for b in BAD_SEARCHES])
+def test_a_search_reply_of_another_shape_is_a_service_error(client, wikidata, name, body, fragment):
+    wikidata.answer_next(body=body)
+    with pytest.raises(ServiceError, match="wbsearchentities reply is not of the shape newsgraph reads") as raised:
+        client.search("attila", "en")
+    assert fragment in str(raised.value)
+
+
+def _refresh(wikidata, tmp_path, *extra):
+    from .conftest import SEED, assert_clean_exit, invoke
+
+    env = {"NEWSGRAPH_WIKIDATA_API": wikidata.url, "NEWSGRAPH_CONTACT": "dev@example.org"}
+    result = invoke("wikidata", "refresh", str(SEED), "--out", str(tmp_path / "snapshot.json"), "--no-cache", *extra,
+                    env=env)
+    assert_clean_exit(result, {0, 1, 3})
+    return result
+
+
+def test_refresh_never_writes_a_snapshot_that_lost_what_the_old_one_had(wikidata, tmp_path):
+    assert _refresh(wikidata, tmp_path).exit_code == 0
+    before = (tmp_path / "snapshot.json").read_bytes()
+    # Wikidata answers Putin (Q7747) with no statements and no Greek label
+    putin = {"id": "Q7747", "labels": {"en": {"language": "en", "value": "Vladimir Putin"}}, "claims": {}}
+    wikidata.entities["Q7747"] = putin
+    refused = _refresh(wikidata, tmp_path)
+    assert refused.exit_code == 3
+    assert "would lose" in refused.output and "Q7747: its el label" in refused.output
+    assert "Q7747: class Q5" in refused.output and "--allow-shrink" in refused.output
+    assert (tmp_path / "snapshot.json").read_bytes() == before
+    accepted = _refresh(wikidata, tmp_path, "--allow-shrink")
+    assert accepted.exit_code == 0
+    assert Snapshot.from_file(tmp_path / "snapshot.json").get("Q7747").instance_of == ()
+
+
+def test_refresh_refuses_a_reply_with_wrong_ids_and_keeps_the_snapshot(wikidata, tmp_path):
+    assert _refresh(wikidata, tmp_path).exit_code == 0
+    before = (tmp_path / "snapshot.json").read_bytes()
+    wikidata.entities["Q7747"] = {"id": "Q1", "labels": {}}
+    refused = _refresh(wikidata, tmp_path)
+    assert refused.exit_code == 3 and "gives item Q1 for Q7747" in refused.output
+    assert (tmp_path / "snapshot.json").read_bytes() == before

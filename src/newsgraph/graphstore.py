@@ -80,8 +80,12 @@ def auth_from(user: str | None = None, password: str | None = None, token: str |
 
 
 def _check_url(url: str, what: str) -> str:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError as exc:  # e.g. an unclosed IPv6 bracket
+        raise InputError(f"{what} {url!r} is not a valid URL: {exc}") from None
+    if parts.scheme not in ("http", "https") or not host:
         raise InputError(f"{what} {url!r} must be an http(s) URL")
     if parts.username or parts.password:
         raise InputError("put store credentials in --user/--password, --token or the environment, not in the URL")
@@ -108,7 +112,7 @@ class RemoteStore:
         self.timeout = timeout
         self.session = retrying_session(retries=retries, backoff=backoff, max_wait=retry_after_cap)
         self.session.auth = auth
-        self.session.verify = verify_tls
+        self.verify_tls = verify_tls
         self.session.headers["User-Agent"] = "newsgraph (+https://newsgraph.example/)"
 
     def replace_graph(self, graph: str, payload: Payload) -> None:
@@ -156,7 +160,9 @@ class RemoteStore:
 
     def _request(self, method: str, url: str, *, what: str, **kwargs: Any) -> requests.Response:
         try:
-            return self.session.request(method, url, timeout=self.timeout, **kwargs)
+            # verify goes with each request: requests lets $REQUESTS_CA_BUNDLE and $CURL_CA_BUNDLE
+            # override a session's setting, and --ca-bundle must win.
+            return self.session.request(method, url, timeout=self.timeout, verify=self.verify_tls, **kwargs)
         except requests.exceptions.RequestException as exc:
             kind, reason = describe_failure(exc)
         if kind == "unreachable":

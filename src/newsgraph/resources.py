@@ -23,6 +23,7 @@ RESOURCES = (
     "schemas/newsgraph-context.jsonld",
     "schemas/newsgraph-jsonld.schema.json",
     "schemas/story.schema.json",
+    "schemas/wikidata-reply.schema.json",
     "queries/entities-with-wikidata.rq",
     "queries/events-resting-on-unnamed-sources.rq",
     "queries/everything-belta-reported.rq",

@@ -65,9 +65,12 @@ class CompiledSchema:
 
 
 @cache
-def compiled(name: str) -> CompiledSchema:
-    """The packaged schema ``name`` (e.g. ``schemas/story.schema.json``), compiled once."""
+def compiled(name: str, definition: str | None = None) -> CompiledSchema:
+    """The packaged schema ``name`` (e.g. ``schemas/story.schema.json``), compiled once; with
+    ``definition``, the schema's ``$defs`` entry of that name."""
     schema = read_json(name)
+    if definition is not None:
+        schema = {**schema, "$ref": f"#/$defs/{definition}"}
     Draft202012Validator.check_schema(schema)
     registry = Registry(retrieve=_refuse).with_resource(schema["$id"], Resource.from_contents(schema))
     fast = jsonschema_rs.Draft202012Validator(schema, retriever=_refuse_rs)

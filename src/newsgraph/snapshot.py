@@ -111,12 +111,35 @@ class Snapshot:
     def __len__(self) -> int:
         return len(self.items)
 
+    def losses(self, newer: Snapshot) -> list[str]:
+        """What ``newer`` no longer has of this snapshot: items, labels, classes and positions.
+
+        >>> old = Snapshot("2026-01-01", {"Q1": Item("Q1", {"en": "a", "el": "α"}, instance_of=("Q5",))})
+        >>> old.losses(Snapshot("2026-02-01", {"Q1": Item("Q1", {"en": "a"}, instance_of=())}))
+        ['Q1: its el label', 'Q1: class Q5']
+        """
+        lost = []
+        for qid, item in self.items.items():
+            new = newer.get(qid)
+            if new is None:
+                lost.append(f"{qid}: the whole item")
+                continue
+            lost += [f"{qid}: its {lang} label" for lang in item.labels if lang not in new.labels]
+            lost += [f"{qid}: class {c}" for c in item.instance_of or () if c not in (new.instance_of or ())]
+            lost += [f"{qid}: position held {p.position}" for p in item.positions or ()
+                     if p.position not in {q.position for q in new.positions or ()}]
+        return lost
+
     @classmethod
     def from_json(cls, data: dict[str, Any], origin: str) -> Snapshot:
-        if data.get("format") != SNAPSHOT_FORMAT:
+        if not isinstance(data, dict) or data.get("format") != SNAPSHOT_FORMAT:
             raise InputError(f"{origin}: not a newsgraph Wikidata snapshot (format {SNAPSHOT_FORMAT!r})")
-        items = {qid: Item.from_json(qid, item) for qid, item in data["entities"].items()}
-        return cls(data["taken"], items, data.get("note", ""), origin)
+        try:
+            items = {qid: Item.from_json(qid, item) for qid, item in data["entities"].items()}
+            return cls(str(data["taken"]), items, str(data.get("note", "")), origin)
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
+            raise InputError(f"{origin}: a newsgraph Wikidata snapshot, but damaged ({type(exc).__name__}: {exc}); "
+                             "restore it, or rebuild it with `newsgraph wikidata refresh`") from None
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -21,19 +21,25 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import threading
 import time
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, Callable, Iterable
+from urllib.parse import parse_qs, urlsplit
 
 import requests
 
 from . import __version__
 from .errors import InputError, ServiceError
+from .iris import QID_PATTERN
+from .report import printable
+from .schemas import compiled
 from .sessions import describe_failure, mount_retries
 from .snapshot import Item, PositionHeld, Snapshot
+from .storyfile import json_pointer, without_lone_surrogates
 
 __all__ = [
     "WIKIDATA_API",
@@ -55,6 +61,8 @@ WIKIDATA_API = "https://www.wikidata.org/w/api.php"
 API_ENV = "NEWSGRAPH_WIKIDATA_API"
 CONTACT_ENV = "NEWSGRAPH_CONTACT"
 CACHE_ENV = "NEWSGRAPH_CACHE_DIR"
+#: The shapes of the replies newsgraph reads.
+REPLY_SCHEMA = "schemas/wikidata-reply.schema.json"
 #: wbgetentities takes at most 50 ids per request.
 BATCH = 50
 LANGUAGES = ("el", "en")
@@ -84,13 +92,16 @@ def default_cache_path() -> Path:
     return Path(folder) / "wikidata-http-cache.sqlite"
 
 
-def parse_time(value: dict[str, Any]) -> str | None:
+def parse_time(value: Any) -> str | None:
     """A Wikibase time value as an ISO date at its precision (day, month or year)."""
-    match = re.match(r"^\+(\d{4,})-(\d{2})-(\d{2})", value.get("time", ""))
+    time_ = value.get("time") if isinstance(value, dict) else None
+    match = re.match(r"^\+(\d{4,})-(\d{2})-(\d{2})", time_) if isinstance(time_, str) else None
     if not match:
         return None  # BCE dates and malformed values are left out
     year, month, day = match.groups()
     precision = value.get("precision", 11)
+    if not isinstance(precision, int):
+        return None
     if precision >= 11:
         return f"{year}-{month}-{day}"
     if precision == 10:
@@ -108,19 +119,25 @@ def _statement_values(claims: dict[str, Any], prop: str) -> list[dict[str, Any]]
 
 
 def _item_id(snak: dict[str, Any]) -> str | None:
+    """The item a snak points to (None for a value of another kind)."""
     value = snak.get("datavalue", {}).get("value")
-    return value.get("id") if isinstance(value, dict) else None
+    qid = value.get("id") if isinstance(value, dict) else None
+    return qid if isinstance(qid, str) and QID_PATTERN.match(qid) else None
 
 
 def _qualifier_time(statement: dict[str, Any], prop: str) -> str | None:
     for snak in statement.get("qualifiers", {}).get(prop, []):
-        if snak.get("snaktype") == "value":
+        if snak.get("snaktype") == "value" and "datavalue" in snak:
             return parse_time(snak["datavalue"]["value"])
     return None
 
 
 def parse_entity(entity: dict[str, Any], languages: Iterable[str] = LANGUAGES, source: str = "") -> Item | None:
-    """An :class:`Item` from a ``wbgetentities`` entity object (None for a missing entity)."""
+    """An :class:`Item` from a ``wbgetentities`` entity object (None for a missing entity).
+
+    The entity is of the shape ``schemas/wikidata-reply.schema.json`` describes (the client checks
+    every reply against it first).
+    """
     if "missing" in entity:
         return None
     wanted = set(languages)
@@ -196,15 +213,19 @@ class WikidataClient:
         import requests_cache
 
         path = Path(cache) if cache not in (None, True) else default_cache_path()  # type: ignore[arg-type]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return requests_cache.CachedSession(
-            str(path),
-            backend="sqlite",
-            expire_after=expire_after,
-            allowable_codes=(200,),
-            allowable_methods=("GET",),
-            filter_fn=_cacheable,
-        )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return requests_cache.CachedSession(
+                str(path),
+                backend="sqlite",
+                expire_after=expire_after,
+                allowable_codes=(200,),
+                allowable_methods=("GET",),
+                filter_fn=_cacheable,
+            )
+        except (OSError, sqlite3.Error) as exc:
+            raise InputError(f"{path}: cannot keep the Wikidata cache there ({exc}); give another --cache "
+                             "file, or --no-cache") from None
 
     # -- the two API modules -----------------------------------------------------------------
     def get_entities(self, ids: Iterable[str], languages: Iterable[str] = LANGUAGES) -> dict[str, Item | None]:
@@ -220,10 +241,8 @@ class WikidataClient:
                 "props": "labels|aliases|descriptions|claims|info",
                 "languages": "|".join(languages),
             })
-            entities = reply.get("entities", {})
             for qid in chunk:
-                entity = entities.get(qid)
-                found[qid] = parse_entity(entity, languages) if entity else None
+                found[qid] = parse_entity(reply["entities"][qid], languages)
         return found
 
     def search(self, text: str, language: str, *, uselang: str | None = None, type: str = "item",
@@ -238,7 +257,7 @@ class WikidataClient:
             "limit": str(limit),
         })
         hits = []
-        for hit in reply.get("search", []):
+        for hit in reply["search"]:
             match = hit.get("match", {})
             hits.append(SearchHit(hit["id"], hit.get("label", ""), hit.get("description", ""),
                                   match.get("type", ""), match.get("language", ""), match.get("text", "")))
@@ -255,6 +274,8 @@ class WikidataClient:
 
     # -- one request ----------------------------------------------------------------------------
     def _get(self, params: dict[str, str]) -> dict[str, Any]:
+        """The reply to one request, checked against the shape of its kind (``params["action"]``)."""
+        kind = params["action"]
         params = {**params, "format": "json", "maxlag": str(self.maxlag)}
         with self._lock:
             for attempt in range(self.retries + 1):
@@ -267,17 +288,23 @@ class WikidataClient:
                                        status=response.status_code)
                 try:
                     reply = response.json()
-                except ValueError:
+                except (ValueError, RecursionError):
                     raise ServiceError("Wikidata answered with something that is not JSON "
                                        f"({response.headers.get('Content-Type', 'no content type')})") from None
-                error = reply.get("error") if isinstance(reply, dict) else None
-                if not error:
+                problem = _reply_problem(reply, params, response.text)
+                if problem:
+                    raise ServiceError(f"Wikidata's {kind} reply {problem}; nothing was used (try again later; "
+                                       "if it persists, the API may have changed: please report it)")
+                if "error" not in reply:
                     return reply
-                if error.get("code") == "maxlag" and attempt < self.retries:
-                    self._sleep(self._retry_after(response))
-                    continue
-                raise ServiceError(f"Wikidata refused the request: {error.get('code')}: {error.get('info', '')}")
-        raise ServiceError(f"Wikidata's servers stayed lagged after {self.retries} retries; try again later")
+                error = reply["error"]
+                if error["code"] != "maxlag":
+                    raise ServiceError(f"Wikidata refused the request: {error['code']}: {error.get('info', '')}")
+                if attempt == self.retries:
+                    raise ServiceError(f"Wikidata's servers stayed lagged after {self.retries} retries; "
+                                       "try again later")
+                self._sleep(self._retry_after(response))
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
     def _send(self, params: dict[str, str]) -> requests.Response:
         try:
@@ -300,20 +327,47 @@ class WikidataClient:
         return max(0.0, min(seconds, self.max_wait))
 
 
-def _cacheable(response: requests.Response) -> bool:
-    """Only complete answers are cached: never an error body such as maxlag."""
-    try:
-        return "error" not in response.json()
-    except ValueError:
-        return False
+def _reply_problem(reply: Any, params: dict[str, str], text: str) -> str | None:
+    """What makes ``reply`` (parsed from ``text``) unusable as the answer to ``params``, or None.
 
+    It must be Unicode text throughout, of the shape schemas/wikidata-reply.schema.json gives for
+    the request's action (or for an error), and a wbgetentities reply must hold every id asked
+    for, under its own id.
+    """
+    if "\\u" in text:
+        lone: list = []
+        without_lone_surrogates(reply, "", lone)
+        if lone:
+            return f"holds half of a surrogate pair at {lone[0][0] or '/'}, which is not a character"
+    action = "error" if isinstance(reply, dict) and "error" in reply else params.get("action", "")
+    schema = compiled(REPLY_SCHEMA, action)
+    if not schema.is_valid(reply):
+        error = next(schema.errors(reply))
+        where = json_pointer(error.absolute_path) or "/"
+        return f"is not of the shape newsgraph reads ({where}: {printable(error.message, limit=200)})"
+    if action == "wbgetentities":
+        for qid in params.get("ids", "").split("|"):
+            entity = reply["entities"].get(qid)
+            if entity is None or entity["id"] != qid:
+                return f"gives {'nothing' if entity is None else 'item ' + entity['id']} for {qid}"
+    return None
+
+
+def _cacheable(response: requests.Response) -> bool:
+    """Only complete, usable answers are cached: never an error body (such as maxlag) or a reply
+    newsgraph refused."""
+    try:
+        reply = response.json()
+    except (ValueError, RecursionError):
+        return False
+    params = {k: v[0] for k, v in parse_qs(urlsplit(response.url).query).items()}
+    return isinstance(reply, dict) and "error" not in reply and _reply_problem(reply, params, response.text) is None
 
 
 # -- the snapshot, from live Wikidata -----------------------------------------------------------
 
 def qids_in_stories(paths: Iterable[Path]) -> list[str]:
     """Every well-formed QID the story files give (entities and events), in order of appearance."""
-    from .iris import QID_PATTERN
     from .storyfile import load_file
 
     found: dict[str, None] = {}
