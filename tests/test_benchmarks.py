@@ -22,6 +22,7 @@ def test_corpus_generator_is_reproducible_and_every_story_is_valid(tmp_path):
         report = newsgraph.validate_story(path)
         assert report.ok, report.format_text()
         s = newsgraph.load_story(path)
+        newsgraph.build(s, verify=True)  # every file reads back with Oxigraph as the graph
         languages.add(s.article.language)
         assert 10 <= len(s.entities) <= 25 + 8 and 5 <= len(s.events) <= 12
         assert all(e.evidence for e in s.events)
@@ -46,3 +47,11 @@ def test_build_benchmark_runs_in_smoke_mode():
     rss = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "build.py"), "--rss", "3"],
                          capture_output=True, text=True, timeout=300)
     assert rss.returncode == 0 and "peak RSS" in rss.stdout
+
+
+def test_validate_benchmark_runs_in_smoke_mode():
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "validate.py"), "--sizes", "20000", "40000",
+                          "--repeat", "1", "--max-ratio", "1000"], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    for row in ("seed story, as it is", "evidence quote of    40,000 characters", "last step / first step"):
+        assert row in run.stdout
