@@ -18,6 +18,7 @@ import shutil
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
@@ -61,10 +62,11 @@ def main() -> int:
             print(f"evidence quote of {size:>9,} characters: {times[-1] * 1000:8.1f} ms")
     finally:
         shutil.rmtree(folder)
-    slopes = [(t2 - t1) / (s2 - s1) * 1e6 for (s1, t1), (s2, t2) in zip(zip(args.sizes, times),
-                                                                      zip(args.sizes[1:], times[1:]))]
-    for (s1, s2), slope in zip(zip(args.sizes, args.sizes[1:]), slopes):
-        print(f"from {s1:>9,} to {s2:>9,} characters: {slope * 1000:7.1f} ms per million more")
+    points = list(zip(args.sizes, times, strict=True))
+    slopes = []
+    for (s1, t1), (s2, t2) in pairwise(points):
+        slopes.append((t2 - t1) / (s2 - s1) * 1e6)
+        print(f"from {s1:>9,} to {s2:>9,} characters: {slopes[-1] * 1000:7.1f} ms per million more")
     ratio = slopes[-1] / max(slopes[0], 1e-9)
     print(f"last step / first step, per character: {ratio:.2f} (linear: about 1, quadratic: about "
           f"{(args.sizes[-1] + args.sizes[-2]) / (args.sizes[1] + args.sizes[0]):.0f}; limit {args.max_ratio})")

@@ -136,7 +136,7 @@ def test_the_build_checks_what_it_would_publish_and_writes_nothing_if_it_fails(m
 def _pyshacl_focus(graph: rdflib.Graph) -> set[str]:
     import pyshacl
 
-    conforms, results, _ = pyshacl.validate(graph, shacl_graph=rdflib.Graph().parse(SHAPES), inference="none")
+    _conforms, results, _ = pyshacl.validate(graph, shacl_graph=rdflib.Graph().parse(SHAPES), inference="none")
     sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
     return {(f"_:{f}" if isinstance(f, rdflib.BNode) else str(f)) for f in results.objects(None, sh.focusNode)}
 
@@ -147,7 +147,7 @@ def _fast_focus(graph: rdflib.Graph) -> set[str]:
     return {v.focus for v in check_nodes(nodes_from_rdflib(graph))}
 
 
-@pytest.mark.parametrize("name, change, message", SHAPE_BREAKS + [("unchanged", lambda g: None, "")],
+@pytest.mark.parametrize("name, change, message", [*SHAPE_BREAKS, ("unchanged", lambda g: None, "")],
                          ids=[b[0] for b in SHAPE_BREAKS] + ["unchanged"])
 def test_fast_shapes_find_the_same_violations_as_pyshacl(name, change, message):
     graph = _graph()
@@ -206,3 +206,29 @@ def test_rust_and_python_json_schema_agree_on_the_profile(published_jsonld, name
     schema = compiled("schemas/newsgraph-jsonld.schema.json")
     assert schema.fast.is_valid(document) is False
     assert any(True for _ in schema.detailed.iter_errors(document))
+
+
+def test_the_python_shapes_use_the_classes_and_values_shapes_ttl_lists():
+    # shapes.py takes them from newsgraph.vocab: the published contract must say the same
+    import rdflib
+
+    from newsgraph.conformance import shapes_graph
+    from newsgraph.vocab import ARTICLE_CLASSES, ENTITY_CLASSES, EVENT_CLASSES, ROLE_IRIS
+
+    graph = shapes_graph()
+    sh, ngsh = rdflib.Namespace("http://www.w3.org/ns/shacl#"), rdflib.Namespace("https://newsgraph.example/shapes#")
+
+    def targets(shape: str) -> set[str]:
+        return {str(c) for c in graph.objects(ngsh[shape], sh.targetClass)}
+
+    def listed(shape: str) -> set[str]:
+        found = set()
+        for node in graph.transitive_objects(ngsh[shape], None):
+            for head in graph.objects(node, sh["in"]):
+                found |= {str(item) for item in rdflib.collection.Collection(graph, head)}
+        return found
+
+    assert targets("Article") == set(ARTICLE_CLASSES.values())
+    assert targets("Entity") == {classes[0] for classes in ENTITY_CLASSES.values()}
+    assert listed("Event") == set(EVENT_CLASSES.values())
+    assert listed("Participation") == set(ROLE_IRIS.values())

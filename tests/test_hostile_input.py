@@ -76,10 +76,10 @@ def _paths(value: Any, path: tuple = ()) -> list[tuple]:
         return found
     if isinstance(value, dict):
         for key, child in value.items():
-            found += _paths(child, path + (key,))
+            found += _paths(child, (*path, key))
     elif isinstance(value, list):
         for i, child in enumerate(value):
-            found += _paths(child, path + (i,))
+            found += _paths(child, (*path, i))
     return found
 
 

@@ -182,7 +182,7 @@ def test_server_killed_mid_batch_then_rerun_completes_every_article_once(oxigrap
         if loaded_before_kill == 10:
             oxigraph.kill()
             break
-    out, err = process.communicate(timeout=120)
+    _out, err = process.communicate(timeout=120)
     assert process.returncode == 4, err
     assert "not attempted" in err and "cannot reach" in err
     oxigraph.start(keep_port=True)
@@ -235,7 +235,7 @@ class _StandInHandler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(answer.content)
 
-    do_GET = do_PUT = do_POST = _forward
+    do_GET = do_PUT = do_POST = _forward  # noqa: N815 (http.server calls them by these names)
 
     def log_message(self, *args):
         pass

@@ -129,7 +129,7 @@ def test_concurrent_loads_keep_input_order_and_serialise_one_graph(seed_result, 
         payloads.append(Payload.from_result(newsgraph.build(story, check=False)))
     smaller = Payload.from_result(newsgraph.build(newsgraph.load_story(story_copy(lambda d: d.pop("claims")))))
     full = Payload.from_result(seed_result)
-    batch = payloads + [smaller, full, smaller]  # the seed's graph three times: the last one wins
+    batch = [*payloads, smaller, full, smaller]  # the seed's graph three times: the last one wins
     outcomes = load_articles(store, batch, jobs=3)
     assert [o.label for o in outcomes] == [p.label for p in batch]
     assert all(o.ok for o in outcomes)

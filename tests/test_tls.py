@@ -21,7 +21,7 @@ _COUNT = {"head": {"vars": ["n"]}, "results": {"bindings": [
 
 
 class _Sparql(http.server.BaseHTTPRequestHandler):
-    def do_POST(self):  # noqa: N802 (http.server's name)
+    def do_POST(self):
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
         body = json.dumps(_COUNT).encode()
         self.send_response(200)

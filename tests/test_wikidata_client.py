@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import operator
 import time
 
 import pytest
@@ -62,7 +64,7 @@ def test_up_to_50_ids_a_request(client, wikidata):
     client.get_entities(ids)
     batches = [r["params"]["ids"].split("|") for r in wikidata.requests]
     assert [len(b) for b in batches] == [50, 50, 20]
-    assert sum(batches, []) == ids
+    assert functools.reduce(operator.iadd, batches, []) == ids
 
 
 def test_positions_with_start_and_end_from_real_qualifier_shapes():
@@ -167,14 +169,14 @@ def test_unreachable_wikidata_is_a_clear_error():
 
     client = WikidataClient("dev@example.org", api_url=f"http://127.0.0.1:{free_port()}/w/api.php", cache=False,
                             retries=1, backoff=0.01)
-    with pytest.raises(ServiceError, match="cannot reach Wikidata .* works from the offline snapshot") as raised:
+    with pytest.raises(ServiceError, match=r"cannot reach Wikidata .* works from the offline snapshot") as raised:
         client.get_entities(["Q30"])
     assert raised.value.unreachable
 
 
 def test_fetch_snapshot_matches_the_packaged_one(client):
     packaged = Snapshot.packaged()
-    snapshot, missing = fetch_snapshot(list(packaged.items) + ["Q999999999"], client, "2026-11-27")
+    snapshot, missing = fetch_snapshot([*list(packaged.items), "Q999999999"], client, "2026-11-27")
     assert missing == ["Q999999999"]
     for qid, item in packaged.items.items():
         fetched = snapshot.get(qid)

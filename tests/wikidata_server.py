@@ -110,7 +110,6 @@ class FakeWikidata(http.server.ThreadingHTTPServer):
     def search(self, text: str, language: str) -> dict:
         """wbsearchentities over the snapshot items, in the real reply shape (sample_search.json)."""
         from newsgraph.link import normalize
-
         from newsgraph.wikidata import parse_entity
 
         results = []
@@ -129,7 +128,7 @@ class FakeWikidata(http.server.ThreadingHTTPServer):
 class _Handler(http.server.BaseHTTPRequestHandler):
     server: FakeWikidata
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         params = {k: v[0] for k, v in parse_qs(urlsplit(self.path).query).items()}
         self.server.requests.append({"params": params, "headers": dict(self.headers), "at": time.monotonic()})
         if self.server.queue:

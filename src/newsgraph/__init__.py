@@ -9,7 +9,7 @@
 
 __version__ = "0.1.0"
 
-from .build import BuildResult, build  # noqa: E402 (the version comes first: modules use it)
+from .build import BuildResult, build
 from .errors import (
     InputError,
     InvalidStory,

@@ -18,9 +18,9 @@ from __future__ import annotations
 import glob
 import multiprocessing
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .build import build
 from .errors import InternalError, InvalidStory, NewsgraphError

@@ -18,8 +18,8 @@ from typing import Any
 
 import rdflib
 
-from .embed import to_html_script
 from .conformance import check_jsonld, check_shapes, check_shapes_pyshacl
+from .embed import to_html_script
 from .errors import InputError, InvalidStory
 from .files import write_files
 from .iris import check_base

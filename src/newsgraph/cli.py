@@ -9,22 +9,30 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
-from .build import build
 from .batch import STORY_SUFFIXES
+from .build import build
 from .errors import InputError, InternalError, InvalidStory, NewsgraphError, ServiceError
 from .report import printable
 from .story import load_story, validate_story
 
+if TYPE_CHECKING:
+    from .graphstore import RemoteStore
+    from .snapshot import Snapshot
+    from .store import Deferred, EmbeddedStore, Outcome
+    from .wikidata import WikidataClient
+
 DEFAULT_OUT = "output"
 #: What ``load`` takes from a folder: stories, and graphs already built.
-LOAD_SUFFIXES = STORY_SUFFIXES + (".trig", ".nq")
+LOAD_SUFFIXES = (*STORY_SUFFIXES, ".trig", ".nq")
 
 
 def _say(text: str) -> None:
@@ -41,7 +49,7 @@ class _Group(click.Group):
     """Turns the package's own exceptions into their documented exit codes, and anything else
     into an internal error (exit 5) instead of a traceback."""
 
-    def invoke(self, ctx: click.Context):  # type: ignore[override]
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
@@ -91,13 +99,13 @@ def _wikidata_options(command):
     return command
 
 
-def _client(contact: str | None, cache: Path | None, no_cache: bool):
+def _client(contact: str | None, cache: Path | None, no_cache: bool) -> WikidataClient:
     from .wikidata import WikidataClient
 
     return WikidataClient(contact, cache=False if no_cache else cache)
 
 
-def _snapshot(story: Path, live: bool, contact: str | None, cache: Path | None, no_cache: bool):
+def _snapshot(story: Path, live: bool, contact: str | None, cache: Path | None, no_cache: bool) -> Snapshot:
     """The offline snapshot, plus (with --live) the story's QIDs it lacks, fetched from Wikidata."""
     from .snapshot import Snapshot
     from .wikidata import extend_snapshot, qids_in_stories
@@ -121,7 +129,7 @@ def _snapshot(story: Path, live: bool, contact: str | None, cache: Path | None, 
               help="Also read every file back with an independent parser (Oxigraph) before writing it.")
 @_wikidata_options
 def build_command(stories: tuple[str, ...], out: Path, base_iri: str | None, jobs: int | None, live: bool,
-                  verify_output: bool, **wikidata) -> None:
+                  verify_output: bool, **wikidata: Any) -> None:
     """Check each STORY and write its four files into --out (atomically; nothing for a story with errors).
 
     STORIES are story files, folders of stories or globs ('stories/*.yaml'). One story: its
@@ -172,7 +180,7 @@ def build_command(stories: tuple[str, ...], out: Path, base_iri: str | None, job
               help="How to print the report.")
 @click.option("--live", is_flag=True, help="Check QIDs missing from the offline snapshot on live Wikidata.")
 @_wikidata_options
-def validate_command(story: Path, fmt: str, live: bool, **wikidata) -> None:
+def validate_command(story: Path, fmt: str, live: bool, **wikidata: Any) -> None:
     """Check STORY without writing anything: exit 0 valid, 1 invalid, 2 unreadable."""
     with _about(story):
         report = validate_story(story, _snapshot(story, live, **wikidata))
@@ -211,7 +219,7 @@ def _store_options(command):
 
 def _open_store(store_dir: Path, endpoint: str | None, graph_store: str | None, user: str | None,
                 password: str | None, token: str | None, auth_scheme: str, timeout: float, retries: int,
-                ca_bundle: Path | None, *, must_exist: bool):
+                ca_bundle: Path | None, *, must_exist: bool) -> EmbeddedStore | RemoteStore:
     from .graphstore import RemoteStore, auth_from
     from .store import EmbeddedStore
 
@@ -237,12 +245,12 @@ def _base_option(base_iri: str | None) -> str | None:
         raise InputError(f"--base-iri: {exc}") from None
 
 
-def _inputs(inputs: tuple[Path, ...], base_iri: str | None):
+def _inputs(inputs: tuple[Path, ...], base_iri: str | None) -> Iterator[Deferred]:
     """Each input, made into payloads only when the store can still take them: a story is built,
     a .trig or .nq file read; one that fails becomes an outcome saying why."""
     from .store import Deferred, Outcome, Payload, payloads_from_file
 
-    def make(path: Path) -> list:
+    def make(path: Path) -> list[Payload | Outcome]:
         try:
             with _about(path):
                 if path.suffix in STORY_SUFFIXES:
@@ -257,10 +265,10 @@ def _inputs(inputs: tuple[Path, ...], base_iri: str | None):
             return [Outcome(path.name, "", "invalid", error=str(exc))]
 
     for path in inputs:
-        yield Deferred(path.name, lambda path=path: make(path))
+        yield Deferred(path.name, partial(make, path))
 
 
-def _describe(outcome) -> None:
+def _describe(outcome: Outcome) -> None:
     """Print one article's outcome: loaded ones on stdout, the others on stderr."""
     if outcome.ok:
         click.echo(outcome.describe())
@@ -276,7 +284,7 @@ def _describe(outcome) -> None:
 @click.option("--jobs", type=click.IntRange(min=1, max=16), default=None,
               help="Articles loaded at a time (default: the number of cores).")
 @_store_options
-def load_command(inputs: tuple[str, ...], base_iri: str | None, jobs: int | None, **store_options) -> None:
+def load_command(inputs: tuple[str, ...], base_iri: str | None, jobs: int | None, **store_options: Any) -> None:
     """Load stories (built on the fly) or .trig/.nq files, one named graph per article.
 
     INPUTS are files, folders or globs, as for build. Each article's graph is replaced as a
@@ -320,7 +328,7 @@ def _is_file(name: str) -> bool:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--list", "list_queries", is_flag=True, help="List the example questions shipped with newsgraph.")
 @_store_options
-def query_command(question: str | None, fmt: str, list_queries: bool, **store_options) -> None:
+def query_command(question: str | None, fmt: str, list_queries: bool, **store_options: Any) -> None:
     """Ask QUESTION: a SPARQL query, a .rq file, or the name of a shipped example question."""
     from .resources import shipped_queries
     from .results import format_results
@@ -351,7 +359,7 @@ def query_command(question: str | None, fmt: str, list_queries: bool, **store_op
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--limit", type=click.IntRange(1, 20), default=5, show_default=True, help="Candidates per entity.")
 @_wikidata_options
-def link_command(story: Path, live: bool, fmt: str, limit: int, **wikidata) -> None:
+def link_command(story: Path, live: bool, fmt: str, limit: int, **wikidata: Any) -> None:
     """Propose Wikidata items for STORY's entities and events that have no QID (changes nothing)."""
     from .link import format_proposals, link_story
     from .snapshot import Snapshot
@@ -378,7 +386,7 @@ def wikidata_group() -> None:
 @click.option("--allow-shrink", is_flag=True,
               help="Write the new snapshot even if it lacks items, labels, classes or positions the old one had.")
 @_wikidata_options
-def refresh_command(stories: tuple[Path, ...], out: Path | None, allow_shrink: bool, **wikidata) -> None:
+def refresh_command(stories: tuple[Path, ...], out: Path | None, allow_shrink: bool, **wikidata: Any) -> None:
     """Rebuild the snapshot from live Wikidata for the QIDs of STORIES (default: stories/*).
 
     Needs the network; offline it says so and changes nothing. A snapshot that would lose what the

@@ -23,6 +23,7 @@ from .resources import read_json, read_text
 from .schemas import compiled
 from .shapes import check_nodes
 from .storyfile import json_pointer
+from .vocab import PREFIXES, RDF
 
 __all__ = ["shapes_graph", "check_jsonld", "check_shapes", "check_shapes_pyshacl"]
 
@@ -44,7 +45,7 @@ def check_jsonld(document: dict[str, Any], report: Report, file: str) -> None:
     for error in compiled(PROFILE).errors(document):
         pointer = json_pointer(error.absolute_path)
         message = error.message if len(error.message) < 300 else error.message[:297] + "..."
-        if error.validator in ("if", "allOf") or error.schema_path and "allOf" in error.schema_path:
+        if error.validator in ("if", "allOf") or (error.schema_path and "allOf" in error.schema_path):
             rule = _rule(error)
             message = f"breaks the rule '{rule}'" if rule else message
         report.add(pointer, message, hint=_HINT, check="jsonld-profile", file=file)
@@ -70,9 +71,7 @@ def check_shapes(mapped: MappedArticle, report: Report, file: str) -> None:
 
 
 def _short_iri(iri: str) -> str:
-    for prefix, namespace in (("schema", "http://schema.org/"), ("ng", "https://newsgraph.example/ns#"),
-                              ("oa", "http://www.w3.org/ns/oa#"), ("prov", "http://www.w3.org/ns/prov#"),
-                              ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#")):
+    for prefix, namespace in {**PREFIXES, "rdf": RDF}.items():
         if iri.startswith(namespace):
             return f"{prefix}:{iri[len(namespace):]}"
     return f"<{iri}>"

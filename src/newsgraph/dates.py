@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .resources import schema_pattern
 from .vocab import XSD
 
 __all__ = ["DateError", "StoryDate", "DATATYPES", "DATE_FORM", "parse_date", "earliest_day", "latest_day",
@@ -33,12 +34,10 @@ GYEAR, GYEARMONTH, DATE, DATETIME = XSD + "gYear", XSD + "gYearMonth", XSD + "da
 #: The datatypes a date is published with, from the coarsest precision to the finest.
 DATATYPES = (GYEAR, GYEARMONTH, DATE, DATETIME)
 
-_ZONE = r"(?P<zone>Z|[+-](?P<zh>[0-9]{2}):(?P<zm>[0-9]{2}))"
 #: A story's date: 4-digit year, then month, day and time with a time zone, each optional in turn.
-DATE_FORM = re.compile(
-    r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2})"
-    r"(?:T(?P<H>[0-9]{2}):(?P<M>[0-9]{2})(?::(?P<S>[0-9]{2}(?:\.[0-9]+)?))?" + _ZONE + r")?)?)?\Z"
-)
+#: Defined once, by the story schema (what editors see); here for the checks the schema cannot make.
+DATE_FORM = schema_pattern("schemas/story.schema.json", "$defs", "date")
+_ZONE = r"(?P<zone>Z|[+-](?P<zh>[0-9]{2}):(?P<zm>[0-9]{2}))"
 #: The XSD lexical forms of the four datatypes (any year width, a sign, an optional zone).
 _XSD_FORMS = {
     GYEAR: re.compile(r"-?(?P<y>[0-9]{4,})" + _ZONE + r"?\Z"),
@@ -87,27 +86,38 @@ def _problem(parts: dict[str, str | None], value: str) -> str | None:
     return None
 
 
+def _fields(value: str) -> dict[str, str | None]:
+    """The fields of a value of the story's date form, whose places are fixed: YYYY-MM-DDThh:mm[:ss]zone."""
+    fields: dict[str, str | None] = {"y": value[:4], "m": value[5:7] or None, "d": value[8:10] or None}
+    if len(value) > 10:
+        zone = "Z" if value.endswith("Z") else value[-6:]
+        time = value[11:len(value) - len(zone)]
+        fields.update(H=time[:2], M=time[3:5], S=time[6:] or None, zone=zone)
+        if zone != "Z":
+            fields.update(zh=zone[1:3], zm=zone[4:6])
+    return fields
+
+
 def parse_date(value: str) -> StoryDate:
     """Check a story's date and give its datatype, lexical form and the days it can mean.
 
     Raises :class:`DateError` for a value of no known form or one that does not exist.
     """
-    match = DATE_FORM.match(value) if isinstance(value, str) else None
-    if match is None:
+    if not isinstance(value, str) or not DATE_FORM.match(value):
         raise DateError(f"{value!r} is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or "
                         "YYYY-MM-DDThh:mm:ss with a time zone")
-    parts = match.groupdict()
+    parts = _fields(value)
     problem = _problem(parts, value)
     if problem:
         raise DateError(problem)
-    year, month, day = int(parts["y"]), parts["m"], parts["d"]
+    year, month, day = int(parts["y"]), parts["m"], parts["d"]  # type: ignore[arg-type]
     if month is None:
         return StoryDate(value, GYEAR, value, date(year, 1, 1), date(year, 12, 31))
     m = int(month)
     if day is None:
         return StoryDate(value, GYEARMONTH, value, date(year, m, 1), date(year, m, calendar.monthrange(year, m)[1]))
     d = date(year, m, int(day))
-    if parts["H"] is None:
+    if parts.get("H") is None:
         return StoryDate(value, DATE, value, d, d)
     lexical = value if parts["S"] is not None else f"{value[:16]}:00{value[16:]}"
     return StoryDate(value, DATETIME, lexical, d, d)

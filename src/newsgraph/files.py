@@ -25,8 +25,8 @@ import itertools
 import json
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 from .errors import OutputError
 

@@ -28,13 +28,13 @@ from urllib.parse import urlsplit
 
 from pyoxigraph import NamedNode
 
+from .resources import schema_pattern
 from .vocab import WD
 
 __all__ = [
     "ID_PATTERN",
     "QID_PATTERN",
     "WIKIDATA_ENTITY_IRI",
-    "HTTP_IRI",
     "BASE_IRI",
     "Minter",
     "wikidata_iri",
@@ -42,13 +42,12 @@ __all__ = [
     "check_base",
 ]
 
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-QID_PATTERN = re.compile(r"Q[1-9][0-9]*\Z")
+_STORY = "schemas/story.schema.json"
+#: The forms of a story's ids, QIDs and base IRI, as the story schema defines them.
+ID_PATTERN = schema_pattern(_STORY, "$defs", "id")
+QID_PATTERN = schema_pattern(_STORY, "$defs", "qid")
+BASE_IRI = schema_pattern(_STORY, "properties", "base")
 WIKIDATA_ENTITY_IRI = re.compile(r"http://www\.wikidata\.org/entity/Q[1-9][0-9]*\Z")
-#: An absolute http(s) IRI with no characters that IRIs forbid.
-HTTP_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+\Z")
-#: A base IRI: http(s), no query or fragment, ending in a slash.
-BASE_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`#?]+/\Z")
 
 
 def wikidata_iri(qid: str) -> str:
@@ -105,7 +104,7 @@ def check_base(base: str) -> str:
 class Minter:
     """Mints the IRIs of one article's nodes."""
 
-    __slots__ = ("article", "graph", "_prefix")
+    __slots__ = ("_prefix", "article", "graph")
 
     def __init__(self, base: str, slug: str) -> None:
         check_base(base)

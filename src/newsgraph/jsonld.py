@@ -128,7 +128,8 @@ def to_jsonld(mapped: MappedArticle) -> dict[str, Any]:
             if kind == "language":
                 lang_map: dict[str, Any] = {}
                 for o in objects:
-                    _add(lang_map, o.language, o.value, False)  # type: ignore[union-attr]
+                    if isinstance(o, Lit) and o.language:  # always, for a language-map term
+                        _add(lang_map, o.language, o.value, False)
                 node[term] = lang_map
             elif kind == "ids":
                 node[term] = list(objects)

@@ -22,12 +22,16 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Iterable
+from typing import TYPE_CHECKING
 
 from .model import Entity, Event, Story
 from .snapshot import Item, Snapshot
 from .validate import type_fit
+
+if TYPE_CHECKING:
+    from .wikidata import WikidataClient
 
 __all__ = ["normalize", "stems", "Match", "Candidate", "Proposal", "link_story", "format_proposals"]
 
@@ -146,7 +150,7 @@ def _score(names: list[tuple[str, str, str]], item: Item, declared: str, found_b
     texts = [(label, "label", lang) for lang, label in item.labels.items()]
     texts += [(alias, "alias", lang) for lang, aliases in item.aliases.items() for alias in aliases]
     matches = []
-    for name, role, lang in names:
+    for name, role, _lang in names:
         best: Match | None = None
         for text, item_field, text_lang in texts:
             compared = _compare(name, text)
@@ -170,7 +174,8 @@ def _score(names: list[tuple[str, str, str]], item: Item, declared: str, found_b
     return Candidate(item.qid, label, description, round(score, 4), matches, fit, note, found_by)
 
 
-def link_story(story: Story, snapshot: Snapshot | None = None, client=None, *, limit: int = 5) -> list[Proposal]:
+def link_story(story: Story, snapshot: Snapshot | None = None, client: WikidataClient | None = None, *,
+               limit: int = 5) -> list[Proposal]:
     """Candidates for every entity and event of ``story`` without a QID.
 
     ``client`` (a :class:`~newsgraph.wikidata.WikidataClient`) adds live ``wbsearchentities``
@@ -195,7 +200,7 @@ def link_story(story: Story, snapshot: Snapshot | None = None, client=None, *, l
     return proposals
 
 
-def _search_live(client, names: Iterable[tuple[str, str, str]]) -> dict[str, Item]:
+def _search_live(client: WikidataClient, names: Iterable[tuple[str, str, str]]) -> dict[str, Item]:
     qids: list[str] = []
     for text, role, language in names:
         if role == "mention" and len(text.split()) > 4:

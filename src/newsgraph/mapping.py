@@ -17,9 +17,10 @@ attribution, and evidence as W3C Web Annotation selectors.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import Iterator, NamedTuple, Union
+from typing import NamedTuple
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Triple
 
@@ -53,7 +54,7 @@ class Lit(NamedTuple):
 
 
 #: An object: an IRI (a plain ``str``) or a :class:`Lit`.
-Obj = Union[str, Lit]
+Obj = str | Lit
 #: subject IRI -> predicate IRI -> objects, all in canonical order.
 Nodes = dict[str, dict[str, tuple[Obj, ...]]]
 
@@ -161,7 +162,7 @@ class _Builder:
             if c:
                 self.add(s, RDF_TYPE, c)
 
-    def texts(self, s: str, p: str, texts) -> None:
+    def texts(self, s: str, p: str, texts: Mapping[str, str | tuple[str, ...]]) -> None:
         for lang, value in texts.items():
             for v in (value,) if isinstance(value, str) else value:
                 self.add(s, p, Lit(v, lang))
@@ -204,7 +205,8 @@ class _Builder:
             self.iri(s, SCHEMA + "isBasedOn", self.ref(id))
         for id in a.about:
             self.iri(s, SCHEMA + "about", self.ref(id))
-        for thing in (*self.story.entities, *self.story.events):
+        things: tuple[Entity | Event, ...] = (*self.story.entities, *self.story.events)
+        for thing in things:
             if thing.evidence:
                 self.iri(s, SCHEMA + "mentions", self.ref(thing.id))
 

@@ -11,8 +11,8 @@ the article text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 __all__ = [
     "LangText",
@@ -35,10 +35,6 @@ __all__ = [
 
 #: Text per language: ``{"el": "Βλαντιμίρ Πούτιν", "en": "Vladimir Putin"}``.
 LangText = Mapping[str, str]
-
-
-def _no_text() -> LangText:
-    return field(default_factory=dict)  # type: ignore[return-value]
 
 #: Entity types a story may use.
 ENTITY_TYPES = (
@@ -137,7 +133,7 @@ class Office:
 
     id: str
     position: str
-    title: LangText = _no_text()
+    title: LangText = field(default_factory=dict)
     of: str | None = None
     to: str | None = None
     posted_in: str | None = None
@@ -150,9 +146,9 @@ class Entity:
 
     id: str
     type: str
-    names: LangText = _no_text()
-    aliases: Mapping[str, tuple[str, ...]] = _no_text()  # type: ignore[assignment]
-    description: LangText = _no_text()
+    names: LangText = field(default_factory=dict)
+    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    description: LangText = field(default_factory=dict)
     wikidata: str | None = None
     unnamed: bool = False
     offices: tuple[Office, ...] = ()
@@ -179,8 +175,8 @@ class Event:
     type: str
     when: When
     participants: tuple[Participant, ...] = ()
-    names: LangText = _no_text()
-    description: LangText = _no_text()
+    names: LangText = field(default_factory=dict)
+    description: LangText = field(default_factory=dict)
     location: str | None = None
     about: tuple[str, ...] = ()
     preceded_by: str | None = None

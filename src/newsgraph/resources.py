@@ -9,11 +9,12 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
-__all__ = ["RESOURCES", "read_text", "read_json", "shipped_queries"]
+__all__ = ["RESOURCES", "read_text", "read_json", "schema_pattern", "shipped_queries"]
 
 #: Every packaged resource, by its path in the repository.
 RESOURCES = (
@@ -42,6 +43,23 @@ def read_text(name: str) -> str:
 def read_json(name: str) -> Any:
     """A packaged JSON resource, parsed (cached: do not mutate the result)."""
     return json.loads(read_text(name))
+
+
+@cache
+def schema_pattern(name: str, *path: str) -> re.Pattern[str]:
+    """The ``pattern`` at ``path`` in a packaged JSON Schema, for Python's ``re``.
+
+    JSON Schema's ``$`` means the end of the text; Python's would also match before a final
+    newline, so it becomes ``\\Z``.
+
+    >>> schema_pattern("schemas/story.schema.json", "$defs", "qid").match("Q7747\\n") is None
+    True
+    """
+    node = read_json(name)
+    for key in path:
+        node = node[key]
+    pattern = node["pattern"]
+    return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern)
 
 
 def shipped_queries() -> dict[str, str]:

@@ -23,20 +23,26 @@ def _cell(term: object) -> str:
     return "" if term is None else str(term)
 
 
+def _text(data: bytes | None) -> str:
+    """What Oxigraph serialised to memory (it returns bytes when given no file)."""
+    assert data is not None
+    return data.decode("utf-8")
+
+
 def format_results(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples | list, fmt: str) -> str:
     """Results of SELECT or ASK as ``table``, ``csv`` or ``json``; CONSTRUCT as N-Triples."""
     if isinstance(result, (ox.QueryTriples, list)):
-        return ox.serialize(list(result), format=ox.RdfFormat.N_TRIPLES).decode("utf-8").rstrip("\n")
+        return _text(ox.serialize(list(result), format=ox.RdfFormat.N_TRIPLES)).rstrip("\n")
     if fmt == "json":
-        return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")
+        return _text(result.serialize(format=ox.QueryResultsFormat.JSON))
     if isinstance(result, ox.QueryBoolean):
         return "true" if bool(result) else "false"
     if fmt == "csv":
-        return result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8").rstrip("\r\n")
+        return _text(result.serialize(format=ox.QueryResultsFormat.CSV)).rstrip("\r\n")
     variables = [v.value for v in result.variables]
     rows = [[_cell(solution[v]) for v in variables] for solution in result]
     widths = [max([len(v) + 1] + [len(r[i]) for r in rows]) for i, v in enumerate(variables)]
-    lines = ["  ".join(f"?{v}".ljust(w) for v, w in zip(variables, widths))]
+    lines = ["  ".join(f"?{v}".ljust(w) for v, w in zip(variables, widths, strict=False))]
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) for r in rows]
     return "\n".join(line.rstrip() for line in lines)

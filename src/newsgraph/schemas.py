@@ -14,14 +14,15 @@ False
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Iterator
+from typing import Any
 
 import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
+from referencing import Registry
 from referencing.exceptions import NoSuchResource
 
 from .resources import read_json
@@ -30,7 +31,7 @@ __all__ = ["CompiledSchema", "compiled"]
 
 
 def _refuse(uri: str) -> Any:
-    raise NoSuchResource(ref=uri)
+    raise NoSuchResource(ref=uri)  # type: ignore[call-arg]  # referencing's attrs fields are hidden from mypy
 
 
 def _refuse_rs(uri: str) -> Any:
@@ -72,6 +73,6 @@ def compiled(name: str, definition: str | None = None) -> CompiledSchema:
     if definition is not None:
         schema = {**schema, "$ref": f"#/$defs/{definition}"}
     Draft202012Validator.check_schema(schema)
-    registry = Registry(retrieve=_refuse).with_resource(schema["$id"], Resource.from_contents(schema))
+    registry = Registry(retrieve=_refuse)  # type: ignore[call-arg]  # as above.with_resource(schema["$id"], Resource.from_contents(schema))
     fast = jsonschema_rs.Draft202012Validator(schema, retriever=_refuse_rs)
     return CompiledSchema(name, fast, Draft202012Validator(schema, registry=registry))

@@ -15,12 +15,20 @@ contract; change both together.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING
 
-from .dates import DATATYPES as DATE_DATATYPES, is_valid_literal
+from .dates import DATATYPES as DATE_DATATYPES
+from .dates import is_valid_literal
+from .iris import WIKIDATA_ENTITY_IRI
 from .mapping import Lit, Nodes, Obj
-from .vocab import NG, OA, PROV, RDF_TYPE, SCHEMA, XSD
+from .resources import schema_pattern
+
+if TYPE_CHECKING:
+    import rdflib
+
+from .vocab import ARTICLE_CLASSES, ENTITY_CLASSES, EVENT_CLASSES, NG, OA, PROV, RDF_TYPE, ROLE_IRIS, SCHEMA, XSD
 
 __all__ = ["Violation", "check_nodes", "nodes_from_rdflib"]
 
@@ -35,24 +43,17 @@ class Violation:
     message: str
 
 
-_WIKIDATA = re.compile(r"^http://www\.wikidata\.org/entity/Q[1-9][0-9]*$")
-_BCP47 = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_BCP47 = schema_pattern("schemas/story.schema.json", "$defs", "language")
 _HTTP = re.compile(r"^https?://")
 _NON_NEGATIVE = re.compile(r"^\+?[0-9]+$")
 _TRUE = Lit("true", None, XSD + "boolean")
 
 _LANGUAGE_TAGGED = frozenset(SCHEMA + p for p in ("name", "alternateName", "description", "headline", "roleName",
                                                    "text")) | {NG + "dateText"}
-_ARTICLES = {SCHEMA + c for c in ("NewsArticle", "Report", "AnalysisNewsArticle", "OpinionNewsArticle",
-                                  "ReportageNewsArticle", "BackgroundNewsArticle")}
-_ENTITIES = {SCHEMA + c for c in ("Person", "Country", "Organization", "GovernmentOrganization", "NewsMediaOrganization",
-                                  "Place", "City", "CreativeWork")} | {NG + "Position", NG + "UnnamedSource"}
-_EVENT_CLASSES = {NG + c for c in ("PhoneCall", "Meeting", "Visit", "Interview", "PublicStatement", "Appointment",
-                                   "Negotiation", "Dialogue", "Agreement", "Sanctions", "SanctionsRelief",
-                                   "PressureCampaign", "DiplomaticIsolation", "Invasion", "MilitaryAction", "Election",
-                                   "Protest", "Release", "OtherEvent")}
-_ROLES = {NG + r + "Role" for r in ("Participant", "Organizer", "Host", "Guest", "Initiator", "Target", "Interviewer",
-                                    "Interviewee", "Appointer", "Appointee", "Speaker")}
+_ARTICLES = frozenset(ARTICLE_CLASSES.values())
+_ENTITIES = frozenset(classes[0] for classes in ENTITY_CLASSES.values())
+_EVENT_CLASSES = frozenset(EVENT_CLASSES.values())
+_ROLES = frozenset(ROLE_IRIS.values())
 _DATES = (SCHEMA + "startDate", SCHEMA + "endDate", NG + "earliestDate", NG + "latestDate")
 
 
@@ -105,7 +106,7 @@ class _Checker:
                 self.language_tagged(s, p)
             if name_not_given in p:
                 self.unnamed(s, p)
-            checks = [c for t in types for c in by_class.get(t, ())]
+            checks = [c for t in types if isinstance(t, str) for c in by_class.get(t, ())]
             for check in dict.fromkeys(checks) if len(checks) > 1 else checks:
                 check(s, p)
         return self.found
@@ -115,7 +116,7 @@ class _Checker:
             self.fail("ngsh:UnnamedSource", s, NG + "nameNotGiven", "an unnamed source says it is unnamed")
 
     def same_as(self, s: str, values: tuple) -> None:
-        if len(values) > 1 or not all(_is_iri(v) and _WIKIDATA.match(v) for v in values):
+        if len(values) > 1 or not all(_is_iri(v) and WIKIDATA_ENTITY_IRI.match(v) for v in values):
             self.fail("ngsh:SameAs", s, SCHEMA + "sameAs",
                       "schema:sameAs must be one Wikidata entity IRI http://www.wikidata.org/entity/Q...")
 
@@ -222,12 +223,12 @@ class _Checker:
         for start in ends[0]:
             for end in ends[1]:
                 if _datatype(start, XSD + "nonNegativeInteger") and _datatype(end, XSD + "nonNegativeInteger") \
-                        and int(end.value) <= int(start.value):  # type: ignore[union-attr]
+                        and int(end.value) <= int(start.value):
                     self.fail(shape, s, "", "a span ends after it starts")
 
     def quote(self, s: str, p: dict) -> None:
         exact = p.get(OA + "exact", ())
-        if len(exact) != 1 or not (_datatype(exact[0], XSD + "string") and len(exact[0].value) >= 1):  # type: ignore[union-attr]
+        if len(exact) != 1 or not (_datatype(exact[0], XSD + "string") and len(exact[0].value) >= 1):
             self.fail("ngsh:QuoteSelector", s, OA + "exact", "a quote selector has the exact words")
 
 
@@ -257,11 +258,11 @@ def check_nodes(nodes: Nodes) -> list[Violation]:
     return _Checker(nodes).run()
 
 
-def nodes_from_rdflib(graph) -> Nodes:
+def nodes_from_rdflib(graph: rdflib.Graph) -> Nodes:
     """The nodes of an rdflib graph (blank nodes become ``_:id``), e.g. to compare with pySHACL."""
     import rdflib
 
-    def name(term) -> str:
+    def name(term: rdflib.term.Node) -> str:
         return f"_:{term}" if isinstance(term, rdflib.BNode) else str(term)
 
     nodes: dict[str, dict[str, list[Obj]]] = {}

@@ -19,14 +19,18 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pyoxigraph as ox
 
 from .errors import InputError, InternalError, ServiceError
+
+if TYPE_CHECKING:
+    from .build import BuildResult
 from .turtle import ntriples_text
 
 __all__ = [
@@ -57,7 +61,7 @@ class Payload:
     count: int
 
     @classmethod
-    def from_result(cls, result) -> Payload:  # a BuildResult
+    def from_result(cls, result: BuildResult) -> Payload:
         mapped = result.mapped
         return cls(result.slug, mapped.graph, ntriples_text(mapped.nodes).encode("utf-8"), mapped.count)
 
@@ -105,7 +109,7 @@ class GraphStore(Protocol):
 
     def replace_graph(self, graph: str, payload: Payload) -> None: ...
     def count_triples(self, graph: str) -> int: ...
-    def query(self, sparql: str) -> QueryResult: ...
+    def query(self, sparql: str) -> QueryResult | list[ox.Triple]: ...
     def close(self) -> None: ...
 
 
@@ -133,7 +137,10 @@ class EmbeddedStore:
 
     def count_triples(self, graph: str) -> int:
         query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {ox.NamedNode(graph)} {{ ?s ?p ?o }} }}"
-        return int(next(iter(self._store.query(query)))["n"].value)  # type: ignore[index]
+        solutions = self._store.query(query)
+        assert isinstance(solutions, ox.QuerySolutions)  # a SELECT query
+        count = next(iter(solutions))["n"]
+        return int(count.value) if count is not None else 0
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs())
@@ -265,6 +272,6 @@ def payloads_from_file(path: Path) -> Iterator[Payload]:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     for graph, triples in graphs.items():
         label = f"{path.name} <{graph}>" if len(graphs) > 1 else path.name
-        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
         yield Payload(label, graph, body, len(triples))
 

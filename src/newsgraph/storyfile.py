@@ -18,8 +18,9 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -55,7 +56,7 @@ def escape_pointer(token: str | int) -> str:
     return str(token).replace("~", "~0").replace("/", "~1")
 
 
-def json_pointer(path) -> str:
+def json_pointer(path: Iterable[str | int]) -> str:
     """The JSON pointer of a path of keys and indexes.
 
     >>> json_pointer(["entities", 0, "a/b"])
@@ -178,7 +179,7 @@ def _parse_json(text: str, name: str) -> tuple[Any, Positions, Problems]:
         return result
 
     def constant(token: str) -> Any:
-        raise _NotJson(token)
+        raise _NotJsonError(token)
 
     try:
         data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
@@ -186,7 +187,7 @@ def _parse_json(text: str, name: str) -> tuple[Any, Positions, Problems]:
         raise InputError(
             f"{name}:{exc.lineno}:{exc.colno}: is not valid JSON: {exc.msg}; fix the syntax there"
         ) from None
-    except _NotJson as exc:
+    except _NotJsonError as exc:
         line, column = _json_position(text, token=re.escape(exc.args[0]))
         raise InputError(f"{name}:{line}:{column}: is not valid JSON: {exc.args[0]} is not a JSON value; "
                          "write a number or null") from None
@@ -237,7 +238,7 @@ def without_lone_surrogates(value: Any, pointer: str, problems: Problems) -> Any
     return value
 
 
-class _NotJson(Exception):
+class _NotJsonError(Exception):
     """A token Python's JSON reader accepts but JSON does not have (NaN, Infinity)."""
 
 
@@ -286,9 +287,9 @@ def _depth(data: Any) -> int:
 class _LazyPositions(dict):
     """Positions worked out only when a problem needs one (a valid story never pays for them)."""
 
-    def __init__(self, compute) -> None:
+    def __init__(self, compute: Callable[[], Positions]) -> None:
         super().__init__()
-        self._compute = compute
+        self._compute: Callable[[], Positions] | None = compute
 
     def _fill(self) -> None:
         if self._compute is not None:
@@ -311,7 +312,8 @@ def _json_positions(text: str) -> Positions:
     try:
         node = yaml.compose(text, Loader=_Loader)
         converter = _Converter("")
-        converter.convert(node, "")
+        if node is not None:
+            converter.convert(node, "")
     except (yaml.YAMLError, InputError):
         return {}
     return converter.positions
@@ -353,7 +355,7 @@ class _Converter:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, f"{pointer}/{i}", depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar(node, pointer)
+        return self._scalar(cast(yaml.ScalarNode, node), pointer)  # the only other kind of node
 
     def _scalar(self, node: yaml.ScalarNode, pointer: str) -> Any:
         value, tag = node.value, node.tag

@@ -22,7 +22,7 @@ local part is a plain Turtle local name.
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 from .mapping import Lit, Nodes, Obj
 from .vocab import RDF_TYPE
@@ -87,7 +87,7 @@ class _Names:
         return written
 
     def obj(self, o: Obj) -> str:
-        if type(o) is Lit:
+        if isinstance(o, Lit):
             if o.language:
                 return f"{_quote(o.value)}@{o.language}"
             if o.datatype and o.datatype != _XSD_STRING:

@@ -13,8 +13,10 @@ and column where the file gives them), a message and a hint.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from datetime import date
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
@@ -81,7 +83,7 @@ def _describe(error: ValidationError) -> tuple[str, str, str]:
     if kind == "pattern":
         return pointer, f"{_short(value)} is not of the required form", hint
     if kind == "enum":
-        options = ", ".join(map(str, error.validator_value))
+        options = ", ".join(map(str, error.validator_value if isinstance(error.validator_value, list) else ()))
         return pointer, f"{_short(value)} is not one of: {options}", hint
     if kind == "const":
         return pointer, f"{_short(value)} must be {error.validator_value!r}", hint
@@ -310,7 +312,7 @@ class _CrossChecker:
                 if known:  # which offices a person holds, where the story says it well-formed
                     self.offices[id] = office_ids
 
-    def ref(self, pointer: str, id: Any, allowed: set[str] | None, what: str) -> bool:
+    def ref(self, pointer: str, id: Any, allowed: AbstractSet[str] | None, what: str) -> bool:
         """Check that ``id`` names something of an allowed type ('event' and 'article' count)."""
         if not isinstance(id, str):
             return False
@@ -328,7 +330,7 @@ class _CrossChecker:
             return False
         return True
 
-    def refs(self, pointer: str, ids: Any, allowed: set[str] | None, what: str) -> None:
+    def refs(self, pointer: str, ids: Any, allowed: AbstractSet[str] | None, what: str) -> None:
         for k, id in enumerate(_list(ids)):
             self.ref(f"{pointer}/{k}", id, allowed, what)
 

@@ -39,6 +39,7 @@ PREFIXES = {
     "wd": WD,
 }
 
+#: The classes of each entity type; the first is the one the shapes check an entity as (ngsh:Entity).
 ENTITY_CLASSES: dict[str, tuple[str, ...]] = {
     "person": (SCHEMA + "Person",),
     "state": (SCHEMA + "Country", NG + "SovereignState"),
@@ -50,7 +51,7 @@ ENTITY_CLASSES: dict[str, tuple[str, ...]] = {
     "city": (SCHEMA + "City",),
     "region": (SCHEMA + "Place", NG + "Region"),
     "position": (NG + "Position",),
-    "unnamed-source": (PROV + "Agent", NG + "UnnamedSource"),
+    "unnamed-source": (NG + "UnnamedSource", PROV + "Agent"),
     "work": (SCHEMA + "CreativeWork",),
 }
 

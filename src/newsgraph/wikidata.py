@@ -24,10 +24,11 @@ import re
 import sqlite3
 import threading
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import requests
@@ -175,7 +176,7 @@ class WikidataClient:
         contact: str | None = None,
         *,
         api_url: str | None = None,
-        cache: Path | str | None | bool = None,
+        cache: Path | str | bool | None = None,
         timeout: tuple[float, float] = (5.0, 30.0),
         retries: int = 4,
         backoff: float = 1.0,
@@ -207,7 +208,7 @@ class WikidataClient:
         self.session.headers.update({"User-Agent": self.user_agent, "Accept-Encoding": "gzip"})
 
     @staticmethod
-    def _session(cache: Path | str | None | bool, expire_after: timedelta) -> requests.Session:
+    def _session(cache: Path | str | bool | None, expire_after: timedelta) -> requests.Session:
         if cache is False:
             return requests.Session()
         import requests_cache
