@@ -73,13 +73,16 @@ def naive(paths: list[Path], out: Path) -> float:
         graph = rdflib.Graph()
         for s, p, o in mapped.iter_triples():
             if isinstance(o, Lit):
-                term = rdflib.Literal(o.value, lang=o.language, datatype=rdflib.URIRef(o.datatype) if o.datatype else None)
+                term = rdflib.Literal(
+                    o.value, lang=o.language, datatype=rdflib.URIRef(o.datatype) if o.datatype else None
+                )
             else:
                 term = rdflib.URIRef(o)
             graph.add((rdflib.URIRef(s), rdflib.URIRef(p), term))
         turtle = graph.serialize(format="turtle")
-        expanded = pyld.from_rdf(graph.serialize(format="nt"), {"format": "application/n-quads",
-                                                                 "documentLoader": document_loader})
+        expanded = pyld.from_rdf(
+            graph.serialize(format="nt"), {"format": "application/n-quads", "documentLoader": document_loader}
+        )
         document = pyld.compact(expanded, {"@context": CONTEXT}, {"documentLoader": document_loader, "graph": True})
         assert not any(True for _ in profile.iter_errors(document))
         conforms, _, _ = pyshacl.validate(graph, shacl_graph=shapes, inference="none")
@@ -116,8 +119,10 @@ def rss_only(n: int, seed: int) -> None:
         before = peak_rss_mb(resource.RUSAGE_SELF)
         seconds = full_build(paths, folder / "out", jobs=2)
     print(f"{n} stories built with --jobs 2 in {seconds:.1f} s ({n / seconds:.0f} articles/s)")
-    print(f"peak RSS: {peak_rss_mb(resource.RUSAGE_SELF):.0f} MB in the main process ({before:.0f} MB before the "
-          f"build), {peak_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB in the largest worker (target: under 400 MB)")
+    print(
+        f"peak RSS: {peak_rss_mb(resource.RUSAGE_SELF):.0f} MB in the main process ({before:.0f} MB before the "
+        f"build), {peak_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB in the largest worker (target: under 400 MB)"
+    )
 
 
 def main() -> None:
@@ -165,9 +170,13 @@ def main() -> None:
     b = per[f"(b) naive pipeline ({len(sample)} stories)"]
     c = per["(c) floor: serialise pre-built quads"]
     print()
-    print(f"a/b: (a) is {b / a1:.1f}x faster than the naive pipeline with --jobs 1, {b / a2:.1f}x with --jobs 2 "
-          "(target: at least 20x)")
-    print(f"a/c: (a) takes {a1 / c:.1f}x the floor's time with --jobs 1, {a2 / c:.1f}x with --jobs 2 (target: within 4x)")
+    print(
+        f"a/b: (a) is {b / a1:.1f}x faster than the naive pipeline with --jobs 1, {b / a2:.1f}x with --jobs 2 "
+        "(target: at least 20x)"
+    )
+    print(
+        f"a/c: (a) takes {a1 / c:.1f}x the floor's time with --jobs 1, {a2 / c:.1f}x with --jobs 2 (target: within 4x)"
+    )
     print(f"--jobs 2 is {jobs1 / jobs2:.2f}x faster than --jobs 1 (target: at least 1.7x)", end="")
     if in_memory:
         m1, m2 = in_memory[1] / len(paths), in_memory[2] / len(paths)
@@ -175,8 +184,10 @@ def main() -> None:
         print(f"with output in memory, a/c is {m1 / c:.1f}x with --jobs 1 and {m2 / c:.1f}x with --jobs 2")
     else:
         print()
-    print(f"peak RSS: {rss_after_jobs1:.0f} MB in this process after --jobs 1, "
-          f"{peak_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB in the largest worker")
+    print(
+        f"peak RSS: {rss_after_jobs1:.0f} MB in this process after --jobs 1, "
+        f"{peak_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB in the largest worker"
+    )
 
 
 if __name__ == "__main__":

@@ -50,43 +50,135 @@ MEDIA = [
     ("kathimerini", {"el": "Καθημερινή", "en": "Kathimerini"}, None),
     ("ert", {"el": "ΕΡΤ", "en": "ERT"}, None),
 ]
-FIRST = [("Νίκος", "Nikos"), ("Μαρία", "Maria"), ("Ελένη", "Eleni"), ("Γιώργος", "Giorgos"), ("Άννα", "Anna"),
-         ("Κώστας", "Kostas"), ("Σοφία", "Sofia"), ("Δημήτρης", "Dimitris"), ("Ιωάννα", "Ioanna"), ("Πέτρος", "Petros")]
-LAST = [("Παπαδόπουλος", "Papadopoulos"), ("Οικονόμου", "Oikonomou"), ("Ιωάννου", "Ioannou"), ("Γεωργίου", "Georgiou"),
-        ("Δημητρίου", "Dimitriou"), ("Αλεξίου", "Alexiou"), ("Βασιλείου", "Vasileiou"), ("Μακρή", "Makri")]
-OFFICES = [("minister", {"el": "υπουργός", "en": "minister"}), ("ambassador", {"el": "πρέσβης", "en": "ambassador"}),
-           ("spokesperson", {"el": "εκπρόσωπος", "en": "spokesperson"}), ("mayor", {"el": "δήμαρχος", "en": "mayor"})]
-MONTHS = {"el": ["Ιανουαρίου", "Φεβρουαρίου", "Μαρτίου", "Απριλίου", "Μαΐου", "Ιουνίου", "Ιουλίου", "Αυγούστου",
-                 "Σεπτεμβρίου", "Οκτωβρίου", "Νοεμβρίου", "Δεκεμβρίου"],
-          "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                 "November", "December"]}
+FIRST = [
+    ("Νίκος", "Nikos"),
+    ("Μαρία", "Maria"),
+    ("Ελένη", "Eleni"),
+    ("Γιώργος", "Giorgos"),
+    ("Άννα", "Anna"),
+    ("Κώστας", "Kostas"),
+    ("Σοφία", "Sofia"),
+    ("Δημήτρης", "Dimitris"),
+    ("Ιωάννα", "Ioanna"),
+    ("Πέτρος", "Petros"),
+]
+LAST = [
+    ("Παπαδόπουλος", "Papadopoulos"),
+    ("Οικονόμου", "Oikonomou"),
+    ("Ιωάννου", "Ioannou"),
+    ("Γεωργίου", "Georgiou"),
+    ("Δημητρίου", "Dimitriou"),
+    ("Αλεξίου", "Alexiou"),
+    ("Βασιλείου", "Vasileiou"),
+    ("Μακρή", "Makri"),
+]
+OFFICES = [
+    ("minister", {"el": "υπουργός", "en": "minister"}),
+    ("ambassador", {"el": "πρέσβης", "en": "ambassador"}),
+    ("spokesperson", {"el": "εκπρόσωπος", "en": "spokesperson"}),
+    ("mayor", {"el": "δήμαρχος", "en": "mayor"}),
+]
+MONTHS = {
+    "el": [
+        "Ιανουαρίου",
+        "Φεβρουαρίου",
+        "Μαρτίου",
+        "Απριλίου",
+        "Μαΐου",
+        "Ιουνίου",
+        "Ιουλίου",
+        "Αυγούστου",
+        "Σεπτεμβρίου",
+        "Οκτωβρίου",
+        "Νοεμβρίου",
+        "Δεκεμβρίου",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+}
 
 # Sentences per event type: {a}, {b} are participants, {p} a place, {d} the date words.
 EVENTS = {
-    "meeting": ({"el": "Ο/Η {a} συναντήθηκε με τον/την {b} στην πόλη {p} {d}.",
-                 "en": "{a} met {b} in {p} {d}."}, ("host", "guest")),
-    "phone-call": ({"el": "Ο/Η {a} είχε τηλεφωνική επικοινωνία με τον/την {b} {d}.",
-                    "en": "{a} spoke by phone with {b} {d}."}, ("participant", "participant")),
-    "visit": ({"el": "Ο/Η {a} επισκέφθηκε την πόλη {p} {d}, όπου τον/την υποδέχθηκε ο/η {b}.",
-               "en": "{a} visited {p} {d}, where {b} received them."}, ("guest", "host")),
-    "interview": ({"el": "Σε συνέντευξη στο μέσο {b} {d}, ο/η {a} μίλησε για την κατάσταση.",
-                   "en": "In an interview with {b} {d}, {a} spoke about the situation."}, ("interviewee", "interviewer")),
-    "negotiation": ({"el": "Οι αντιπροσωπείες του/της {a} και του/της {b} διαπραγματεύτηκαν στην πόλη {p} {d}.",
-                     "en": "Delegations of {a} and {b} negotiated in {p} {d}."}, ("participant", "participant")),
-    "appointment": ({"el": "Ο/Η {a} διόρισε τον/την {b} {d}.", "en": "{a} appointed {b} {d}."}, ("appointer", "appointee")),
-    "sanctions": ({"el": "Η χώρα {a} επέβαλε κυρώσεις στη χώρα {b} {d}.", "en": "{a} imposed sanctions on {b} {d}."},
-                  ("initiator", "target")),
-    "agreement": ({"el": "Η χώρα {a} και η χώρα {b} υπέγραψαν συμφωνία στην πόλη {p} {d}.",
-                   "en": "{a} and {b} signed an agreement in {p} {d}."}, ("participant", "participant")),
-    "protest": ({"el": "Διαδηλωτές συγκεντρώθηκαν στην πόλη {p} {d} κατά του/της {a}, αναφέρει ο/η {b}.",
-                 "en": "Protesters gathered in {p} {d} against {a}, {b} reported."}, ("target", "participant")),
+    "meeting": (
+        {"el": "Ο/Η {a} συναντήθηκε με τον/την {b} στην πόλη {p} {d}.", "en": "{a} met {b} in {p} {d}."},
+        ("host", "guest"),
+    ),
+    "phone-call": (
+        {"el": "Ο/Η {a} είχε τηλεφωνική επικοινωνία με τον/την {b} {d}.", "en": "{a} spoke by phone with {b} {d}."},
+        ("participant", "participant"),
+    ),
+    "visit": (
+        {
+            "el": "Ο/Η {a} επισκέφθηκε την πόλη {p} {d}, όπου τον/την υποδέχθηκε ο/η {b}.",
+            "en": "{a} visited {p} {d}, where {b} received them.",
+        },
+        ("guest", "host"),
+    ),
+    "interview": (
+        {
+            "el": "Σε συνέντευξη στο μέσο {b} {d}, ο/η {a} μίλησε για την κατάσταση.",
+            "en": "In an interview with {b} {d}, {a} spoke about the situation.",
+        },
+        ("interviewee", "interviewer"),
+    ),
+    "negotiation": (
+        {
+            "el": "Οι αντιπροσωπείες του/της {a} και του/της {b} διαπραγματεύτηκαν στην πόλη {p} {d}.",
+            "en": "Delegations of {a} and {b} negotiated in {p} {d}.",
+        },
+        ("participant", "participant"),
+    ),
+    "appointment": (
+        {"el": "Ο/Η {a} διόρισε τον/την {b} {d}.", "en": "{a} appointed {b} {d}."},
+        ("appointer", "appointee"),
+    ),
+    "sanctions": (
+        {"el": "Η χώρα {a} επέβαλε κυρώσεις στη χώρα {b} {d}.", "en": "{a} imposed sanctions on {b} {d}."},
+        ("initiator", "target"),
+    ),
+    "agreement": (
+        {
+            "el": "Η χώρα {a} και η χώρα {b} υπέγραψαν συμφωνία στην πόλη {p} {d}.",
+            "en": "{a} and {b} signed an agreement in {p} {d}.",
+        },
+        ("participant", "participant"),
+    ),
+    "protest": (
+        {
+            "el": "Διαδηλωτές συγκεντρώθηκαν στην πόλη {p} {d} κατά του/της {a}, αναφέρει ο/η {b}.",
+            "en": "Protesters gathered in {p} {d} against {a}, {b} reported.",
+        },
+        ("target", "participant"),
+    ),
 }
 STATE_EVENTS = {"sanctions", "agreement"}
 
-FILLER = {"el": ["Η εξέλιξη σχολιάστηκε ευρέως.", "Αναλυτές εκτιμούν ότι οι σχέσεις θα αλλάξουν.",
-                 "Δεν υπήρξε άμεση αντίδραση.", "Η κυβέρνηση δεν σχολίασε."],
-          "en": ["The development drew wide comment.", "Analysts expect relations to shift.",
-                 "There was no immediate reaction.", "The government did not comment."]}
+FILLER = {
+    "el": [
+        "Η εξέλιξη σχολιάστηκε ευρέως.",
+        "Αναλυτές εκτιμούν ότι οι σχέσεις θα αλλάξουν.",
+        "Δεν υπήρξε άμεση αντίδραση.",
+        "Η κυβέρνηση δεν σχολίασε.",
+    ],
+    "en": [
+        "The development drew wide comment.",
+        "Analysts expect relations to shift.",
+        "There was no immediate reaction.",
+        "The government did not comment.",
+    ],
+}
 
 
 class _Writer:
@@ -111,7 +203,11 @@ def _date_words(lang: str, rng: random.Random, published: date) -> tuple[dict, s
     kind = rng.random()
     day = published - timedelta(days=rng.randint(1, 60))
     if kind < 0.45:
-        words = f"στις {day.day} {MONTHS['el'][day.month - 1]}" if lang == "el" else f"on {MONTHS['en'][day.month - 1]} {day.day}"
+        words = (
+            f"στις {day.day} {MONTHS['el'][day.month - 1]}"
+            if lang == "el"
+            else f"on {MONTHS['en'][day.month - 1]} {day.day}"
+        )
         return {"on": day.isoformat(), "words": words}, words
     if kind < 0.65:
         words = "τον περασμένο μήνα" if lang == "el" else "last month"
@@ -120,8 +216,11 @@ def _date_words(lang: str, rng: random.Random, published: date) -> tuple[dict, s
     if kind < 0.85:
         words = "αυτή την εβδομάδα" if lang == "el" else "this week"
         monday = published - timedelta(days=published.weekday())
-        return {"earliest": monday.isoformat(), "latest": (monday + timedelta(days=6)).isoformat(),
-                "words": words}, words
+        return {
+            "earliest": monday.isoformat(),
+            "latest": (monday + timedelta(days=6)).isoformat(),
+            "words": words,
+        }, words
     return {"unknown": True}, ("πρόσφατα" if lang == "el" else "recently")
 
 
@@ -136,8 +235,13 @@ def story(index: int, seed: int) -> dict:
 
     def entity(stem: str, type_: str, names: dict, qid: str | None) -> str:
         if stem not in entities:
-            entities[stem] = {"id": stem, "type": type_, "names": dict(names), **({"wikidata": qid} if qid else {}),
-                              "evidence": []}
+            entities[stem] = {
+                "id": stem,
+                "type": type_,
+                "names": dict(names),
+                **({"wikidata": qid} if qid else {}),
+                "evidence": [],
+            }
         return stem
 
     def mention(stem: str) -> dict:
@@ -166,16 +270,22 @@ def story(index: int, seed: int) -> dict:
         of_stem = rng.choice(states)[0]
         position = f"position-{office_id}"
         positions[position] = office_id
-        entities[stem]["offices"] = [{"id": office_id, "position": position, "of": of_stem,
-                                      "title": {lang: title[lang], other: title[other]}}]
+        entities[stem]["offices"] = [
+            {"id": office_id, "position": position, "of": of_stem, "title": {lang: title[lang], other: title[other]}}
+        ]
         people.append(stem)
     for position, office_id in positions.items():
         title = dict(OFFICES)[office_id]
         entities[position] = {"id": position, "type": "position", "names": dict(title)}
     sources = f"sources-{agency[0]}"
-    entities[sources] = {"id": sources, "type": "unnamed-source", "unnamed": True, "source_of": agency[0],
-                         "description": {"el": f"πηγές του {agency[1]['el']}", "en": f"{agency[1]['en']} sources"},
-                         "evidence": []}
+    entities[sources] = {
+        "id": sources,
+        "type": "unnamed-source",
+        "unnamed": True,
+        "source_of": agency[0],
+        "description": {"el": f"πηγές του {agency[1]['el']}", "en": f"{agency[1]['en']} sources"},
+        "evidence": [],
+    }
 
     events, claims = [], []
     for e in range(rng.randint(5, 12)):
@@ -211,9 +321,14 @@ def story(index: int, seed: int) -> dict:
             if entities[who]["type"] == "person" and rng.random() < 0.7:
                 part["capacity"] = entities[who]["offices"][0]["id"]
             participants.append(part)
-        event = {"id": f"event-{e}", "type": kind,
-                 "names": {"en": f"{kind.replace('-', ' ')} {e}", "el": f"γεγονός {e}"},
-                 "date": when, "participants": participants, "evidence": [sentence]}
+        event = {
+            "id": f"event-{e}",
+            "type": kind,
+            "names": {"en": f"{kind.replace('-', ' ')} {e}", "el": f"γεγονός {e}"},
+            "date": when,
+            "participants": participants,
+            "evidence": [sentence],
+        }
         if "{p}" in template and kind not in ("protest",):
             event["location"] = place
         events.append(event)
@@ -225,21 +340,41 @@ def story(index: int, seed: int) -> dict:
             w.add("Σύμφωνα με " if lang == "el" else "According to ")
             source_span = w.add(entities[sources]["description"][lang])
             entities[sources]["evidence"].append(source_span)
-            w.add(", η συνάντηση είχε προετοιμαστεί εδώ και εβδομάδες." if lang == "el"
-                  else ", the talks had been prepared for weeks.")
+            w.add(
+                ", η συνάντηση είχε προετοιμαστεί εδώ και εβδομάδες."
+                if lang == "el"
+                else ", the talks had been prepared for weeks."
+            )
             span = {"start": start, "end": w.length, "text": w.text()[start:]}
-            claims.append({"id": f"claim-{e}", "kind": "claim", "text": {lang: span["text"]},
-                           "source": sources, "about": [event["id"]], "evidence": [span]})
+            claims.append(
+                {
+                    "id": f"claim-{e}",
+                    "kind": "claim",
+                    "text": {lang: span["text"]},
+                    "source": sources,
+                    "about": [event["id"]],
+                    "evidence": [span],
+                }
+            )
             w.add(" ")
         elif roll < 0.6 and speaker:
-            words_quoted = ("η συνεργασία θα συνεχιστεί" if lang == "el" else "cooperation will continue")
+            words_quoted = "η συνεργασία θα συνεχιστεί" if lang == "el" else "cooperation will continue"
             start = w.length
             mention(speaker)
             w.add(" δήλωσε ότι «" if lang == "el" else " said that “")
             quote_span = w.add(words_quoted)
             w.add("»." if lang == "el" else "”.")
-            claims.append({"id": f"quote-{e}", "kind": "quote", "text": {lang: words_quoted}, "source": event["id"],
-                           "speakers": [speaker], "about": [event["id"]], "evidence": [quote_span]})
+            claims.append(
+                {
+                    "id": f"quote-{e}",
+                    "kind": "quote",
+                    "text": {lang: words_quoted},
+                    "source": event["id"],
+                    "speakers": [speaker],
+                    "about": [event["id"]],
+                    "evidence": [quote_span],
+                }
+            )
             w.add(" ")
         if rng.random() < 0.3:
             w.add(rng.choice(FILLER[lang]) + " ")
@@ -252,9 +387,15 @@ def story(index: int, seed: int) -> dict:
     slug = f"{published.isoformat()}-corpus-{seed}-{index:06d}"
     return {
         "newsgraph": 1,
-        "article": {"slug": slug, "headline": ("Ειδήσεις ημέρας " if lang == "el" else "News of the day ") + str(index),
-                    "language": lang, "published": published.isoformat(), "publisher": medium[0],
-                    "about": [events[0]["id"]], "text": text},
+        "article": {
+            "slug": slug,
+            "headline": ("Ειδήσεις ημέρας " if lang == "el" else "News of the day ") + str(index),
+            "language": lang,
+            "published": published.isoformat(),
+            "publisher": medium[0],
+            "about": [events[0]["id"]],
+            "text": text,
+        },
         "entities": list(entities.values()),
         "events": events,
         "claims": claims,

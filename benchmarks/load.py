@@ -74,14 +74,18 @@ def main() -> None:
             server = OxigraphServer(folder / f"server-{jobs}").start()
             try:
                 with RemoteStore(server.query_url, graph_store=server.graph_store_url) as store:
-                    rows.append((f"newsgraph load --jobs {jobs}, Oxigraph server (PUT)",
-                                 timed_load(store, payloads, jobs)))
+                    rows.append(
+                        (f"newsgraph load --jobs {jobs}, Oxigraph server (PUT)", timed_load(store, payloads, jobs))
+                    )
             finally:
                 server.stop()
 
         started = time.perf_counter()
-        subprocess.run([oxigraph_binary() or "oxigraph", "load", "--location", str(folder / "bulk"),
-                        "--file", str(nquads)], check=True, capture_output=True)
+        subprocess.run(
+            [oxigraph_binary() or "oxigraph", "load", "--location", str(folder / "bulk"), "--file", str(nquads)],
+            check=True,
+            capture_output=True,
+        )
         bulk = time.perf_counter() - started
         rows.append(("oxigraph load (bulk loader, same N-Quads)", bulk))
 

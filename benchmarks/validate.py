@@ -68,8 +68,10 @@ def main() -> int:
         slopes.append((t2 - t1) / (s2 - s1) * 1e6)
         print(f"from {s1:>9,} to {s2:>9,} characters: {slopes[-1] * 1000:7.1f} ms per million more")
     ratio = slopes[-1] / max(slopes[0], 1e-9)
-    print(f"last step / first step, per character: {ratio:.2f} (linear: about 1, quadratic: about "
-          f"{(args.sizes[-1] + args.sizes[-2]) / (args.sizes[1] + args.sizes[0]):.0f}; limit {args.max_ratio})")
+    print(
+        f"last step / first step, per character: {ratio:.2f} (linear: about 1, quadratic: about "
+        f"{(args.sizes[-1] + args.sizes[-2]) / (args.sizes[1] + args.sizes[0]):.0f}; limit {args.max_ratio})"
+    )
     return 0 if ratio <= args.max_ratio else 1
 
 

@@ -34,26 +34,49 @@ EXPECTED = {
         (N + "maduro-trump-call", N + "trump", "Donald Trump", "2025-11-21", None, ART),
     ],
     "events-resting-on-unnamed-sources": [
-        (N + "maduro-trump-call", "Phone call between Nicolás Maduro and Donald Trump",
-         N + "maduro-ready-to-leave", N + "reuters-sources", "Reuters sources, not named", N + "reuters"),
+        (
+            N + "maduro-trump-call",
+            "Phone call between Nicolás Maduro and Donald Trump",
+            N + "maduro-ready-to-leave",
+            N + "reuters-sources",
+            "Reuters sources, not named",
+            N + "reuters",
+        ),
     ],
     "everything-belta-reported": [
-        (N + "maduro-welcome-in-belarus",
-         "ο Λουκασένκο είχε δεχτεί εκείνη την ημέρα τον απεσταλμένο της Βενεζουέλας στη Μόσχα και του "
-         "είχε πει ότι ο Μαδούρο ήταν πάντα ευπρόσδεκτος στη Λευκορωσία και ότι ήταν καιρός να την επισκεφθεί",
-         "2025-11-25", N + "lukashenko-envoy-first-meeting"),
-        (N + "maduro-welcome-in-belarus",
-         "ο Λουκασένκο είχε δεχτεί εκείνη την ημέρα τον απεσταλμένο της Βενεζουέλας στη Μόσχα και του "
-         "είχε πει ότι ο Μαδούρο ήταν πάντα ευπρόσδεκτος στη Λευκορωσία και ότι ήταν καιρός να την επισκεφθεί",
-         "2025-11-25", N + "maduro"),
+        (
+            N + "maduro-welcome-in-belarus",
+            "ο Λουκασένκο είχε δεχτεί εκείνη την ημέρα τον απεσταλμένο της Βενεζουέλας στη Μόσχα και του "
+            "είχε πει ότι ο Μαδούρο ήταν πάντα ευπρόσδεκτος στη Λευκορωσία και ότι ήταν καιρός να την επισκεφθεί",
+            "2025-11-25",
+            N + "lukashenko-envoy-first-meeting",
+        ),
+        (
+            N + "maduro-welcome-in-belarus",
+            "ο Λουκασένκο είχε δεχτεί εκείνη την ημέρα τον απεσταλμένο της Βενεζουέλας στη Μόσχα και του "
+            "είχε πει ότι ο Μαδούρο ήταν πάντα ευπρόσδεκτος στη Λευκορωσία και ότι ήταν καιρός να την επισκεφθεί",
+            "2025-11-25",
+            N + "maduro",
+        ),
     ],
 }
 
 #: entities-with-wikidata: (thing, Wikidata IRI) for the reconciled things the article mentions.
 EXPECTED_WIKIDATA = {
-    "putin": "Q7747", "maduro": "Q58132", "lukashenko": "Q2866", "trump": "Q22686", "russia": "Q159",
-    "venezuela": "Q717", "belarus": "Q184", "united-states": "Q30", "ukraine": "Q212", "moscow": "Q649",
-    "latin-america": "Q12585", "reuters": "Q130879", "politico": "Q3109740", "us-government": "Q48525",
+    "putin": "Q7747",
+    "maduro": "Q58132",
+    "lukashenko": "Q2866",
+    "trump": "Q22686",
+    "russia": "Q159",
+    "venezuela": "Q717",
+    "belarus": "Q184",
+    "united-states": "Q30",
+    "ukraine": "Q212",
+    "moscow": "Q649",
+    "latin-america": "Q12585",
+    "reuters": "Q130879",
+    "politico": "Q3109740",
+    "us-government": "Q48525",
     "russian-invasion-of-ukraine": "Q110999040",
 }
 

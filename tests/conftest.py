@@ -63,8 +63,9 @@ def story_copy(tmp_path: Path, seed_data) -> Callable[..., Path]:
     raw text instead of YAML.
     """
 
-    def make(change: Callable[[dict], Any] | None = None, *, text: str | bytes | None = None,
-             name: str = "story.yaml") -> Path:
+    def make(
+        change: Callable[[dict], Any] | None = None, *, text: str | bytes | None = None, name: str = "story.yaml"
+    ) -> Path:
         shutil.copy(SEED_TEXT, tmp_path / SEED_TEXT.name)
         path = tmp_path / name
         if text is not None:
@@ -79,11 +80,13 @@ def story_copy(tmp_path: Path, seed_data) -> Callable[..., Path]:
     return make
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None,
-            timeout: float = 300) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess:
     """Run ``python -m newsgraph`` in a real process, as a user runs the command."""
-    return subprocess.run([sys.executable, "-m", "newsgraph", *args], capture_output=True,
-                          text=True, cwd=cwd, env=env, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "newsgraph", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=timeout
+    )
 
 
 def invoke(*args: str, env: dict | None = None):
@@ -122,4 +125,5 @@ def set_at(*path_and_value):
         for key in path[:-1]:
             node = node[key]
         node[path[-1]] = value
+
     return change

@@ -56,14 +56,24 @@ class Server:
             if not (keep_port and self.port):
                 self.prepare()
             log = (self.folder / f"{self.name}.log").open("ab")
-            self.process = subprocess.Popen(self.command(), stdout=log, stderr=subprocess.STDOUT,
-                                            stdin=subprocess.DEVNULL, cwd=self.folder, start_new_session=True)
+            self.process = subprocess.Popen(
+                self.command(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                cwd=self.folder,
+                start_new_session=True,
+            )
             log.close()
             deadline = time.monotonic() + self.start_timeout
             while time.monotonic() < deadline and self.process.poll() is None:
                 try:
-                    answer = requests.get(self.ready_url(), params={"query": "ASK {}"},
-                                          headers={"Accept": "application/sparql-results+json"}, timeout=2)
+                    answer = requests.get(
+                        self.ready_url(),
+                        params={"query": "ASK {}"},
+                        headers={"Accept": "application/sparql-results+json"},
+                        timeout=2,
+                    )
                     if answer.status_code == 200:
                         return self
                 except requests.RequestException:
@@ -96,8 +106,14 @@ class OxigraphServer(Server):
     name = "oxigraph"
 
     def command(self) -> list[str]:
-        return [oxigraph_binary() or "oxigraph", "serve", "--location", str(self.folder / "db"),
-                "--bind", f"127.0.0.1:{self.port}"]
+        return [
+            oxigraph_binary() or "oxigraph",
+            "serve",
+            "--location",
+            str(self.folder / "db"),
+            "--bind",
+            f"127.0.0.1:{self.port}",
+        ]
 
     def ready_url(self) -> str:
         return self.query_url
@@ -164,11 +180,16 @@ class VirtuosoServer(Server):
         for sub in ("vad", "vsp"):
             (self.folder / sub).mkdir(exist_ok=True)
         (self.folder / "virtuoso.ini").write_text(
-            VIRTUOSO_INI.format(dir=self.folder.resolve(), sql_port=self.sql_port, http_port=self.port))
+            VIRTUOSO_INI.format(dir=self.folder.resolve(), sql_port=self.sql_port, http_port=self.port)
+        )
 
     def command(self) -> list[str]:
-        return [shutil.which("virtuoso-t") or "virtuoso-t", "+foreground", "+configfile",
-                str(self.folder / "virtuoso.ini")]
+        return [
+            shutil.which("virtuoso-t") or "virtuoso-t",
+            "+foreground",
+            "+configfile",
+            str(self.folder / "virtuoso.ini"),
+        ]
 
     def ready_url(self) -> str:
         return self.query_url
@@ -182,8 +203,16 @@ class VirtuosoServer(Server):
         return f"http://127.0.0.1:{self.port}/sparql-graph-crud-auth"
 
     def options(self) -> list[str]:
-        return ["--endpoint", self.query_url, "--graph-store", self.graph_store_url,
-                "--user", self.user, "--auth", "digest"]
+        return [
+            "--endpoint",
+            self.query_url,
+            "--graph-store",
+            self.graph_store_url,
+            "--user",
+            self.user,
+            "--auth",
+            "digest",
+        ]
 
     def environment(self) -> dict[str, str]:
         return {**os.environ, "NEWSGRAPH_STORE_PASSWORD": self.password}

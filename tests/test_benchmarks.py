@@ -30,28 +30,61 @@ def test_corpus_generator_is_reproducible_and_every_story_is_valid(tmp_path):
 
 
 def test_load_benchmark_runs_in_smoke_mode():
-    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "load.py"), "--n", "3"],
-                         capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "load.py"), "--n", "3"], capture_output=True, text=True, timeout=300
+    )
     assert run.returncode == 0, run.stderr
-    for row in ("newsgraph load --jobs 1, embedded store", "newsgraph load --jobs 2, Oxigraph server (PUT)",
-                "oxigraph load (bulk loader"):
+    for row in (
+        "newsgraph load --jobs 1, embedded store",
+        "newsgraph load --jobs 2, Oxigraph server (PUT)",
+        "oxigraph load (bulk loader",
+    ):
         assert row in run.stdout
 
 
 def test_build_benchmark_runs_in_smoke_mode():
-    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "build.py"), "--n", "3", "--naive-sample", "1"],
-                         capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "build.py"), "--n", "3", "--naive-sample", "1"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr
-    for row in ("(a) newsgraph build --jobs 1", "(b) naive pipeline (1 stories)", "(c) floor", "a/b:", "a/c:", "peak RSS"):
+    for row in (
+        "(a) newsgraph build --jobs 1",
+        "(b) naive pipeline (1 stories)",
+        "(c) floor",
+        "a/b:",
+        "a/c:",
+        "peak RSS",
+    ):
         assert row in run.stdout
-    rss = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "build.py"), "--rss", "3"],
-                         capture_output=True, text=True, timeout=300)
+    rss = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "build.py"), "--rss", "3"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert rss.returncode == 0 and "peak RSS" in rss.stdout
 
 
 def test_validate_benchmark_runs_in_smoke_mode():
-    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "validate.py"), "--sizes", "20000", "40000",
-                          "--repeat", "1", "--max-ratio", "1000"], capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "validate.py"),
+            "--sizes",
+            "20000",
+            "40000",
+            "--repeat",
+            "1",
+            "--max-ratio",
+            "1000",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr
     for row in ("seed story, as it is", "evidence quote of    40,000 characters", "last step / first step"):
         assert row in run.stdout

@@ -48,6 +48,14 @@ def test_build_into_an_unwritable_place_exits_2_and_leaves_nothing(tmp_path):
     run = run_cli("build", str(SEED), "--out", str(blocker / "sub"))
     assert run.returncode == 2
     assert "cannot create the output folder" in run.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["file"] and blocker.read_text() == "not a folder"
+    # a folder where the first file cannot be put in place (a folder has its name): nothing else is
+    # left there, not even a temporary file (this holds for root too, unlike a read-only folder)
+    out = tmp_path / "out"
+    (out / FILES[0]).mkdir(parents=True)
+    run = run_cli("build", str(SEED), "--out", str(out))
+    assert run.returncode == 2 and "cannot rename output into place" in run.stderr
+    assert [p.name for p in out.iterdir()] == [FILES[0]] and not list((out / FILES[0]).iterdir())
 
 
 def test_interrupted_write_keeps_previous_files(tmp_path, monkeypatch):
@@ -111,7 +119,8 @@ def _broken_turtle(real, how):
         if how == "drop":  # the last subject block loses its last statement
             head, _, _ = text.rstrip().rpartition(" ;\n")
             return head + " .\n"
-        return text.replace('"@el', '@el', 1)  # an unterminated literal
+        return text.replace('"@el', "@el", 1)  # an unterminated literal
+
     return writer
 
 
@@ -123,8 +132,10 @@ def test_verify_output_catches_a_writer_bug_and_writes_nothing(tmp_path, monkeyp
     from .conftest import assert_clean_exit, invoke
 
     build_module = importlib.import_module("newsgraph.build")  # newsgraph.build is the function
-    for how, message in (("drop", "reads back as a different graph (1 triples missing, 0 extra"),
-                         ("break", "Oxigraph cannot read what newsgraph wrote")):
+    for how, message in (
+        ("drop", "reads back as a different graph (1 triples missing, 0 extra"),
+        ("break", "Oxigraph cannot read what newsgraph wrote"),
+    ):
         monkeypatch.setattr(build_module, "turtle_text", _broken_turtle(turtle_text, how))
         out = tmp_path / how
         result = invoke("build", str(SEED), "--out", str(out), "--verify-output")
@@ -148,6 +159,10 @@ def test_debug_prints_the_traceback_of_an_internal_error_only(tmp_path, monkeypa
     assert plain.exit_code == 5 and "Traceback" not in plain.output
     assert f"newsgraph: {SEED}: internal error: ZeroDivisionError: oops; this is a newsgraph bug" in plain.output
     debug = invoke("--debug", "validate", str(SEED))
-    assert debug.exit_code == 5 and "Traceback (most recent call last)" in debug.output and "ZeroDivisionError" in debug.output
+    assert (
+        debug.exit_code == 5
+        and "Traceback (most recent call last)" in debug.output
+        and "ZeroDivisionError" in debug.output
+    )
     by_env = invoke("validate", str(SEED), env={"NEWSGRAPH_DEBUG": "1"})
     assert "Traceback (most recent call last)" in by_env.output

@@ -45,8 +45,9 @@ def test_every_published_jsonld_validates_with_plain_jsonschema(published_jsonld
 
 def test_every_published_graph_conforms_to_the_shapes_with_plain_pyshacl_cli():
     for ttl in sorted(OUTPUT.glob("*.ttl")):
-        run = subprocess.run([sys.executable, "-m", "pyshacl", "-s", str(SHAPES), str(ttl)],
-                             capture_output=True, text=True)
+        run = subprocess.run(
+            [sys.executable, "-m", "pyshacl", "-s", str(SHAPES), str(ttl)], capture_output=True, text=True
+        )
         assert run.returncode == 0, run.stdout + run.stderr
         assert "Conforms: True" in run.stdout
 
@@ -56,25 +57,67 @@ def _node(document, suffix):
 
 
 PROFILE_BREAKS = [
-    ("https-sameAs", lambda d: _node(d, "#putin").update(sameAs="https://www.wikidata.org/entity/Q7747"), "sameAs"),
-    ("wiki-page-sameAs", lambda d: _node(d, "#putin").update(sameAs="http://www.wikidata.org/wiki/Q7747"), "sameAs"),
-    ("plain-name", lambda d: _node(d, "#putin").update(name="Vladimir Putin"), "name"),
-    ("no-headline", lambda d: d["@graph"][0].pop("headline"), "headline"),
-    ("event-without-date", lambda d: _node(d, "#putin-maduro-call").pop("dateUnknown"), "date"),
-    ("day-typed-as-month", lambda d: _node(d, "#maduro-trump-call")["startDate"].update({"@type": "xsd:gYearMonth"}), "startDate"),
-    ("claim-without-source", lambda d: _node(d, "#maduro-ready-to-leave").pop("wasAttributedTo"), "source"),
-    ("unknown-term", lambda d: _node(d, "#putin").update(nickname="Vova"), "nickname"),
-    ("foreign-node-iri", lambda d: _node(d, "#putin").update({"@id": "javascript:alert(1)"}), "@id"),
-    ("remote-context", lambda d: d.update({"@context": "https://schema.org/"}), "@context"),
+    # name, change, (node the error is on, or None for the document; path below it; failing keyword;
+    # the profile rule it breaks, for rules)
+    (
+        "https-sameAs",
+        lambda d: _node(d, "#putin").update(sameAs="https://www.wikidata.org/entity/Q7747"),
+        ("#putin", ["sameAs"], "pattern", None),
+    ),
+    (
+        "wiki-page-sameAs",
+        lambda d: _node(d, "#putin").update(sameAs="http://www.wikidata.org/wiki/Q7747"),
+        ("#putin", ["sameAs"], "pattern", None),
+    ),
+    ("plain-name", lambda d: _node(d, "#putin").update(name="Vladimir Putin"), ("#putin", ["name"], "type", None)),
+    (
+        "no-headline",
+        lambda d: d["@graph"][0].pop("headline"),
+        ("2025-12-11-putin-lukashenko-support-maduro", [], "required", "an article has a headline"),
+    ),
+    (
+        "event-without-date",
+        lambda d: _node(d, "#putin-maduro-call").pop("dateUnknown"),
+        ("#putin-maduro-call", [], "anyOf", "an event has a precise type, a name, a participant, and a date"),
+    ),
+    (
+        "day-typed-as-month",
+        lambda d: _node(d, "#maduro-trump-call")["startDate"].update({"@type": "xsd:gYearMonth"}),
+        ("#maduro-trump-call", ["startDate", "@value"], "pattern", None),
+    ),
+    (
+        "claim-without-source",
+        lambda d: _node(d, "#maduro-ready-to-leave").pop("wasAttributedTo"),
+        ("#maduro-ready-to-leave", [], "anyOf", "a claim or quote says what is claimed and rests on a source"),
+    ),
+    (
+        "unknown-term",
+        lambda d: _node(d, "#putin").update(nickname="Vova"),
+        ("#putin", [], "additionalProperties", None),
+    ),
+    (
+        "foreign-node-iri",
+        lambda d: _node(d, "#putin").update({"@id": "javascript:alert(1)"}),
+        ("#putin", ["@id"], "pattern", None),
+    ),
+    ("remote-context", lambda d: d.update({"@context": "https://schema.org/"}), (None, ["@context"], "const", None)),
 ]
 
 
 @pytest.mark.parametrize("name, change, where", PROFILE_BREAKS, ids=[b[0] for b in PROFILE_BREAKS])
 def test_profile_catches_a_broken_document(published_jsonld, name, change, where):
     document = copy.deepcopy(next(iter(published_jsonld.values())))
+    node, below, keyword, rule = where
+    path = (
+        [] if node is None else ["@graph", next(i for i, n in enumerate(document["@graph"]) if n["@id"].endswith(node))]
+    )
     change(document)
-    errors = profile_errors(document)
-    assert errors, name
+    errors = list(Draft202012Validator(PROFILE).iter_errors(document))
+    assert [(list(e.absolute_path), e.validator) for e in errors] == [(path + below, keyword)], name
+    if rule:  # the rule of the node schema whose "then" failed
+        schema_path = list(errors[0].schema_path)
+        number = schema_path[schema_path.index("allOf") + 1]
+        assert PROFILE["$defs"]["node"]["allOf"][number]["$comment"].startswith(rule)
 
 
 ART = "https://newsgraph.example/article/2025-12-11-putin-lukashenko-support-maduro#"
@@ -88,19 +131,40 @@ def _graph():
 
 
 SHAPE_BREAKS = [
-    ("https-sameAs", lambda g: g.set((rdflib.URIRef(ART + "putin"), SDO.sameAs, rdflib.URIRef("https://www.wikidata.org/entity/Q7747"))),
-     "Wikidata entity IRI"),
-    ("untagged-name", lambda g: g.add((rdflib.URIRef(ART + "putin"), SDO.name, rdflib.Literal("Putin"))), "language-tagged"),
-    ("claim-without-source", lambda g: g.remove((rdflib.URIRef(ART + "maduro-ready-to-leave"), PROV.wasAttributedTo, None)),
-     "every claim has a source"),
-    ("event-without-participant", lambda g: g.remove((rdflib.URIRef(ART + "coale-appointment"), NG.hasParticipation, None)),
-     "at least one participant"),
-    ("event-without-date", lambda g: g.remove((rdflib.URIRef(ART + "putin-maduro-call"), NG.dateUnknown, None)),
-     "says its date is unknown"),
+    (
+        "https-sameAs",
+        lambda g: g.set(
+            (rdflib.URIRef(ART + "putin"), SDO.sameAs, rdflib.URIRef("https://www.wikidata.org/entity/Q7747"))
+        ),
+        "Wikidata entity IRI",
+    ),
+    (
+        "untagged-name",
+        lambda g: g.add((rdflib.URIRef(ART + "putin"), SDO.name, rdflib.Literal("Putin"))),
+        "language-tagged",
+    ),
+    (
+        "claim-without-source",
+        lambda g: g.remove((rdflib.URIRef(ART + "maduro-ready-to-leave"), PROV.wasAttributedTo, None)),
+        "every claim has a source",
+    ),
+    (
+        "event-without-participant",
+        lambda g: g.remove((rdflib.URIRef(ART + "coale-appointment"), NG.hasParticipation, None)),
+        "at least one participant",
+    ),
+    (
+        "event-without-date",
+        lambda g: g.remove((rdflib.URIRef(ART + "putin-maduro-call"), NG.dateUnknown, None)),
+        "says its date is unknown",
+    ),
     ("blank-node", lambda g: g.add((rdflib.BNode(), rdflib.RDF.type, SDO.Person)), "TypedNode"),
     ("reconciled-without-qid", lambda g: g.remove((rdflib.URIRef(ART + "putin"), SDO.sameAs, None)), "Entity"),
-    ("named-unnamed-person", lambda g: g.add((rdflib.URIRef(ART + "venezuelan-ambassador"), SDO.name, rdflib.Literal("X", lang="en"))),
-     "has no name"),
+    (
+        "named-unnamed-person",
+        lambda g: g.add((rdflib.URIRef(ART + "venezuelan-ambassador"), SDO.name, rdflib.Literal("X", lang="en"))),
+        "has no name",
+    ),
 ]
 
 
@@ -125,13 +189,17 @@ def test_the_build_checks_what_it_would_publish_and_writes_nothing_if_it_fails(m
     checks = {p.check for p in report.errors}
     assert checks == {"jsonld-profile", "shacl"}
     files = {p.file for p in report.errors}
-    assert files == {"2025-12-11-putin-lukashenko-support-maduro.jsonld", "2025-12-11-putin-lukashenko-support-maduro.ttl"}
+    assert files == {
+        "2025-12-11-putin-lukashenko-support-maduro.jsonld",
+        "2025-12-11-putin-lukashenko-support-maduro.ttl",
+    }
     assert any(p.pointer.endswith("/sameAs") for p in report.errors)
     assert any("Wikidata entity IRI" in p.message for p in report.errors)
     assert not list(tmp_path.iterdir())
 
 
 # --- the fast engines agree with the reference ones ----------------------------------------------
+
 
 def _pyshacl_focus(graph: rdflib.Graph) -> set[str]:
     import pyshacl
@@ -147,8 +215,11 @@ def _fast_focus(graph: rdflib.Graph) -> set[str]:
     return {v.focus for v in check_nodes(nodes_from_rdflib(graph))}
 
 
-@pytest.mark.parametrize("name, change, message", [*SHAPE_BREAKS, ("unchanged", lambda g: None, "")],
-                         ids=[b[0] for b in SHAPE_BREAKS] + ["unchanged"])
+@pytest.mark.parametrize(
+    "name, change, message",
+    [*SHAPE_BREAKS, ("unchanged", lambda g: None, "")],
+    ids=[b[0] for b in SHAPE_BREAKS] + ["unchanged"],
+)
 def test_fast_shapes_find_the_same_violations_as_pyshacl(name, change, message):
     graph = _graph()
     change(graph)
@@ -156,20 +227,68 @@ def test_fast_shapes_find_the_same_violations_as_pyshacl(name, change, message):
 
 
 MORE_BREAKS = [
-    ("two-precise-event-types", lambda g: g.add((rdflib.URIRef(ART + "coale-appointment"), rdflib.RDF.type, NG.Meeting))),
-    ("span-ends-before-it-starts", lambda g: g.set((rdflib.URIRef(ART + "putin.evidence.1.position"),
-                                                   rdflib.URIRef("http://www.w3.org/ns/oa#end"),
-                                                   rdflib.Literal("3", datatype=rdflib.XSD.nonNegativeInteger)))),
-    ("bad-role", lambda g: g.set((rdflib.URIRef(ART + "coale-appointment.role.trump.appointer"), NG.participantRole, NG.KingRole))),
-    ("month-typed-as-date", lambda g: g.set((rdflib.URIRef(ART + "coale-appointment"), SDO.startDate,
-                                            rdflib.Literal("2025-11", datatype=rdflib.XSD.date)))),
-    ("second-sameAs", lambda g: g.add((rdflib.URIRef(ART + "putin"), SDO.sameAs, rdflib.URIRef("http://www.wikidata.org/entity/Q1")))),
-    ("no-selector", lambda g: g.remove((rdflib.URIRef(ART + "putin.evidence.1"), rdflib.URIRef("http://www.w3.org/ns/oa#hasSelector"), None))),
-    ("date-unknown-false", lambda g: g.set((rdflib.URIRef(ART + "putin-maduro-call"), NG.dateUnknown,
-                                           rdflib.Literal("false", datatype=rdflib.XSD.boolean)))),
-    ("unreconciled-with-qid", lambda g: g.set((rdflib.URIRef(ART + "belta"), SDO.sameAs, rdflib.URIRef("http://www.wikidata.org/entity/Q184")))),
-    ("position-not-a-position", lambda g: g.set((rdflib.URIRef(ART + "putin.office.president"), NG.officePosition,
-                                                rdflib.URIRef(ART + "russia")))),
+    (
+        "two-precise-event-types",
+        lambda g: g.add((rdflib.URIRef(ART + "coale-appointment"), rdflib.RDF.type, NG.Meeting)),
+    ),
+    (
+        "span-ends-before-it-starts",
+        lambda g: g.set(
+            (
+                rdflib.URIRef(ART + "putin.evidence.1.position"),
+                rdflib.URIRef("http://www.w3.org/ns/oa#end"),
+                rdflib.Literal("3", datatype=rdflib.XSD.nonNegativeInteger),
+            )
+        ),
+    ),
+    (
+        "bad-role",
+        lambda g: g.set(
+            (rdflib.URIRef(ART + "coale-appointment.role.trump.appointer"), NG.participantRole, NG.KingRole)
+        ),
+    ),
+    (
+        "month-typed-as-date",
+        lambda g: g.set(
+            (
+                rdflib.URIRef(ART + "coale-appointment"),
+                SDO.startDate,
+                rdflib.Literal("2025-11", datatype=rdflib.XSD.date),
+            )
+        ),
+    ),
+    (
+        "second-sameAs",
+        lambda g: g.add((rdflib.URIRef(ART + "putin"), SDO.sameAs, rdflib.URIRef("http://www.wikidata.org/entity/Q1"))),
+    ),
+    (
+        "no-selector",
+        lambda g: g.remove(
+            (rdflib.URIRef(ART + "putin.evidence.1"), rdflib.URIRef("http://www.w3.org/ns/oa#hasSelector"), None)
+        ),
+    ),
+    (
+        "date-unknown-false",
+        lambda g: g.set(
+            (
+                rdflib.URIRef(ART + "putin-maduro-call"),
+                NG.dateUnknown,
+                rdflib.Literal("false", datatype=rdflib.XSD.boolean),
+            )
+        ),
+    ),
+    (
+        "unreconciled-with-qid",
+        lambda g: g.set(
+            (rdflib.URIRef(ART + "belta"), SDO.sameAs, rdflib.URIRef("http://www.wikidata.org/entity/Q184"))
+        ),
+    ),
+    (
+        "position-not-a-position",
+        lambda g: g.set(
+            (rdflib.URIRef(ART + "putin.office.president"), NG.officePosition, rdflib.URIRef(ART + "russia"))
+        ),
+    ),
 ]
 
 

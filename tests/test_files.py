@@ -26,10 +26,10 @@ def _dead_pid() -> int:
 def test_leftovers_of_dead_builds_are_removed_and_nothing_else(tmp_path):
     dead, alive = _dead_pid(), os.getppid()
     names = {
-        f".{SEED_SLUG}.ttl.{dead}.3.tmp": "removed",          # a killed build's temporary file
+        f".{SEED_SLUG}.ttl.{dead}.3.tmp": "removed",  # a killed build's temporary file
         f".{SEED_SLUG}.html.{dead}.12.tmp": "removed",
-        f".{SEED_SLUG}.ttl.{alive}.4.tmp": "kept",            # a build still running
-        f".notes.txt.{dead}.1.tmp": "kept",                   # not a name newsgraph gives
+        f".{SEED_SLUG}.ttl.{alive}.4.tmp": "kept",  # a build still running
+        f".notes.txt.{dead}.1.tmp": "kept",  # not a name newsgraph gives
         ".hidden": "kept",
         f"{SEED_SLUG}.ttl": "kept",
     }
@@ -127,5 +127,10 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path):
 def test_output_written_from_a_batch_lands_whole(tmp_path):
     run = run_cli("build", str(SEED), str(SEED), "--out", str(tmp_path), "--jobs", "2")
     assert run.returncode == 1  # the same slug twice: the second is refused
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(SEED_SLUG + s for s in (".jsonld", ".ttl", ".trig", ".html"))
-    assert Path(tmp_path / f"{SEED_SLUG}.ttl").read_text(encoding="utf-8") == newsgraph.build(newsgraph.load_story(SEED)).turtle
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        SEED_SLUG + s for s in (".jsonld", ".ttl", ".trig", ".html")
+    )
+    assert (
+        Path(tmp_path / f"{SEED_SLUG}.ttl").read_text(encoding="utf-8")
+        == newsgraph.build(newsgraph.load_story(SEED)).turtle
+    )

@@ -32,31 +32,99 @@ from hypothesis import strategies as st
 from newsgraph.embed import extract_json
 from newsgraph.snapshot import Snapshot
 
-from .conftest import OUTPUT, SEED_TEXT, assert_clean_exit, invoke
+from .conftest import DATA, OUTPUT, SEED_TEXT, assert_clean_exit, invoke
 from .wikidata_server import Q30, SHAPES, FakeWikidata
 
 EXAMPLES = int(os.environ.get("NEWSGRAPH_FUZZ_EXAMPLES", "60"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=not os.environ.get("NEWSGRAPH_FUZZ_RANDOM"),
-                suppress_health_check=list(HealthCheck), database=None)
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=not os.environ.get("NEWSGRAPH_FUZZ_RANDOM"),
+    suppress_health_check=list(HealthCheck),
+    database=None,
+)
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 HOSTILE_TEXT = [
-    "", " ", "\x00", "a\x00b", "\x1b[2J", "\x7f", "\x85", "\u202e", "\u2066x", "\u200f", "\ufffe", "\uffff",
-    "\udfff", "\ud800x", "\U0001F600", "𝔸", "Βλαντιμίρ Πούτιν", "https://a b/", "https://a/%zz/",
-    "https://a/\ufffe/", "https://\x01/", "javascript:alert(1)", "http:///x", "https://ex.org/ok/", "2025-02-30",
-    "0000-01-01", "2025-13", "2025", "2025-11", "2025-12-11T10:00Z", "2025-12-11T10:00:00+23:00", "9999-12-31",
-    "Q0", "Q7747", "Q159", "q42", "article", "putin", "russia", "maduro-trump-call", "../x", "/etc/passwd",
-    "a\\b", "a:b", "C:\\new", "</script><!--", "\r\n", '"', "\\", "NaN", "1e999", "-1", "true", "null", "~",
+    "",
+    " ",
+    "\x00",
+    "a\x00b",
+    "\x1b[2J",
+    "\x7f",
+    "\x85",
+    "\u202e",
+    "\u2066x",
+    "\u200f",
+    "\ufffe",
+    "\uffff",
+    "\udfff",
+    "\ud800x",
+    "\U0001f600",
+    "𝔸",
+    "Βλαντιμίρ Πούτιν",
+    "https://a b/",
+    "https://a/%zz/",
+    "https://a/\ufffe/",
+    "https://\x01/",
+    "javascript:alert(1)",
+    "http:///x",
+    "https://ex.org/ok/",
+    "2025-02-30",
+    "0000-01-01",
+    "2025-13",
+    "2025",
+    "2025-11",
+    "2025-12-11T10:00Z",
+    "2025-12-11T10:00:00+23:00",
+    "9999-12-31",
+    "Q0",
+    "Q7747",
+    "Q159",
+    "q42",
+    "article",
+    "putin",
+    "russia",
+    "maduro-trump-call",
+    "../x",
+    "/etc/passwd",
+    "a\\b",
+    "a:b",
+    "C:\\new",
+    "</script><!--",
+    "\r\n",
+    '"',
+    "\\",
+    "NaN",
+    "1e999",
+    "-1",
+    "true",
+    "null",
+    "~",
 ]
 #: Stand for what Python cannot hold or write (an integer of 5,000 digits, lists nested 1,200 deep);
 #: _write puts them into the story's text.
 STAND_INS = {"HUGE_NUMBER": "7" * 5000, "DEEP_NESTING": "[" * 1200 + "1" + "]" * 1200}
-SCALARS = (st.none() | st.booleans() | st.integers(-(10**20), 10**20) | st.sampled_from([*STAND_INS, -1, 0, 2**63])
-           | st.floats(allow_nan=True, allow_infinity=True) | st.sampled_from(HOSTILE_TEXT) | st.text(max_size=20)
-           | st.builds(lambda n: "a" * n, st.sampled_from([20_001, 100_000])))
-VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3)
-                      | st.dictionaries(st.sampled_from(["id", "type", "on", "file", "x", "\udfff", ""]) | st.text(max_size=5),
-                                        inner, max_size=3), max_leaves=6)
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**20), 10**20)
+    | st.sampled_from([*STAND_INS, -1, 0, 2**63])
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.sampled_from(HOSTILE_TEXT)
+    | st.text(max_size=20)
+    | st.builds(lambda n: "a" * n, st.sampled_from([20_001, 100_000]))
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["id", "type", "on", "file", "x", "\udfff", ""]) | st.text(max_size=5), inner, max_size=3
+        )
+    ),
+    max_leaves=6,
+)
 
 
 def _nested(depth: int) -> Any:
@@ -99,7 +167,9 @@ def damaged_stories(draw, seed: dict) -> tuple[dict, str]:
         elif action == "replace":
             parent[last] = draw(VALUES)
         elif action == "add-key" and isinstance(parent[last], dict):
-            parent[last][draw(st.sampled_from(["venue", "id", "wikidata", "base", "@context", "$ref"]) | st.text(max_size=8))] = draw(VALUES)
+            parent[last][
+                draw(st.sampled_from(["venue", "id", "wikidata", "base", "@context", "$ref"]) | st.text(max_size=8))
+            ] = draw(VALUES)
         elif action == "duplicate" and isinstance(parent, list):
             parent.insert(last, copy.deepcopy(parent[last]))
         elif action == "swap":
@@ -168,8 +238,12 @@ def assert_files_read_back_alike(folder: Path) -> None:
         data = path.read_bytes()
         if path.suffix == ".html":
             data = extract_json(data.decode("utf-8")).encode("utf-8")
-        fmt = {".ttl": ("turtle", ox.RdfFormat.TURTLE), ".trig": ("trig", ox.RdfFormat.TRIG),
-               ".jsonld": ("json-ld", ox.RdfFormat.JSON_LD), ".html": ("json-ld", ox.RdfFormat.JSON_LD)}[path.suffix]
+        fmt = {
+            ".ttl": ("turtle", ox.RdfFormat.TURTLE),
+            ".trig": ("trig", ox.RdfFormat.TRIG),
+            ".jsonld": ("json-ld", ox.RdfFormat.JSON_LD),
+            ".html": ("json-ld", ox.RdfFormat.JSON_LD),
+        }[path.suffix]
         by_oxigraph, by_rdflib = _oxigraph_triples(data, fmt[1]), _rdflib_triples(data, fmt[0])
         assert by_oxigraph == by_rdflib, (path.name, by_oxigraph ^ by_rdflib)
         readings.append(by_oxigraph)
@@ -211,16 +285,8 @@ def test_damaged_stories_never_crash_and_never_publish_bad_files(data, tmp_path_
 
 # -- Wikidata replies ---------------------------------------------------------------------------
 
-_TEXT = "Written for the newsgraph tests, not real reporting: the United States."
-#: A story written for these tests: one state, reconciled to Q30.
-TEST_STORY = {
-    "newsgraph": 1,
-    "article": {"slug": "test-wikidata-replies", "headline": "Written for the newsgraph tests", "language": "en",
-                "published": "2025-12-11", "text": _TEXT},
-    "entities": [{"id": "usa", "type": "state", "names": {"en": "United States"}, "wikidata": "Q30",
-                  "evidence": [{"start": _TEXT.index("United"), "end": _TEXT.index("United") + 13,
-                                "text": "United States"}]}],
-}
+#: A story written for the tests: one state, reconciled to Q30.
+TEST_STORY = yaml.safe_load((DATA / "stories" / "test-united-states.yaml").read_text(encoding="utf-8"))
 #: The real Q30 entity, with only the statements newsgraph reads (the whole one is 650 kB).
 SMALL_Q30 = {**Q30, "claims": {p: Q30["claims"][p] for p in ("P31", "P6")}, "sitelinks": {}}
 
@@ -263,8 +329,11 @@ def test_damaged_wikidata_replies_give_exit_3_and_keep_the_snapshot(data, wikida
     snapshot.write_text(good.dumps(), encoding="utf-8")
     before = snapshot.read_bytes()
     wikidata.queue.clear()
-    wikidata.answer_next(body=json.dumps(data.draw(damaged_replies({"entities": {"Q30": SMALL_Q30}, "success": 1})),
-                                         ensure_ascii=True).encode())
+    wikidata.answer_next(
+        body=json.dumps(
+            data.draw(damaged_replies({"entities": {"Q30": SMALL_Q30}, "success": 1})), ensure_ascii=True
+        ).encode()
+    )
     env = {"NEWSGRAPH_WIKIDATA_API": wikidata.url, "NEWSGRAPH_CONTACT": "dev@example.org"}
     result = invoke("wikidata", "refresh", str(story), "--out", str(snapshot), "--no-cache", env=env)
     assert_clean_exit(result, {0, 1, 3})

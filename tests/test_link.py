@@ -11,7 +11,7 @@ from newsgraph.link import link_story, normalize, stems
 from newsgraph.snapshot import Snapshot
 from newsgraph.wikidata import WikidataClient
 
-from .conftest import SEED, entity, run_cli
+from .conftest import DATA, SEED, entity, run_cli
 from .wikidata_server import FakeWikidata, _statement
 
 
@@ -24,9 +24,18 @@ def without_qids(data) -> dict[str, str]:
     return removed
 
 
-@pytest.mark.parametrize("a, b", [("Ρωσία", "Ρωσίας"), ("Βενεζουέλα", "Βενεζουέλας"), ("Λουκασένκο", "ΛΟΥΚΑΣΈΝΚΟ"),
-                                  ("Λευκορωσία", "Λευκορωσίας"), ("Λατινική Αμερική", "Λατινικής Αμερικής"),
-                                  ("Η.Π.Α.", "ΗΠΑ"), ("Βλαντίμιρ Πούτιν", "Βλαντιμίρ Πούτιν")])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Ρωσία", "Ρωσίας"),
+        ("Βενεζουέλα", "Βενεζουέλας"),
+        ("Λουκασένκο", "ΛΟΥΚΑΣΈΝΚΟ"),
+        ("Λευκορωσία", "Λευκορωσίας"),
+        ("Λατινική Αμερική", "Λατινικής Αμερικής"),
+        ("Η.Π.Α.", "ΗΠΑ"),
+        ("Βλαντίμιρ Πούτιν", "Βλαντιμίρ Πούτιν"),
+    ],
+)
 def test_greek_forms_meet(a, b):
     assert stems(a) == stems(b)
 
@@ -58,8 +67,15 @@ def test_the_right_qid_comes_first_for_every_entity_in_the_snapshot(story_copy):
 
 
 INFLECTED = {  # the forms the article uses, in its cases
-    "russia": "Ρωσίας", "venezuela": "Βενεζουέλας", "belarus": "Λευκορωσίας", "latin-america": "Λατινικής Αμερικής",
-    "lukashenko": "Λουκασένκο", "trump": "Τραμπ", "maduro": "Μαδούρο", "ukraine": "Ουκρανία", "moscow": "Μόσχα",
+    "russia": "Ρωσίας",
+    "venezuela": "Βενεζουέλας",
+    "belarus": "Λευκορωσίας",
+    "latin-america": "Λατινικής Αμερικής",
+    "lukashenko": "Λουκασένκο",
+    "trump": "Τραμπ",
+    "maduro": "Μαδούρο",
+    "ukraine": "Ουκρανία",
+    "moscow": "Μόσχα",
     "united-states": "ΗΠΑ",
 }
 
@@ -82,10 +98,24 @@ def test_names_only_in_the_articles_case_forms_still_find_the_item(story_copy):
 
 
 def test_type_that_contradicts_is_flagged_and_ranked_down(story_copy):
-    # an organisation called after a person: the human is flagged as not fitting
-    story, _ = _copy(story_copy, lambda d: entity(d, "trump-administration").update(names={"el": "Τραμπ"}))
-    proposals = {p.id: p for p in link_story(story, Snapshot.packaged())}
-    assert [c.type_fit for c in proposals["trump-administration"].candidates if c.qid == "Q22686"] in ([], ["contradicts"])
+    # a government body named exactly as a person: the human is flagged as not fitting, and ranks
+    # far below where the same names put it for an entity declared a person
+    def named_trump(type_):
+        return lambda d: entity(d, "trump-administration").update(
+            type=type_, names={"el": "Ντόναλντ Τραμπ", "en": "Donald Trump"}
+        )
+
+    scores = {}
+    for type_ in ("government-body", "person"):
+        story, _ = _copy(story_copy, named_trump(type_))
+        proposals = {p.id: p for p in link_story(story, Snapshot.packaged())}
+        [trump] = [c for c in proposals["trump-administration"].candidates if c.qid == "Q22686"]
+        scores[type_] = trump.score
+        if type_ == "person":
+            assert trump.type_fit == "fits" and proposals["trump-administration"].candidates[0] is trump
+        else:
+            assert trump.type_fit == "contradicts" and trump.type_note == "it is human, not a government-body"
+    assert scores["government-body"] <= scores["person"] - 0.5
 
 
 def test_link_command_proposes_and_changes_nothing(story_copy, tmp_path):
@@ -104,16 +134,22 @@ def test_link_command_proposes_and_changes_nothing(story_copy, tmp_path):
 def test_live_search_adds_candidates_wikidata_knows(story_copy, tmp_path):
     server = FakeWikidata()
     try:
-        server.entities["Q987654321"] = {"id": "Q987654321", "type": "item",
-                                         "labels": {"en": {"language": "en", "value": "John Coale"}},
-                                         "claims": {"P31": [_statement("P31", "Q5")]}}
+        server.entities["Q987654321"] = {
+            "id": "Q987654321",
+            "type": "item",
+            "labels": {"en": {"language": "en", "value": "John Coale"}},
+            "claims": {"P31": [_statement("P31", "Q5")]},
+        }
         story, _ = _copy(story_copy)
         client = WikidataClient("dev@example.org", api_url=server.url, cache=False)
         proposals = {p.id: p for p in link_story(story, Snapshot.packaged(), client)}
         best = proposals["john-coale"].candidates[0]
         assert (best.qid, best.found_by, best.type_fit) == ("Q987654321", "wikidata search", "fits")
-        searched = {(r["params"]["search"], r["params"]["language"]) for r in server.requests
-                    if r["params"]["action"] == "wbsearchentities"}
+        searched = {
+            (r["params"]["search"], r["params"]["language"])
+            for r in server.requests
+            if r["params"]["action"] == "wbsearchentities"
+        }
         assert ("John Coale", "en") in searched and ("Τζον Κόουλ", "el") in searched
     finally:
         server.shutdown()
@@ -122,21 +158,22 @@ def test_live_search_adds_candidates_wikidata_knows(story_copy, tmp_path):
 def test_refresh_rebuilds_the_snapshot_from_live_wikidata(tmp_path):
     import os
 
+    from .test_wikidata_client import Q30_BY_HAND
+
+    story = DATA / "stories" / "test-united-states.yaml"  # one state, Q30, served as the real reply
     server = FakeWikidata()
     try:
         out = tmp_path / "snapshot.json"
         env = {**os.environ, "NEWSGRAPH_WIKIDATA_API": server.url, "NEWSGRAPH_CONTACT": "dev@example.org"}
-        run = run_cli("wikidata", "refresh", str(SEED), "--out", str(out), "--no-cache", env=env)
+        run = run_cli("wikidata", "refresh", str(story), "--out", str(out), "--no-cache", env=env)
         assert run.returncode == 0, run.stderr
+        assert f"{out}: 1 items from 1 stories" in run.stdout
         fresh = Snapshot.from_file(out)
-        packaged = Snapshot.packaged()
-        used = {"Q7747", "Q58132", "Q2866", "Q22686", "Q159", "Q717", "Q184", "Q30", "Q212", "Q649", "Q12585",
-                "Q130879", "Q3109740", "Q48525", "Q110999040", "Q218295", "Q11942698", "Q1049659", "Q11696", "Q121998"}
-        assert set(fresh.items) == used
-        assert fresh.get("Q7747").labels == packaged.get("Q7747").labels
-        assert fresh.taken and "live Wikidata" in fresh.note
+        us = fresh.get("Q30")
+        assert (us.labels, us.aliases, us.descriptions, us.instance_of) == tuple(Q30_BY_HAND.values())
+        assert list(fresh.items) == ["Q30"] and fresh.taken and "live Wikidata" in fresh.note
         # the refreshed snapshot works for validation
-        assert run_cli("validate", str(SEED), env={**env, "NEWSGRAPH_WIKIDATA_SNAPSHOT": str(out)}).returncode == 0
+        assert run_cli("validate", str(story), env={**env, "NEWSGRAPH_WIKIDATA_SNAPSHOT": str(out)}).returncode == 0
     finally:
         server.shutdown()
 
@@ -149,7 +186,9 @@ def test_refresh_offline_says_so_and_changes_nothing(tmp_path):
     out = tmp_path / "snapshot.json"
     out.write_text("previous")
     env = {**os.environ, "NEWSGRAPH_WIKIDATA_API": f"http://127.0.0.1:{free_port()}/w/api.php"}
-    run = run_cli("wikidata", "refresh", str(SEED), "--out", str(out), "--no-cache", "--contact", "dev@example.org", env=env)
+    run = run_cli(
+        "wikidata", "refresh", str(SEED), "--out", str(out), "--no-cache", "--contact", "dev@example.org", env=env
+    )
     assert run.returncode == 3
     assert "cannot reach Wikidata" in run.stderr and "offline snapshot" in run.stderr
     assert out.read_text() == "previous"
@@ -168,8 +207,11 @@ def test_validate_live_checks_qids_the_snapshot_lacks(story_copy):
 
     server = FakeWikidata()
     try:
-        server.entities["Q987654321"] = {"id": "Q987654321", "labels": {"en": {"language": "en", "value": "John Coale"}},
-                                         "claims": {"P31": [_statement("P31", "Q5")]}}
+        server.entities["Q987654321"] = {
+            "id": "Q987654321",
+            "labels": {"en": {"language": "en", "value": "John Coale"}},
+            "claims": {"P31": [_statement("P31", "Q5")]},
+        }
         path = story_copy(lambda d: entity(d, "john-coale").update(wikidata="Q987654321"))
         env = {**os.environ, "NEWSGRAPH_WIKIDATA_API": server.url, "NEWSGRAPH_CONTACT": "dev@example.org"}
         offline = run_cli("validate", str(path), env=env)

@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from newsgraph.mapping import map_story
-from newsgraph.vocab import NG, SCHEMA
+from newsgraph.vocab import SCHEMA
 
 from .conftest import DATA, SEED_TEXT
 
@@ -35,8 +35,10 @@ def ask(store, query: str) -> bool:
 
 
 def rows(store, query: str) -> list[tuple]:
-    return [tuple(term.value if term is not None else None for term in solution)
-            for solution in store.query(PREFIXES + query)]
+    return [
+        tuple(term.value if term is not None else None for term in solution)
+        for solution in store.query(PREFIXES + query)
+    ]
 
 
 # id, classes, QID (None = unreconciled), English name (None = unnamed)
@@ -70,7 +72,9 @@ def test_every_entity_has_its_types_name_and_identifier(store, id, classes, qid,
         assert ask(store, f"art:{id} a {cls}"), f"{id} should be a {cls}"
     if qid:
         assert ask(store, f"art:{id} schema:sameAs wd:{qid} ; ng:reconciliation ng:Reconciled")
-        assert rows(store, f"SELECT ?q WHERE {{ art:{id} schema:sameAs ?q }}") == [(f"http://www.wikidata.org/entity/{qid}",)]
+        assert rows(store, f"SELECT ?q WHERE {{ art:{id} schema:sameAs ?q }}") == [
+            (f"http://www.wikidata.org/entity/{qid}",)
+        ]
     else:
         assert not ask(store, f"art:{id} schema:sameAs ?any"), f"{id} must stay unreconciled"
         assert ask(store, f"art:{id} ng:reconciliation ng:Unreconciled")
@@ -88,15 +92,29 @@ def test_greek_names_keep_the_articles_spelling(store):
 
 
 def test_names_are_language_tagged(store):
-    assert rows(store, "SELECT ?s ?n WHERE { ?s schema:name|schema:alternateName|schema:description|schema:headline|schema:roleName ?n "
-                       "FILTER(lang(?n) = '') }") == []
+    assert (
+        rows(
+            store,
+            "SELECT ?s ?n WHERE { "
+            "?s schema:name|schema:alternateName|schema:description|schema:headline|schema:roleName ?n "
+            "FILTER(lang(?n) = '') }",
+        )
+        == []
+    )
 
 
 def test_every_wikidata_iri_is_a_verified_qid(seed_result):
-    verified = {line.split("\t")[0] for line in (DATA / "verified-qids.txt").read_text().splitlines()
-                if line and not line.startswith("#")}
-    used = {m.group(1) for t in seed_result.mapped.triples for term in (t.subject, t.object)
-            if (m := re.match(r"http://www\.wikidata\.org/entity/(Q\d+)$", term.value))}
+    verified = {
+        line.split("\t")[0]
+        for line in (DATA / "verified-qids.txt").read_text().splitlines()
+        if line and not line.startswith("#")
+    }
+    used = {
+        m.group(1)
+        for t in seed_result.mapped.triples
+        for term in (t.subject, t.object)
+        if (m := re.match(r"http://www\.wikidata\.org/entity/(Q\d+)$", term.value))
+    }
     assert used and used <= verified, used - verified
     for t in seed_result.mapped.triples:
         assert "wikidata.org" not in t.object.value or t.predicate.value == SCHEMA + "sameAs"
@@ -112,27 +130,69 @@ def test_no_blank_nodes_and_only_http_schema_org(seed_result):
 EVENTS = {
     # id: (class, participants {entity: role}, date triples that must be there)
     "putin-maduro-call": ("ng:PhoneCall", {"putin": "Participant", "maduro": "Participant"}, ["ng:dateUnknown true"]),
-    "maduro-trump-call": ("ng:PhoneCall", {"maduro": "Participant", "trump": "Participant"},
-                          ['schema:startDate "2025-11-21"^^xsd:date', 'schema:endDate "2025-11-21"^^xsd:date',
-                           'ng:dateText "στις 21 Νοεμβρίου"@el']),
-    "lukashenko-envoy-first-meeting": ("ng:Meeting", {"lukashenko": "Host", "venezuelan-ambassador": "Guest"},
-                                       ['schema:startDate "2025-11-25"^^xsd:date']),
-    "lukashenko-envoy-second-meeting": ("ng:Meeting", {"lukashenko": "Participant", "venezuelan-ambassador": "Participant"},
-                                        ['ng:earliestDate "2025-11-25"^^xsd:date', 'ng:latestDate "2025-12-11"^^xsd:date',
-                                         'ng:dateText "μέσα σε 17 ημέρες"@el', "ng:precededBy art:lukashenko-envoy-first-meeting"]),
-    "us-pressure-on-maduro": ("ng:PressureCampaign", {"trump": "Initiator", "maduro": "Target"}, ["ng:dateUnknown true"]),
-    "politico-interview": ("ng:Interview", {"trump": "Interviewee", "politico": "Interviewer"},
-                           ['ng:earliestDate "2025-12-08"^^xsd:date', 'ng:latestDate "2025-12-14"^^xsd:date',
-                            'ng:dateText "αυτή την εβδομάδα"@el']),
-    "belarus-us-dialogue": ("ng:Dialogue", {"lukashenko": "Initiator", "trump-administration": "Participant"},
-                            ['schema:startDate "2025"^^xsd:gYear', 'ng:dateText "φέτος"@el']),
-    "isolation-of-lukashenko": ("ng:DiplomaticIsolation", {"us-government": "Initiator", "western-governments": "Initiator",
-                                                           "lukashenko": "Target"}, ["ng:dateUnknown true"]),
-    "russian-invasion-of-ukraine": ("ng:Invasion", {"russia": "Initiator", "ukraine": "Target"},
-                                    ["schema:sameAs wd:Q110999040", "schema:location art:ukraine"]),
-    "us-sanctions-relief-for-belarus": ("ng:SanctionsRelief", {"trump": "Initiator", "belarus": "Target"}, ["ng:dateUnknown true"]),
-    "coale-appointment": ("ng:Appointment", {"trump": "Appointer", "john-coale": "Appointee"},
-                          ['schema:startDate "2025-11"^^xsd:gYearMonth', 'ng:dateText "τον περασμένο μήνα"@el']),
+    "maduro-trump-call": (
+        "ng:PhoneCall",
+        {"maduro": "Participant", "trump": "Participant"},
+        [
+            'schema:startDate "2025-11-21"^^xsd:date',
+            'schema:endDate "2025-11-21"^^xsd:date',
+            'ng:dateText "στις 21 Νοεμβρίου"@el',
+        ],
+    ),
+    "lukashenko-envoy-first-meeting": (
+        "ng:Meeting",
+        {"lukashenko": "Host", "venezuelan-ambassador": "Guest"},
+        ['schema:startDate "2025-11-25"^^xsd:date'],
+    ),
+    "lukashenko-envoy-second-meeting": (
+        "ng:Meeting",
+        {"lukashenko": "Participant", "venezuelan-ambassador": "Participant"},
+        [
+            'ng:earliestDate "2025-11-25"^^xsd:date',
+            'ng:latestDate "2025-12-11"^^xsd:date',
+            'ng:dateText "μέσα σε 17 ημέρες"@el',
+            "ng:precededBy art:lukashenko-envoy-first-meeting",
+        ],
+    ),
+    "us-pressure-on-maduro": (
+        "ng:PressureCampaign",
+        {"trump": "Initiator", "maduro": "Target"},
+        ["ng:dateUnknown true"],
+    ),
+    "politico-interview": (
+        "ng:Interview",
+        {"trump": "Interviewee", "politico": "Interviewer"},
+        [
+            'ng:earliestDate "2025-12-08"^^xsd:date',
+            'ng:latestDate "2025-12-14"^^xsd:date',
+            'ng:dateText "αυτή την εβδομάδα"@el',
+        ],
+    ),
+    "belarus-us-dialogue": (
+        "ng:Dialogue",
+        {"lukashenko": "Initiator", "trump-administration": "Participant"},
+        ['schema:startDate "2025"^^xsd:gYear', 'ng:dateText "φέτος"@el'],
+    ),
+    "isolation-of-lukashenko": (
+        "ng:DiplomaticIsolation",
+        {"us-government": "Initiator", "western-governments": "Initiator", "lukashenko": "Target"},
+        ["ng:dateUnknown true"],
+    ),
+    "russian-invasion-of-ukraine": (
+        "ng:Invasion",
+        {"russia": "Initiator", "ukraine": "Target"},
+        ["schema:sameAs wd:Q110999040", "schema:location art:ukraine"],
+    ),
+    "us-sanctions-relief-for-belarus": (
+        "ng:SanctionsRelief",
+        {"trump": "Initiator", "belarus": "Target"},
+        ["ng:dateUnknown true"],
+    ),
+    "coale-appointment": (
+        "ng:Appointment",
+        {"trump": "Appointer", "john-coale": "Appointee"},
+        ['schema:startDate "2025-11"^^xsd:gYearMonth', 'ng:dateText "τον περασμένο μήνα"@el'],
+    ),
 }
 
 
@@ -141,9 +201,14 @@ def test_every_event_has_type_participants_roles_and_date(store, id):
     cls, participants, facts = EVENTS[id]
     assert ask(store, f"art:{id} a schema:Event, {cls} ; schema:name ?n")
     for who, role in participants.items():
-        assert ask(store, f"art:{id} ng:hasParticipation [ ng:participatingEntity art:{who} ; "
-                          f"ng:participantRole ng:{role}Role ]"), (who, role)
-    found = {r[0].rsplit("#", 1)[-1] for r in rows(store, f"SELECT ?w WHERE {{ art:{id} ng:hasParticipation/ng:participatingEntity ?w }}")}
+        assert ask(
+            store,
+            f"art:{id} ng:hasParticipation [ ng:participatingEntity art:{who} ; ng:participantRole ng:{role}Role ]",
+        ), (who, role)
+    found = {
+        r[0].rsplit("#", 1)[-1]
+        for r in rows(store, f"SELECT ?w WHERE {{ art:{id} ng:hasParticipation/ng:participatingEntity ?w }}")
+    }
     assert found == set(participants)
     for fact in facts:
         assert ask(store, f"art:{id} {fact}"), fact
@@ -154,31 +219,50 @@ def test_every_event_in_the_story_is_checked_here(seed_story):
 
 
 def test_direct_schema_participants_follow_the_roles(store):
-    assert ask(store, "art:lukashenko-envoy-first-meeting schema:organizer art:lukashenko ; schema:attendee art:venezuelan-ambassador")
+    assert ask(
+        store,
+        "art:lukashenko-envoy-first-meeting schema:organizer art:lukashenko ; "
+        "schema:attendee art:venezuelan-ambassador",
+    )
     assert ask(store, "art:us-sanctions-relief-for-belarus schema:organizer art:trump ; ng:directedAt art:belarus")
     assert not ask(store, "art:us-sanctions-relief-for-belarus schema:attendee art:belarus")
 
 
 def test_no_date_more_precise_than_the_text(store):
     # Only the two calls/meetings the text dates to the day carry xsd:date event dates.
-    days = rows(store, "SELECT DISTINCT ?e WHERE { ?e a schema:Event ; schema:startDate ?d FILTER(datatype(?d) = xsd:date) }")
+    days = rows(
+        store, "SELECT DISTINCT ?e WHERE { ?e a schema:Event ; schema:startDate ?d FILTER(datatype(?d) = xsd:date) }"
+    )
     assert sorted(r[0].rsplit("#", 1)[-1] for r in days) == ["lukashenko-envoy-first-meeting", "maduro-trump-call"]
     # Every event has a date or says it has none.
-    assert rows(store, "SELECT ?e WHERE { ?e a schema:Event FILTER NOT EXISTS { ?e schema:startDate|ng:earliestDate|ng:latestDate|ng:dateUnknown ?d } }") == []
+    assert (
+        rows(
+            store,
+            "SELECT ?e WHERE { ?e a schema:Event "
+            "FILTER NOT EXISTS { ?e schema:startDate|ng:earliestDate|ng:latestDate|ng:dateUnknown ?d } }",
+        )
+        == []
+    )
 
 
 def test_moscow_is_where_the_ambassador_is_posted_not_where_anything_happened(store):
     assert not ask(store, "?event schema:location art:moscow")
-    assert ask(store, """art:venezuelan-ambassador ng:holdsOffice ?o .
+    assert ask(
+        store,
+        """art:venezuelan-ambassador ng:holdsOffice ?o .
         ?o ng:postedIn art:moscow ; ng:officeOf art:venezuela ; ng:accreditedTo art:russia ;
-           ng:officePosition/schema:sameAs wd:Q121998 ; ng:officeHolder art:venezuelan-ambassador""")
+           ng:officePosition/schema:sameAs wd:Q121998 ; ng:officeHolder art:venezuelan-ambassador""",
+    )
     assert not ask(store, "?e a schema:Event ; schema:location ?place FILTER(?place != art:ukraine)")
 
 
 def test_participants_act_in_the_capacity_of_their_offices(store):
-    assert ask(store, """art:putin-maduro-call ng:hasParticipation ?p .
+    assert ask(
+        store,
+        """art:putin-maduro-call ng:hasParticipation ?p .
         ?p ng:participatingEntity art:putin ; ng:inCapacityOf ?o .
-        ?o ng:officePosition/schema:sameAs wd:Q218295 ; schema:roleName "Πρόεδρος της Ρωσίας"@el""")
+        ?o ng:officePosition/schema:sameAs wd:Q218295 ; schema:roleName "Πρόεδρος της Ρωσίας"@el""",
+    )
     assert ask(store, "art:trump ng:holdsOffice/ng:officePosition/schema:sameAs wd:Q11696")
     assert ask(store, "art:maduro ng:holdsOffice/ng:officePosition/schema:sameAs wd:Q11942698")
     assert ask(store, "art:lukashenko ng:holdsOffice/ng:officePosition/schema:sameAs wd:Q1049659")
@@ -186,58 +270,113 @@ def test_participants_act_in_the_capacity_of_their_offices(store):
 
 
 CLAIMS = {
-    "maduro-ready-to-leave": ("schema:Claim", "prov:wasAttributedTo art:reuters-sources", "maduro", "maduro-trump-call"),
-    "maduro-welcome-in-belarus": ("schema:Claim", "prov:wasDerivedFrom art:belta-report", "lukashenko", "lukashenko-envoy-first-meeting"),
+    "maduro-ready-to-leave": (
+        "schema:Claim",
+        "prov:wasAttributedTo art:reuters-sources",
+        "maduro",
+        "maduro-trump-call",
+    ),
+    "maduro-welcome-in-belarus": (
+        "schema:Claim",
+        "prov:wasDerivedFrom art:belta-report",
+        "lukashenko",
+        "lukashenko-envoy-first-meeting",
+    ),
     "maduro-days-numbered": ("schema:Quotation", "prov:wasDerivedFrom art:politico-interview", "trump", "maduro"),
     "trump-troops-refusal": ("schema:Claim", "prov:wasDerivedFrom art:politico-interview", "trump", "venezuela"),
     "putin-solidarity": ("schema:Claim", "prov:wasDerivedFrom art:announcement", "putin", "putin-maduro-call"),
-    "joint-projects": ("schema:Claim", "prov:wasDerivedFrom <https://newsgraph.example/article/2025-12-11-putin-lukashenko-support-maduro>",
-                       "maduro", "putin-maduro-call"),
+    "joint-projects": (
+        "schema:Claim",
+        "prov:wasDerivedFrom <https://newsgraph.example/article/2025-12-11-putin-lukashenko-support-maduro>",
+        "maduro",
+        "putin-maduro-call",
+    ),
 }
 
 
 @pytest.mark.parametrize("id", sorted(CLAIMS))
 def test_every_claim_rests_on_its_source(store, id):
     cls, source, speaker, about = CLAIMS[id]
-    assert ask(store, f"art:{id} a {cls} ; {source} ; ng:speaker art:{speaker} ; schema:about art:{about} ; schema:text ?t")
+    assert ask(
+        store, f"art:{id} a {cls} ; {source} ; ng:speaker art:{speaker} ; schema:about art:{about} ; schema:text ?t"
+    )
 
 
 def test_sources_are_described(store):
-    assert ask(store, 'art:reuters-sources ng:sourceOf art:reuters ; ng:nameNotGiven true ; schema:description "Reuters sources, not named"@en')
+    assert ask(
+        store,
+        "art:reuters-sources ng:sourceOf art:reuters ; ng:nameNotGiven true ; "
+        'schema:description "Reuters sources, not named"@en',
+    )
     assert ask(store, 'art:belta-report schema:publisher art:belta ; schema:datePublished "2025-11-25"^^xsd:date')
     assert ask(store, "art:belta ng:country art:belarus")
     assert ask(store, "art:maduro-ready-to-leave ng:addressee art:trump")
-    assert ask(store, """<https://newsgraph.example/article/2025-12-11-putin-lukashenko-support-maduro>
+    assert ask(
+        store,
+        """<https://newsgraph.example/article/2025-12-11-putin-lukashenko-support-maduro>
         a schema:NewsArticle ; schema:datePublished "2025-12-11"^^xsd:date ; schema:inLanguage "el" ;
-        schema:publisher art:in-gr ; schema:isBasedOn/schema:publisher art:reuters""")
+        schema:publisher art:in-gr ; schema:isBasedOn/schema:publisher art:reuters""",
+    )
 
 
 def test_the_events_that_rest_on_unnamed_sources(store):
-    result = rows(store, "SELECT DISTINCT ?e WHERE { ?c schema:about ?e ; prov:wasAttributedTo/a ng:UnnamedSource . ?e a schema:Event }")
+    result = rows(
+        store,
+        "SELECT DISTINCT ?e WHERE { ?c schema:about ?e ; prov:wasAttributedTo/a ng:UnnamedSource . ?e a schema:Event }",
+    )
     assert [r[0].rsplit("#", 1)[-1] for r in result] == ["maduro-trump-call"]
 
 
 def test_every_evidence_selector_quotes_the_text_at_its_offsets(store):
     text = SEED_TEXT.read_text(encoding="utf-8")
-    spans = rows(store, """SELECT ?body ?start ?end ?exact WHERE {
+    spans = rows(
+        store,
+        """SELECT ?body ?start ?end ?exact WHERE {
         ?a a oa:Annotation ; oa:hasBody ?body ; oa:hasTarget ?t .
         ?t oa:hasSource ?src ; oa:hasSelector ?p, ?q .
         ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
-        ?q a oa:TextQuoteSelector ; oa:exact ?exact }""")
+        ?q a oa:TextQuoteSelector ; oa:exact ?exact }""",
+    )
     assert len(spans) >= 60
     for body, start, end, exact in spans:
-        assert text[int(start):int(end)] == exact, body
+        assert text[int(start) : int(end)] == exact, body
 
 
 def test_every_entity_event_and_claim_has_evidence_except_editor_metadata(store):
-    missing = rows(store, """SELECT ?s WHERE {
-        ?s a ?c . VALUES ?c { schema:Person schema:Country schema:Event schema:Claim schema:Quotation schema:NewsMediaOrganization }
-        FILTER NOT EXISTS { ?a oa:hasBody ?s } }""")
+    missing = rows(
+        store,
+        """SELECT ?s WHERE {
+        ?s a ?c .
+        VALUES ?c { schema:Person schema:Country schema:Event schema:Claim schema:Quotation
+                    schema:NewsMediaOrganization }
+        FILTER NOT EXISTS { ?a oa:hasBody ?s } }""",
+    )
     assert [m[0].rsplit("#", 1)[-1] for m in missing] == ["in-gr"]
 
 
 def test_base_iri_can_be_changed(seed_story):
-    mapped = map_story(seed_story, base="https://data.example.org/news/")
-    assert mapped.graph == "https://data.example.org/news/graph/2025-12-11-putin-lukashenko-support-maduro"
-    assert all(t.subject.value.startswith("https://data.example.org/news/") for t in mapped.triples)
-    assert not any(NG in t.subject.value for t in mapped.triples)
+    base = "https://data.example.org/news/"
+    mapped, default = map_story(seed_story, base=base), map_story(seed_story)
+    assert mapped.graph == base + "graph/2025-12-11-putin-lukashenko-support-maduro"
+    assert mapped.article == base + "article/2025-12-11-putin-lukashenko-support-maduro"
+    assert all(t.subject.value.startswith(base + "article/") for t in mapped.triples)
+    # objects too: every IRI of ours moves to the new base, and nothing else changes
+    old = "https://newsgraph.example/"
+    ours = [
+        t.object.value for t in default.triples if isinstance(t.object, ox.NamedNode) and t.object.value.startswith(old)
+    ]
+    assert len(ours) > 500
+    assert not any(
+        isinstance(t.object, ox.NamedNode) and t.object.value.startswith(old + "article/") for t in mapped.triples
+    )
+
+    def moved(term):
+        return (
+            ox.NamedNode(base + term.value[len(old) :])
+            if isinstance(term, ox.NamedNode) and term.value.startswith(old + "article/")
+            else term
+        )
+
+    assert {(moved(t.subject), t.predicate, moved(t.object)) for t in default.triples} == {
+        (t.subject, t.predicate, t.object) for t in mapped.triples
+    }

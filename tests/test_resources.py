@@ -18,8 +18,9 @@ def test_packaged_resource_opens_and_matches_the_repository(name):
 
 
 def test_every_file_in_schemas_and_ontology_is_packaged():
-    on_disk = {f"{d}/{p.name}" for d in ("schemas", "ontology", "data", "queries") for p in (ROOT / d).iterdir()
-               if p.is_file()}
+    on_disk = {
+        f"{d}/{p.name}" for d in ("schemas", "ontology", "data", "queries") for p in (ROOT / d).iterdir() if p.is_file()
+    }
     assert on_disk == set(resources.RESOURCES)
 
 
@@ -46,8 +47,28 @@ def test_story_schema_is_valid_2020_12_with_id_and_descriptions():
 
 
 def test_ontology_and_context_parse():
-    triples = list(ox.parse(resources.read_text("ontology/newsgraph.ttl").encode(),
-                            format=ox.RdfFormat.TURTLE))
+    triples = list(ox.parse(resources.read_text("ontology/newsgraph.ttl").encode(), format=ox.RdfFormat.TURTLE))
     assert len(triples) > 100
     context = json.loads(resources.read_text("schemas/newsgraph-context.jsonld"))
     assert context["@context"]["schema"] == "http://schema.org/"
+
+
+def test_resources_open_from_a_source_checkout_as_an_editable_install_sees_it(tmp_path):
+    # `pip install -e .` links src/newsgraph only; the folders stand beside src/ in the checkout
+    import subprocess
+    import sys
+
+    code = (
+        "import newsgraph.resources as r, sys; "
+        "assert r.__file__.startswith(sys.argv[1]), r.__file__; "
+        "[r.read_text(n) for n in r.RESOURCES]; print('read', len(r.RESOURCES))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(ROOT / "src")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""},
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == f"read {len(resources.RESOURCES)}"

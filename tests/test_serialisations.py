@@ -29,10 +29,13 @@ def test_turtle_parses_in_oxigraph_with_the_built_triples(seed_result):
     assert parsed == {str(t) for t in seed_result.mapped.triples}
 
 
-@pytest.mark.parametrize("tool, command", [
-    ("rapper", ["rapper", "-q", "-i", "turtle", "-o", "ntriples", "-"]),
-    ("serdi", ["serdi", "-i", "turtle", "-o", "ntriples", "-"]),
-])
+@pytest.mark.parametrize(
+    "tool, command",
+    [
+        ("rapper", ["rapper", "-q", "-i", "turtle", "-o", "ntriples", "-"]),
+        ("serdi", ["serdi", "-i", "turtle", "-o", "ntriples", "-"]),
+    ],
+)
 def test_turtle_parses_in_c_parsers_to_the_same_triples(seed_result, tool, command):
     require_tool(tool)
     args = command[:-1] + ([command[-1], "https://newsgraph.example/"] if tool == "rapper" else [command[-1]])
@@ -51,8 +54,9 @@ def test_trig_holds_exactly_the_triples_in_the_articles_named_graph(seed_result)
 
 def test_trig_parses_in_serdi(seed_result):
     require_tool("serdi")
-    run = subprocess.run(["serdi", "-i", "trig", "-o", "nquads", "-"], input=seed_result.trig.encode(),
-                         capture_output=True, check=False)
+    run = subprocess.run(
+        ["serdi", "-i", "trig", "-o", "nquads", "-"], input=seed_result.trig.encode(), capture_output=True, check=False
+    )
     assert run.returncode == 0, run.stderr.decode()
     quads = list(ox.parse(run.stdout, format=ox.RdfFormat.N_QUADS))
     assert len(quads) == len(seed_result.mapped.triples)
@@ -166,8 +170,12 @@ def test_seed_html_embed_round_trips(seed_result):
 def test_building_twice_in_separate_processes_gives_identical_bytes(tmp_path):
     for n, seed in enumerate(("0", "12345")):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        run = subprocess.run([sys.executable, "-m", "newsgraph", "build", str(SEED), "--out", str(tmp_path / str(n))],
-                             capture_output=True, text=True, env=env)
+        run = subprocess.run(
+            [sys.executable, "-m", "newsgraph", "build", str(SEED), "--out", str(tmp_path / str(n))],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
         assert run.returncode == 0, run.stderr
     for suffix in (".jsonld", ".ttl", ".trig", ".html"):
         name = SEED_SLUG + suffix
@@ -187,6 +195,30 @@ def test_published_output_folder_is_up_to_date(tmp_path):
 def test_fast_json_text_is_what_the_standard_library_writes(seed_result):
     import json as stdlib
 
-    hostile = {"a": "x\u0007\x7f\u2028\u2029</script>&<!--\"\\/\U0001f600 Ελληνικά", "b": [1, {"c": []}, {}], "é": True}
+    hostile = {"a": 'x\u0007\x7f\u2028\u2029</script>&<!--"\\/\U0001f600 Ελληνικά', "b": [1, {"c": []}, {}], "é": True}
     for document in (seed_result.jsonld_document, hostile):
         assert jsonld.dumps(document) == stdlib.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+@pytest.mark.parametrize("value", ["C:\\new", "a\rb", "a\r\nb", "tab\there", 'say "no"', "back\\\\slash", "\\u0041",
+                                   "end\\", "line\nbreak", "\b\f", "Ελληνικά \U0001F600"])
+def test_every_literal_reads_back_as_written_in_turtle_and_ntriples(value):
+    from newsgraph.mapping import Lit
+    from newsgraph.turtle import ntriples_text, turtle_text
+
+    nodes = {"https://ex.org/a": {"http://schema.org/name": (Lit(value, "el"),), "http://schema.org/text": (Lit(value),)}}
+    for text, fmt in ((turtle_text(nodes, {"schema": "http://schema.org/"}), ox.RdfFormat.TURTLE),
+                      (ntriples_text(nodes), ox.RdfFormat.N_TRIPLES)):
+        values = {q.object.value for q in ox.parse(text.encode("utf-8"), format=fmt)}
+        assert values == {value}, text
+
+
+@pytest.mark.parametrize("local", ["x.", "a.b", "-x", "x-", "_x", "1x", "x/y", "x#y", "x%20y", "é"])
+def test_a_name_is_prefixed_only_where_turtle_allows_it(local):
+    from newsgraph.turtle import turtle_text
+
+    iri = "http://schema.org/" + local
+    nodes = {"https://ex.org/a": {iri: (iri,)}}
+    text = turtle_text(nodes, {"schema": "http://schema.org/"})
+    [quad] = ox.parse(text.encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    assert quad.predicate.value == quad.object.value == iri, text

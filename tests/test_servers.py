@@ -66,14 +66,18 @@ def test_loading_twice_leaves_the_same_triple_count(server, seed_result):
         assert run.returncode == 0, run.stderr
     with remote(server) as store:
         assert store.count_triples(seed_result.graph_iri) == len(seed_result.mapped.triples)
-        graphs = {s["g"].value for s in store.query(
-            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s a <http://schema.org/NewsArticle> } }")}
+        graphs = {
+            s["g"].value
+            for s in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s a <http://schema.org/NewsArticle> } }")
+        }
         assert graphs == {seed_result.graph_iri}
 
 
 def test_query_command_against_the_server(server):
     assert run_cli("load", str(SEED), *server.options(), env=env_for(server)).returncode == 0
-    run = run_cli("query", "events-resting-on-unnamed-sources", "--format", "csv", *server.options(), env=env_for(server))
+    run = run_cli(
+        "query", "events-resting-on-unnamed-sources", "--format", "csv", *server.options(), env=env_for(server)
+    )
     assert run.returncode == 0, run.stderr
     assert "maduro-ready-to-leave" in run.stdout and "reuters-sources" in run.stdout
 
@@ -86,7 +90,6 @@ def test_a_smaller_version_replaces_the_graph_entirely(server, seed_result, stor
         assert store.count_triples(smaller.graph_iri) == len(smaller.mapped.triples)
         [outcome] = load_articles(store, [Payload.from_result(seed_result)])
         assert outcome.ok and store.count_triples(seed_result.graph_iri) == len(seed_result.mapped.triples)
-
 
 
 class Truncated(Payload):
@@ -129,6 +132,7 @@ def test_virtuoso_credentials(tmp_path):
 
 # --- fault tests against the real Oxigraph server -------------------------------------------------
 
+
 @pytest.fixture
 def oxigraph(tmp_path):
     if not _available("oxigraph"):
@@ -141,8 +145,16 @@ def oxigraph(tmp_path):
 def test_server_not_running_is_a_clear_error_with_exit_3():
     port = free_port()  # nothing listens here
     started = time.monotonic()
-    run = run_cli("load", str(SEED), "--endpoint", f"http://127.0.0.1:{port}/query",
-                  "--graph-store", f"http://127.0.0.1:{port}/store", "--retries", "1")
+    run = run_cli(
+        "load",
+        str(SEED),
+        "--endpoint",
+        f"http://127.0.0.1:{port}/query",
+        "--graph-store",
+        f"http://127.0.0.1:{port}/store",
+        "--retries",
+        "1",
+    )
     assert run.returncode == 3, run.stdout + run.stderr
     assert f"cannot reach http://127.0.0.1:{port}/store" in run.stderr and "Connection refused" in run.stderr
     assert "0 of 1 article loaded" in run.stdout
@@ -225,8 +237,12 @@ class _StandInHandler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(b"go away")
             return
-        answer = requests.request(self.command, self.server.upstream + self.path, data=body,
-                                  headers={k: v for k, v in self.headers.items() if k.lower() != "host"})
+        answer = requests.request(
+            self.command,
+            self.server.upstream + self.path,
+            data=body,
+            headers={k: v for k, v in self.headers.items() if k.lower() != "host"},
+        )
         self.send_response(answer.status_code)
         for key in ("Content-Type",):
             if key in answer.headers:
@@ -244,7 +260,9 @@ class _StandInHandler(http.server.BaseHTTPRequestHandler):
 def test_503_then_success_is_retried(oxigraph, seed_result):
     stand_in = _StandIn(f"http://127.0.0.1:{oxigraph.port}", 503, failures=2)
     try:
-        run = run_cli("load", str(SEED), "--endpoint", stand_in.url + "/query", "--graph-store", stand_in.url + "/store")
+        run = run_cli(
+            "load", str(SEED), "--endpoint", stand_in.url + "/query", "--graph-store", stand_in.url + "/store"
+        )
         assert run.returncode == 0, run.stderr
         assert [m for m, _, _ in stand_in.seen].count("PUT") == 3
     finally:
@@ -267,8 +285,16 @@ def test_429_waits_for_retry_after_capped(oxigraph, seed_result):
 def test_a_store_that_keeps_failing_is_reported_and_exits_3(oxigraph):
     stand_in = _StandIn(f"http://127.0.0.1:{oxigraph.port}", 500, failures=100)
     try:
-        run = run_cli("load", str(SEED), "--endpoint", stand_in.url + "/query", "--graph-store",
-                      stand_in.url + "/store", "--retries", "2")
+        run = run_cli(
+            "load",
+            str(SEED),
+            "--endpoint",
+            stand_in.url + "/query",
+            "--graph-store",
+            stand_in.url + "/store",
+            "--retries",
+            "2",
+        )
         assert run.returncode == 3
         assert "the store still answered HTTP 500 after retries: go away" in run.stderr
         assert [m for m, _, _ in stand_in.seen].count("PUT") == 3
@@ -282,7 +308,9 @@ def test_bearer_token_is_sent_and_never_printed(oxigraph, monkeypatch):
         import os
 
         env = {**os.environ, "NEWSGRAPH_STORE_TOKEN": "s3cret-token-value"}
-        run = run_cli("load", str(SEED), "--endpoint", stand_in.url + "/query", "--graph-store", stand_in.url + "/store", env=env)
+        run = run_cli(
+            "load", str(SEED), "--endpoint", stand_in.url + "/query", "--graph-store", stand_in.url + "/store", env=env
+        )
         assert run.returncode == 3 and "refused the credentials (HTTP 401)" in run.stderr
         assert "s3cret-token-value" not in run.stdout + run.stderr
         assert stand_in.seen[0][2].get("Authorization") == "Bearer s3cret-token-value"

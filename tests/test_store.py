@@ -46,8 +46,9 @@ def test_a_failed_write_leaves_the_previous_graph(seed_result):
     # A payload the store cannot take (a literal in subject position would not even be a Triple,
     # so break the update text itself): the whole update is one transaction.
     good = Payload.from_result(seed_result)
-    broken = Payload("broken", good.graph, good.body + b"<http://ex.org/s> <http://ex.org/p> \"unterminated .\n",
-                     good.count + 1)
+    broken = Payload(
+        "broken", good.graph, good.body + b'<http://ex.org/s> <http://ex.org/p> "unterminated .\n', good.count + 1
+    )
     [outcome] = load_articles(store, [broken])
     assert outcome.status == "failed" and "cannot write" in outcome.error
     assert store.count_triples(seed_result.graph_iri) == len(seed_result.mapped.triples)
@@ -74,7 +75,9 @@ def test_load_and_query_commands_on_the_embedded_store(tmp_path):
     assert run.returncode == 0, run.stderr
     rows = json.loads(run.stdout)["results"]["bindings"]
     assert [r["callerName"]["value"] for r in rows] == ["Vladimir Putin", "Donald Trump"]
-    csv = run_cli("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", str(store), "--format", "csv")
+    csv = run_cli(
+        "query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", str(store), "--format", "csv"
+    )
     assert csv.stdout.splitlines() == ["n", str(len(newsgraph.build(newsgraph.load_story(SEED)).mapped.triples))]
     table = run_cli("query", "everything-belta-reported", "--store", str(store))
     assert "maduro-welcome-in-belarus" in table.stdout and table.stdout.startswith("?claim")
@@ -125,7 +128,9 @@ def test_concurrent_loads_keep_input_order_and_serialise_one_graph(seed_result, 
     store = EmbeddedStore(None)
     payloads = []
     for i in range(6):
-        story = dataclasses.replace(seed_result.story, article=dataclasses.replace(seed_result.story.article, slug=f"c-{i}"))
+        story = dataclasses.replace(
+            seed_result.story, article=dataclasses.replace(seed_result.story.article, slug=f"c-{i}")
+        )
         payloads.append(Payload.from_result(newsgraph.build(story, check=False)))
     smaller = Payload.from_result(newsgraph.build(newsgraph.load_story(story_copy(lambda d: d.pop("claims")))))
     full = Payload.from_result(seed_result)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -18,12 +19,14 @@ def _del(path):
         for key in path[:-1]:
             node = node[key]
         del node[path[-1]]
+
     return change
 
 
 def _participant(entity_id):
     def change(data):
         event(data, "maduro-trump-call")["participants"][0]["entity"] = entity_id
+
     return change
 
 
@@ -34,35 +37,101 @@ CASES = [
     ("qid-zero", set_at("entities", 0, "wikidata", "Q0"), "/entities/0/wikidata", "'Q0' is not of the required form"),
     ("qid-lower", set_at("entities", 0, "wikidata", "q42"), "/entities/0/wikidata", "not of the required form"),
     ("qid-suffix", set_at("entities", 0, "wikidata", "Q42x"), "/entities/0/wikidata", "not of the required form"),
-    ("qid-iri", set_at("entities", 0, "wikidata", "https://www.wikidata.org/wiki/Q7747"), "/entities/0/wikidata", "not of the required form"),
+    (
+        "qid-iri",
+        set_at("entities", 0, "wikidata", "https://www.wikidata.org/wiki/Q7747"),
+        "/entities/0/wikidata",
+        "not of the required form",
+    ),
     ("bad-slug", set_at("article", "slug", "Putin & Maduro"), "/article/slug", "not of the required form"),
     ("javascript-url", set_at("article", "url", "javascript:alert(1)"), "/article/url", "not of the required form"),
     ("relative-url", set_at("article", "url", "/news/1"), "/article/url", "not of the required form"),
-    ("text-outside", set_at("article", "text", {"file": "../secret.txt"}), "/article/text", "the article text itself or {file: path}"),
-    ("impossible-date", lambda d: event(d, "maduro-trump-call")["date"].update(on="2025-02-30"),
-     "/events/4/date/on", "2025-02-30 does not exist"),
-    ("future-date", lambda d: event(d, "maduro-trump-call")["date"].update(on="2026-01-05"),
-     "/events/4/date/on", "after the article's publication date"),
-    ("two-date-forms", lambda d: event(d, "maduro-trump-call")["date"].update(earliest="2025-11-01"),
-     "/events/4/date", "exactly one form"),
+    (
+        "text-outside",
+        set_at("article", "text", {"file": "../secret.txt"}),
+        "/article/text",
+        "the article text itself or {file: path}",
+    ),
+    (
+        "impossible-date",
+        lambda d: event(d, "maduro-trump-call")["date"].update(on="2025-02-30"),
+        "/events/4/date/on",
+        "2025-02-30 does not exist",
+    ),
+    (
+        "future-date",
+        lambda d: event(d, "maduro-trump-call")["date"].update(on="2026-01-05"),
+        "/events/4/date/on",
+        "after the article's publication date",
+    ),
+    (
+        "two-date-forms",
+        lambda d: event(d, "maduro-trump-call")["date"].update(earliest="2025-11-01"),
+        "/events/4/date",
+        "exactly one form",
+    ),
     ("dangling-participant", _participant("nobody"), "/events/4/participants/0/entity", "'nobody' is not defined"),
-    ("participant-is-an-event", _participant("politico-interview"), "/events/4/participants/0/entity", "is a interview, but a participant"),
-    ("capacity-not-held", lambda d: event(d, "maduro-trump-call")["participants"][0].update(capacity="ambassador"),
-     "/events/4/participants/0/capacity", "holds no office with id 'ambassador'"),
-    ("bad-role", lambda d: event(d, "maduro-trump-call")["participants"][0].update(role="caller"),
-     "/events/4/participants/0/role", "'caller' is not one of"),
-    ("offset-out-of-range", lambda d: entity(d, "putin")["evidence"][0].update(start=5000, end=5016),
-     "/entities/0/evidence/0/end", "beyond the article text"),
-    ("offset-mismatch", lambda d: entity(d, "putin")["evidence"][0].update(start=24, end=40),
-     "/entities/0/evidence/0", "the text at 24..40 is"),
-    ("duplicate-id", lambda d: entity(d, "maduro").update(id="putin"), "/entities/1/id", "is already used at /entities/0/id"),
-    ("duplicate-qid", lambda d: entity(d, "maduro").update(wikidata="Q7747"), "/entities/1/wikidata", "Q7747 is already the Wikidata id of putin"),
-    ("unnamed-with-names", lambda d: entity(d, "venezuelan-ambassador").update(names={"en": "Jesús Salazar"}),
-     "/entities/4", "must not have names"),
+    (
+        "participant-is-an-event",
+        _participant("politico-interview"),
+        "/events/4/participants/0/entity",
+        "is a interview, but a participant",
+    ),
+    (
+        "capacity-not-held",
+        lambda d: event(d, "maduro-trump-call")["participants"][0].update(capacity="ambassador"),
+        "/events/4/participants/0/capacity",
+        "holds no office with id 'ambassador'",
+    ),
+    (
+        "bad-role",
+        lambda d: event(d, "maduro-trump-call")["participants"][0].update(role="caller"),
+        "/events/4/participants/0/role",
+        "'caller' is not one of",
+    ),
+    (
+        "offset-out-of-range",
+        lambda d: entity(d, "putin")["evidence"][0].update(start=5000, end=5016),
+        "/entities/0/evidence/0/end",
+        "beyond the article text",
+    ),
+    (
+        "offset-mismatch",
+        lambda d: entity(d, "putin")["evidence"][0].update(start=24, end=40),
+        "/entities/0/evidence/0",
+        "the text at 24..40 is",
+    ),
+    (
+        "duplicate-id",
+        lambda d: entity(d, "maduro").update(id="putin"),
+        "/entities/1/id",
+        "is already used at /entities/0/id",
+    ),
+    (
+        "duplicate-qid",
+        lambda d: entity(d, "maduro").update(wikidata="Q7747"),
+        "/entities/1/wikidata",
+        "Q7747 is already the Wikidata id of putin",
+    ),
+    (
+        "unnamed-with-names",
+        lambda d: entity(d, "venezuelan-ambassador").update(names={"en": "Jesús Salazar"}),
+        "/entities/4",
+        "must not have names",
+    ),
     ("yes-is-not-true", set_at("entities", 4, "unnamed", "yes"), "/entities/4/unnamed", "expected boolean"),
-    ("dangling-source", lambda d: d["claims"][0].update(source="kremlin"), "/claims/0/source", "'kremlin' is not defined"),
-    ("offices-on-a-state", lambda d: entity(d, "russia").update(offices=[{"id": "x", "position": "ambassador"}]),
-     "/entities/6", "only a person can hold offices"),
+    (
+        "dangling-source",
+        lambda d: d["claims"][0].update(source="kremlin"),
+        "/claims/0/source",
+        "'kremlin' is not defined",
+    ),
+    (
+        "offices-on-a-state",
+        lambda d: entity(d, "russia").update(offices=[{"id": "x", "position": "ambassador"}]),
+        "/entities/6",
+        "only a person can hold offices",
+    ),
 ]
 
 
@@ -192,7 +261,108 @@ def test_rust_and_python_story_schema_agree(story_copy, seed_data, name, change,
     assert schema.fast.is_valid(data) == (not any(True for _ in schema.detailed.iter_errors(data)))
 
 
+#: Where the two validators' dialects differ (Python's re is not ECMA-262) or JSON's numbers are
+#: subtle: (name, change, valid under JSON Schema 2020-12 with ECMA-262 patterns).
+EDGES = [
+    ("newline-after-id", lambda d: entity(d, "putin").update(id="putin\n"), False),  # re's $ matches before it
+    ("newline-after-language", set_at("article", "language", "el\n"), False),
+    ("newline-after-file-name", set_at("article", "text", {"file": "a.txt\n"}), False),
+    ("bom-in-url", set_at("article", "url", "https://ex.org/\ufeffa"), False),  # \s has U+FEFF in ECMA only
+    ("no-break-space-in-url", set_at("article", "url", "https://ex.org/\u00a0a"), False),
+    ("arabic-digits-in-qid", lambda d: entity(d, "putin").update(wikidata="Q٧٧٤٧"), False),  # [0-9] is ASCII
+    ("combining-accent-in-id", lambda d: entity(d, "putin").update(id="putin\u0301"), False),
+    ("float-offset", lambda d: entity(d, "putin")["evidence"][0].update(start=23.0), True),  # 23.0 is an integer
+    ("huge-offset", lambda d: entity(d, "putin")["evidence"][0].update(start=10**100), True),
+    ("version-true", set_at("newsgraph", True), False),  # true is not 1
+    ("version-float", set_at("newsgraph", 1.0), True),  # 1.0 is 1
+    ("id-of-81-characters", lambda d: entity(d, "putin").update(id="a" * 81), False),
+]
+
+
+@pytest.mark.parametrize("name, change, valid", EDGES, ids=[e[0] for e in EDGES])
+def test_where_the_two_validators_could_disagree_the_verdict_follows_the_spec(seed_data, name, change, valid):
+    import copy
+
+    from newsgraph.schemas import compiled
+
+    data = copy.deepcopy(seed_data)
+    change(data)
+    schema = compiled("schemas/story.schema.json")
+    assert schema.is_valid(data) is valid
+    errors = list(schema.errors(data))
+    assert (errors == []) is valid  # an invalid story always gets an explanation, whichever validator saw it
+    assert all(list(e.path) for e in errors)  # ... at the place of the value
+
+
 def test_a_newline_after_an_id_is_caught(story_copy):
     # Python's re '$' matches before a final newline; the Rust validator decides, and reports it.
     report = newsgraph.validate_story(story_copy(lambda d: entity(d, "putin").update(id="putin\n")))
     assert any(p.pointer == "/entities/0/id" for p in report.errors), report.format_text()
+
+
+def _date(**when):
+    return lambda d: event(d, "maduro-trump-call").update(date=when)
+
+
+def _span(start, end, text):
+    return lambda d: entity(d, "putin")["evidence"][0].update(start=start, end=end, text=text)
+
+
+TEXT_LENGTH = 2060  # code points of the seed's article text
+LAST_WORDS = "πολιτικών κρατουμένων."  # how the seed's text ends
+
+#: The cross-checks at their edges: (name, change, the error's pointer, or None when valid).
+EDGES_OF_CHECKS = [
+    ("ends-before-it-starts", _date(start="2025-11-21", end="2025-11-20"), "/events/4/date/end"),
+    ("ends-the-day-it-starts", _date(start="2025-11-21", end="2025-11-21"), None),
+    ("month-ends-within-it", _date(start="2025-11", end="2025-11-02"), None),
+    ("latest-before-earliest", _date(earliest="2025-11-21", latest="2025-11-20"), "/events/4/date/latest"),
+    ("latest-the-day-of-earliest", _date(earliest="2025-11-21", latest="2025-11-21"), None),
+    ("starts-after-publication", _date(start="2025-12-12"), "/events/4/date/start"),
+    ("starts-on-the-publication-day", _date(start="2025-12-11"), None),
+    ("on-after-publication", _date(on="2025-12-12"), "/events/4/date/on"),
+    ("ends-after-publication", _date(start="2025-11-21", end="2026-01"), "/events/4/date/end"),
+    ("earliest-after-publication", _date(earliest="2025-12-12"), "/events/4/date/earliest"),
+    ("latest-after-publication-is-fine", _date(earliest="2025-11-21", latest="2026-01"), None),
+    ("empty-span", _span(23, 23, "Β"), "/entities/0/evidence/0/end"),
+    ("span-of-one", _span(23, 24, "Β"), None),
+    ("span-to-the-very-end", _span(TEXT_LENGTH - len(LAST_WORDS), TEXT_LENGTH, LAST_WORDS), None),
+    ("span-one-past-the-end", _span(TEXT_LENGTH - len(LAST_WORDS), TEXT_LENGTH + 1, LAST_WORDS + "."),
+     "/entities/0/evidence/0/end"),
+]
+
+
+@pytest.mark.parametrize("name, change, pointer", EDGES_OF_CHECKS, ids=[e[0] for e in EDGES_OF_CHECKS])
+def test_cross_checks_at_their_edges(story_copy, name, change, pointer):
+    report = newsgraph.validate_story(story_copy(change))
+    assert [p.pointer for p in report.errors] == ([pointer] if pointer else []), report.format_text()
+
+
+def test_the_seed_text_is_as_long_as_the_edges_above_assume():
+    from .conftest import SEED_TEXT
+
+    text = SEED_TEXT.read_text(encoding="utf-8").removeprefix("\ufeff")
+    assert len(text) == TEXT_LENGTH and text.endswith(LAST_WORDS)
+
+
+@pytest.mark.parametrize("start, end, held", [
+    (None, "2025-12-11", True),   # ended on the article's day: held that day
+    (None, "2025-12-10", False),  # ended the day before
+    (None, "2025-12", True),      # ended some time that month
+    ("2025-12-11", None, True),   # began that day
+    ("2025-12-12", None, False),  # began the day after
+    ("2026", None, False),        # began the year after
+])
+def test_an_office_is_checked_as_held_on_the_articles_day(tmp_path, story_copy, start, end, held):
+    import json
+
+    from newsgraph.snapshot import PositionHeld, Snapshot
+
+    packaged = Snapshot.packaged()
+    putin = packaged.get("Q7747")
+    changed = dataclasses.replace(putin, positions=(PositionHeld("Q218295", start, end),))
+    snapshot = Snapshot(packaged.taken, {**packaged.items, "Q7747": changed})
+    path = tmp_path / "snapshot.json"
+    path.write_text(json.dumps(snapshot.to_json()), encoding="utf-8")
+    report = newsgraph.validate_story(story_copy(), Snapshot.from_file(path))
+    assert [p.pointer for p in report.errors] == ([] if held else ["/entities/0/offices/0/position"])

@@ -16,8 +16,12 @@ from newsgraph.graphstore import RemoteStore
 
 from .conftest import assert_clean_exit, invoke, require_tool
 
-_COUNT = {"head": {"vars": ["n"]}, "results": {"bindings": [
-    {"n": {"type": "literal", "value": "7", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}]}}
+_COUNT = {
+    "head": {"vars": ["n"]},
+    "results": {
+        "bindings": [{"n": {"type": "literal", "value": "7", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}]
+    },
+}
 
 
 class _Sparql(http.server.BaseHTTPRequestHandler):
@@ -40,9 +44,28 @@ def https_store(tmp_path_factory):
     openssl = require_tool("openssl")
     folder = tmp_path_factory.mktemp("tls")
     cert, key = folder / "cert.pem", folder / "key.pem"
-    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
-                    "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            openssl,
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Sparql)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
@@ -65,8 +88,17 @@ def test_ca_bundle_wins_over_the_environment(https_store, monkeypatch, variable)
 def test_ca_bundle_option_of_the_command(https_store, tmp_path):
     url, cert = https_store
     query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-    result = invoke("query", query, "--endpoint", url, "--ca-bundle", str(cert), "--retries", "0",
-                    env={"REQUESTS_CA_BUNDLE": certifi.where()})
+    result = invoke(
+        "query",
+        query,
+        "--endpoint",
+        url,
+        "--ca-bundle",
+        str(cert),
+        "--retries",
+        "0",
+        env={"REQUESTS_CA_BUNDLE": certifi.where()},
+    )
     assert_clean_exit(result, {0})
     assert "7" in result.output
     refused = invoke("query", query, "--endpoint", url, "--retries", "0", env={"REQUESTS_CA_BUNDLE": certifi.where()})

@@ -25,8 +25,9 @@ def ontology() -> list[ox.Triple]:
 
 
 def iris_in(triples) -> set[str]:
-    return {term.value for t in triples for term in (t.subject, t.predicate, t.object)
-            if isinstance(term, ox.NamedNode)}
+    return {
+        term.value for t in triples for term in (t.subject, t.predicate, t.object) if isinstance(term, ox.NamedNode)
+    }
 
 
 def context_iris() -> set[str]:
@@ -44,22 +45,26 @@ def context_iris() -> set[str]:
 
 def test_schema_org_terms_we_emit_exist(seed_result):
     known = schema_terms()
-    used = {i for i in iris_in(seed_result.mapped.triples) | iris_in(ontology()) | context_iris()
-            if i.startswith(SCHEMA)}
+    used = {
+        i for i in iris_in(seed_result.mapped.triples) | iris_in(ontology()) | context_iris() if i.startswith(SCHEMA)
+    }
     assert used, "the seed graph uses schema.org"
-    assert {i[len(SCHEMA):] for i in used} <= known, sorted({i[len(SCHEMA):] for i in used} - known)
+    assert {i[len(SCHEMA) :] for i in used} <= known, sorted({i[len(SCHEMA) :] for i in used} - known)
 
 
 def test_every_schema_org_term_the_package_can_emit_exists():
     from newsgraph import vocab
 
     known = schema_terms()
-    tables = [vocab.ARTICLE_CLASSES.values(), vocab.ROLE_PROPERTIES.values(),
-              (c for cs in vocab.ENTITY_CLASSES.values() for c in cs)]
+    tables = [
+        vocab.ARTICLE_CLASSES.values(),
+        vocab.ROLE_PROPERTIES.values(),
+        (c for cs in vocab.ENTITY_CLASSES.values() for c in cs),
+    ]
     for table in tables:
         for iri in table:
             if iri.startswith(SCHEMA):
-                assert iri[len(SCHEMA):] in known, iri
+                assert iri[len(SCHEMA) :] in known, iri
 
 
 def test_own_terms_are_defined_with_labels_and_definitions_in_en_and_el(seed_result):
@@ -70,6 +75,7 @@ def test_own_terms_are_defined_with_labels_and_definitions_in_en_and_el(seed_res
             defined.setdefault(t.subject.value, set()).add((t.predicate.value, t.object.language))
     used = {i for i in iris_in(seed_result.mapped.triples) | context_iris() if i.startswith(NG)}
     from newsgraph import vocab
+
     used |= {i for i in vocab.EVENT_CLASSES.values() if i} | set(vocab.ROLE_IRIS.values())
     for iri in sorted(used):
         assert defined.get(iri, set()) >= {(LABEL, "en"), (LABEL, "el"), (DEFINITION, "en"), (DEFINITION, "el")}, iri
@@ -87,8 +93,11 @@ def test_context_terms_for_our_own_iris_do_not_reuse_schema_org_names():
 
 
 def test_ontology_alignments_use_only_verified_wikidata_items():
-    verified = {line.split("\t")[0] for line in (DATA / "verified-qids.txt").read_text().splitlines()
-                if line and not line.startswith("#")}
+    verified = {
+        line.split("\t")[0]
+        for line in (DATA / "verified-qids.txt").read_text().splitlines()
+        if line and not line.startswith("#")
+    }
     for iri in iris_in(ontology()):
         if iri.startswith("http://www.wikidata.org/entity/"):
             assert iri.rsplit("/", 1)[1] in verified, iri
@@ -101,5 +110,5 @@ def test_term_list_matches_the_shared_schema_org_release():
     extracted = set()
     for t in ox.parse(path=str(source), format=ox.RdfFormat.TURTLE):
         if t.predicate.value == RDF_TYPE and t.subject.value.startswith(SCHEMA):
-            extracted.add(t.subject.value[len(SCHEMA):])
+            extracted.add(t.subject.value[len(SCHEMA) :])
     assert extracted == schema_terms()

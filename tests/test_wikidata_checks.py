@@ -7,7 +7,7 @@ import json
 import newsgraph
 from newsgraph.snapshot import PositionHeld, Snapshot
 
-from .conftest import entity, run_cli
+from .conftest import SEED, entity, run_cli
 
 
 def errors(report):
@@ -16,15 +16,48 @@ def errors(report):
 
 def test_seed_story_checks_clean_against_the_packaged_snapshot(seed_story):
     snapshot = Snapshot.packaged()
-    qids = {e.wikidata for e in seed_story.entities + seed_story.events if e.wikidata}
-    assert qids <= set(snapshot.items)
+    report = newsgraph.validate_story(SEED, snapshot)
+    assert report.problems == [], report.format_text()
+    # ... and the checks had something to check: the people are humans and the states states on
+    # Wikidata, and each president holds the position the verified facts give (shared/facts/)
+    reconciled = {e.id: snapshot.get(e.wikidata) for e in seed_story.entities if e.wikidata}
+    assert all(item is not None for item in reconciled.values())
+    for person, position in (
+        ("putin", "Q218295"),
+        ("maduro", "Q11942698"),
+        ("lukashenko", "Q1049659"),
+        ("trump", "Q11696"),
+    ):
+        assert "Q5" in reconciled[person].instance_of
+        assert position in {held.position for held in reconciled[person].positions}
+    for state in ("russia", "venezuela", "belarus", "united-states", "ukraine"):
+        assert {"Q6256", "Q3624078"} & set(reconciled[state].instance_of)
+
+
+def test_each_wikidata_check_would_find_a_change_to_the_seed(story_copy):
+    # the clean verdict above is not for want of checking: one change each, one error each
+    changes = {
+        "/entities/0/wikidata": lambda d: (
+            entity(d, "russia").pop("wikidata") and entity(d, "putin").update(wikidata="Q159")
+        ),  # a state's QID for a person
+        "/entities/0/offices/0/position": lambda d: (
+            entity(d, "president-of-the-united-states").pop("wikidata")
+            and entity(d, "president-of-russia").update(wikidata="Q11696")
+        ),  # a position Putin never held
+        "/entities/2/wikidata": lambda d: entity(d, "lukashenko").update(wikidata="Q999999999"),  # unknown
+    }
+    for pointer, change in changes.items():
+        report = newsgraph.validate_story(story_copy(change))
+        assert [p.pointer for p in report.errors] == [pointer], report.format_text()
 
 
 def test_a_person_given_a_states_qid_is_reported(story_copy):
     path = story_copy(lambda d: entity(d, "putin").update(wikidata="Q159"))
     found = errors(newsgraph.validate_story(path))
-    assert ("/entities/0/wikidata",
-            "Q159 (Russia) is sovereign state, country on Wikidata, which does not fit type 'person'") in found
+    assert (
+        "/entities/0/wikidata",
+        "Q159 (Russia) is sovereign state, country on Wikidata, which does not fit type 'person'",
+    ) in found
 
 
 def test_a_human_declared_as_a_state_is_reported(story_copy):
@@ -58,8 +91,10 @@ def test_an_office_held_on_the_articles_date_passes_even_if_it_ended_later(story
 def test_an_office_that_ended_before_the_article_is_reported(story_copy, tmp_path):
     snap = Snapshot.from_file(_snapshot_with(tmp_path, "Q58132", [("Q11942698", "2013-04-19", "2019-01-10")]))
     found = errors(newsgraph.validate_story(story_copy(), snapshot=snap))
-    assert ("/entities/1/offices/0/position",
-            "Q58132 did not hold Q11942698 on the article's date (Wikidata: 2013-04-19 to 2019-01-10)") in found
+    assert (
+        "/entities/1/offices/0/position",
+        "Q58132 did not hold Q11942698 on the article's date (Wikidata: 2013-04-19 to 2019-01-10)",
+    ) in found
 
 
 def test_an_office_wikidata_does_not_know_is_reported(story_copy, tmp_path):

@@ -23,8 +23,16 @@ Q30 = json.loads((DATA / "Q30.entity.json").read_text(encoding="utf-8"))
 SHAPES = DATA / "api-shapes"
 
 # Documented on mediawiki.org, Manual:Maxlag_parameter: HTTP 200, Retry-After and X-Database-Lag.
-MAXLAG = {"error": {"code": "maxlag", "info": "Waiting for 10.64.16.27: 6 seconds lagged", "host": "10.64.16.27",
-                    "lag": 6, "type": "db"}, "servedby": "mw1220"}
+MAXLAG = {
+    "error": {
+        "code": "maxlag",
+        "info": "Waiting for 10.64.16.27: 6 seconds lagged",
+        "host": "10.64.16.27",
+        "lag": 6,
+        "type": "db",
+    },
+    "servedby": "mw1220",
+}
 
 
 def _statement(prop: str, qid: str, qualifiers: dict | None = None) -> dict:
@@ -58,12 +66,31 @@ def entity_from_snapshot(qid: str) -> dict:
     if item.instance_of:
         claims["P31"] = [_statement("P31", c) for c in item.instance_of]
     if item.positions:
-        claims["P39"] = [_statement("P39", p.position, {**({"P580": _time_qualifier("P580", p.start)} if p.start else {}),
-                                                         **({"P582": _time_qualifier("P582", p.end)} if p.end else {})})
-                         for p in item.positions]
-    return {"pageid": 1, "ns": 0, "title": qid, "lastrevid": 1000 + int(qid[1:]) % 1000, "modified": "2026-11-01T00:00:00Z",
-            "type": "item", "id": qid, "labels": labels, "descriptions": {}, "aliases": aliases, "claims": claims,
-            "sitelinks": {}}
+        claims["P39"] = [
+            _statement(
+                "P39",
+                p.position,
+                {
+                    **({"P580": _time_qualifier("P580", p.start)} if p.start else {}),
+                    **({"P582": _time_qualifier("P582", p.end)} if p.end else {}),
+                },
+            )
+            for p in item.positions
+        ]
+    return {
+        "pageid": 1,
+        "ns": 0,
+        "title": qid,
+        "lastrevid": 1000 + int(qid[1:]) % 1000,
+        "modified": "2026-11-01T00:00:00Z",
+        "type": "item",
+        "id": qid,
+        "labels": labels,
+        "descriptions": {},
+        "aliases": aliases,
+        "claims": claims,
+        "sitelinks": {},
+    }
 
 
 class FakeWikidata(http.server.ThreadingHTTPServer):
@@ -95,7 +122,11 @@ class FakeWikidata(http.server.ThreadingHTTPServer):
         if action == "wbgetentities":
             ids = params.get("ids", "").split("|")
             if any(not i.startswith("Q") for i in ids):
-                return 200, {"Content-Type": "application/json"}, (SHAPES / "gimme_wikidata.no_such_entity.json").read_bytes()
+                return (
+                    200,
+                    {"Content-Type": "application/json"},
+                    (SHAPES / "gimme_wikidata.no_such_entity.json").read_bytes(),
+                )
             entities = {}
             for qid in ids:
                 if qid in self.entities:
@@ -115,13 +146,24 @@ class FakeWikidata(http.server.ThreadingHTTPServer):
         results = []
         extra = {qid: parse_entity(entity) for qid, entity in self.entities.items()}
         for qid, item in {**Snapshot.packaged().items, **extra}.items():
-            for kind, names in (("label", item.labels), ("alias", {k: v for k, vs in item.aliases.items() for v in vs})):
+            for kind, names in (
+                ("label", item.labels),
+                ("alias", {k: v for k, vs in item.aliases.items() for v in vs}),
+            ):
                 for lang, name in names.items():
                     if lang == language and normalize(name).startswith(normalize(text)):
-                        results.append({"id": qid, "concepturi": f"http://www.wikidata.org/entity/{qid}",
-                                        "url": f"//www.wikidata.org/wiki/{qid}", "title": qid, "pageid": 1,
-                                        "label": item.labels.get(language, ""), "description": "",
-                                        "match": {"type": kind, "language": lang, "text": name}})
+                        results.append(
+                            {
+                                "id": qid,
+                                "concepturi": f"http://www.wikidata.org/entity/{qid}",
+                                "url": f"//www.wikidata.org/wiki/{qid}",
+                                "title": qid,
+                                "pageid": 1,
+                                "label": item.labels.get(language, ""),
+                                "description": "",
+                                "match": {"type": kind, "language": lang, "text": name},
+                            }
+                        )
         return {"searchinfo": {"search": text}, "search": results[:7], "success": 1}
 
 

@@ -89,8 +89,9 @@ class _Job:
             return _failed(path, exc)
 
 
-def build_many(paths: list[Path], out: Path, *, jobs: int = 1, base: str | None = None,
-               verify: bool = False) -> Iterator[BatchOutcome]:
+def build_many(
+    paths: list[Path], out: Path, *, jobs: int = 1, base: str | None = None, verify: bool = False
+) -> Iterator[BatchOutcome]:
     """Build ``paths`` into ``out`` on ``jobs`` processes; yields each outcome, in order.
 
     Files a killed earlier build left in ``out`` are cleared up first (see
@@ -128,9 +129,15 @@ def _rename(outcome: BatchOutcome, slugs: dict[str, str]) -> BatchOutcome:
     other = slugs.get(outcome.slug)
     if other is not None:
         staged.discard()
-        return _failed(Path(outcome.path), InvalidStory.single(
-            outcome.path, "/article/slug", f"slug {outcome.slug!r} is also the slug of {other} in this batch",
-            "give each article its own slug"))
+        return _failed(
+            Path(outcome.path),
+            InvalidStory.single(
+                outcome.path,
+                "/article/slug",
+                f"slug {outcome.slug!r} is also the slug of {other} in this batch",
+                "give each article its own slug",
+            ),
+        )
     slugs[outcome.slug] = outcome.path
     staged.commit(durable=False)  # flushed with the whole batch
     return BatchOutcome(outcome.path, outcome.slug, outcome.triples)

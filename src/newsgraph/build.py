@@ -37,8 +37,10 @@ __all__ = ["BuildResult", "build", "to_rdflib_dataset"]
 #: File name suffix of each serialisation written by :meth:`BuildResult.write`.
 SUFFIXES = {"jsonld": ".jsonld", "turtle": ".ttl", "trig": ".trig", "html": ".html"}
 
-_TERMS_HINT = ("no file can hold this term; fix the story (a story that passed `newsgraph validate` "
-               "never gets here: then report a newsgraph bug)")
+_TERMS_HINT = (
+    "no file can hold this term; fix the story (a story that passed `newsgraph validate` "
+    "never gets here: then report a newsgraph bug)"
+)
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,9 @@ def to_rdflib_dataset(mapped: MappedArticle) -> rdflib.Dataset:
     graph = dataset.graph(rdflib.URIRef(mapped.graph))
     for s, p, o in mapped.iter_triples():
         if isinstance(o, Lit):
-            datatype = None if o.language or not o.datatype or o.datatype == XSD + "string" else rdflib.URIRef(o.datatype)
+            datatype = (
+                None if o.language or not o.datatype or o.datatype == XSD + "string" else rdflib.URIRef(o.datatype)
+            )
             obj: rdflib.term.Node = rdflib.Literal(o.value, lang=o.language, datatype=datatype, normalize=False)
         else:
             obj = rdflib.URIRef(o)

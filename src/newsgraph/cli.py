@@ -80,8 +80,12 @@ def _about(where: str | Path) -> Iterator[None]:
 
 @click.group(cls=_Group)
 @click.version_option(__version__, prog_name="newsgraph")
-@click.option("--debug", is_flag=True, envvar="NEWSGRAPH_DEBUG",
-              help="Print the Python traceback of an internal error (exit 5), for a bug report.")
+@click.option(
+    "--debug",
+    is_flag=True,
+    envvar="NEWSGRAPH_DEBUG",
+    help="Print the Python traceback of an internal error (exit 5), for a bug report.",
+)
 def cli(debug: bool) -> None:
     """Publish what a news article says as linked data (JSON-LD, Turtle, TriG, SPARQL stores)."""
 
@@ -90,8 +94,12 @@ def _wikidata_options(command):
     """Options for live Wikidata access (off unless asked for)."""
     options = [
         click.option("--contact", help="Your e-mail or URL for the Wikidata User-Agent (or $NEWSGRAPH_CONTACT)."),
-        click.option("--cache", "cache", type=click.Path(path_type=Path, dir_okay=False),
-                     help="SQLite file caching Wikidata replies (default ~/.cache/newsgraph/wikidata-http-cache.sqlite)."),
+        click.option(
+            "--cache",
+            "cache",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="SQLite file caching Wikidata replies (default ~/.cache/newsgraph/wikidata-http-cache.sqlite).",
+        ),
         click.option("--no-cache", is_flag=True, help="Do not cache Wikidata replies."),
     ]
     for option in reversed(options):
@@ -119,17 +127,37 @@ def _snapshot(story: Path, live: bool, contact: str | None, cache: Path | None, 
 
 @cli.command("build")
 @click.argument("stories", nargs=-1, required=True)
-@click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUT,
-              show_default=True, help="Folder to write <slug>.jsonld, .ttl, .trig and .html into.")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Folder to write <slug>.jsonld, .ttl, .trig and .html into.",
+)
 @click.option("--base-iri", help="Base IRI for the article's nodes (overrides the story's).")
-@click.option("--jobs", type=click.IntRange(min=1), default=None,
-              help="Processes for a batch of stories (default: the number of cores).")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes for a batch of stories (default: the number of cores).",
+)
 @click.option("--live", is_flag=True, help="Check QIDs missing from the offline snapshot on live Wikidata.")
-@click.option("--verify-output", is_flag=True,
-              help="Also read every file back with an independent parser (Oxigraph) before writing it.")
+@click.option(
+    "--verify-output",
+    is_flag=True,
+    help="Also read every file back with an independent parser (Oxigraph) before writing it.",
+)
 @_wikidata_options
-def build_command(stories: tuple[str, ...], out: Path, base_iri: str | None, jobs: int | None, live: bool,
-                  verify_output: bool, **wikidata: Any) -> None:
+def build_command(
+    stories: tuple[str, ...],
+    out: Path,
+    base_iri: str | None,
+    jobs: int | None,
+    live: bool,
+    verify_output: bool,
+    **wikidata: Any,
+) -> None:
     """Check each STORY and write its four files into --out (atomically; nothing for a story with errors).
 
     STORIES are story files, folders of stories or globs ('stories/*.yaml'). One story: its
@@ -145,8 +173,10 @@ def build_command(stories: tuple[str, ...], out: Path, base_iri: str | None, job
         with _about(story):
             result = build(load_story(story, _snapshot(story, live, **wikidata)), base=base_iri, verify=verify_output)
             changed = result.write(out)
-        click.echo(f"{result.slug}: {result.mapped.count} triples -> {out}/ "
-                   f"({len(changed)} file{'s' if len(changed) != 1 else ''} changed)")
+        click.echo(
+            f"{result.slug}: {result.mapped.count} triples -> {out}/ "
+            f"({len(changed)} file{'s' if len(changed) != 1 else ''} changed)"
+        )
         return
     if not paths:
         raise InputError(f"no story files in {' '.join(stories)}")
@@ -176,8 +206,14 @@ def build_command(stories: tuple[str, ...], out: Path, base_iri: str | None, job
 
 @cli.command("validate")
 @click.argument("story", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="How to print the report.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="How to print the report.",
+)
 @click.option("--live", is_flag=True, help="Check QIDs missing from the offline snapshot on live Wikidata.")
 @_wikidata_options
 def validate_command(story: Path, fmt: str, live: bool, **wikidata: Any) -> None:
@@ -196,30 +232,68 @@ def _store_options(command):
     from .store import DEFAULT_STORE
 
     options = [
-        click.option("--store", "store_dir", type=click.Path(path_type=Path, file_okay=False),
-                     default=DEFAULT_STORE, show_default=True, help="Folder of the embedded Oxigraph store."),
+        click.option(
+            "--store",
+            "store_dir",
+            type=click.Path(path_type=Path, file_okay=False),
+            default=DEFAULT_STORE,
+            show_default=True,
+            help="Folder of the embedded Oxigraph store.",
+        ),
         click.option("--endpoint", help="SPARQL query endpoint of a remote store (instead of the embedded one)."),
         click.option("--graph-store", help="Graph Store Protocol URL, if not the endpoint (e.g. Oxigraph's /store)."),
         click.option("--user", help="User for the remote store (or $NEWSGRAPH_STORE_USER)."),
-        click.option("--password", help="Password (or $NEWSGRAPH_STORE_PASSWORD; the environment keeps it out of shell history)."),
+        click.option(
+            "--password", help="Password (or $NEWSGRAPH_STORE_PASSWORD; the environment keeps it out of shell history)."
+        ),
         click.option("--token", help="Bearer token (or $NEWSGRAPH_STORE_TOKEN)."),
-        click.option("--auth", "auth_scheme", type=click.Choice(["basic", "digest"]), default="basic", show_default=True,
-                     help="How to send the user and password (Virtuoso wants digest)."),
-        click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
-                     help="Seconds to wait for the remote store to answer one request."),
-        click.option("--retries", type=click.IntRange(min=0, max=10), default=4, show_default=True,
-                     help="Retries (with backoff) on connection errors, 5xx and 429."),
-        click.option("--ca-bundle", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-                     help="CA certificates to verify the store's TLS certificate with."),
+        click.option(
+            "--auth",
+            "auth_scheme",
+            type=click.Choice(["basic", "digest"]),
+            default="basic",
+            show_default=True,
+            help="How to send the user and password (Virtuoso wants digest).",
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(min=0.1),
+            default=60.0,
+            show_default=True,
+            help="Seconds to wait for the remote store to answer one request.",
+        ),
+        click.option(
+            "--retries",
+            type=click.IntRange(min=0, max=10),
+            default=4,
+            show_default=True,
+            help="Retries (with backoff) on connection errors, 5xx and 429.",
+        ),
+        click.option(
+            "--ca-bundle",
+            type=click.Path(path_type=Path, dir_okay=False, exists=True),
+            help="CA certificates to verify the store's TLS certificate with.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
     return command
 
 
-def _open_store(store_dir: Path, endpoint: str | None, graph_store: str | None, user: str | None,
-                password: str | None, token: str | None, auth_scheme: str, timeout: float, retries: int,
-                ca_bundle: Path | None, *, must_exist: bool) -> EmbeddedStore | RemoteStore:
+def _open_store(
+    store_dir: Path,
+    endpoint: str | None,
+    graph_store: str | None,
+    user: str | None,
+    password: str | None,
+    token: str | None,
+    auth_scheme: str,
+    timeout: float,
+    retries: int,
+    ca_bundle: Path | None,
+    *,
+    must_exist: bool,
+) -> EmbeddedStore | RemoteStore:
     from .graphstore import RemoteStore, auth_from
     from .store import EmbeddedStore
 
@@ -229,8 +303,14 @@ def _open_store(store_dir: Path, endpoint: str | None, graph_store: str | None, 
         if must_exist and not store_dir.is_dir():
             raise InputError(f"{store_dir}: no store here yet; load articles first (newsgraph load STORY)")
         return EmbeddedStore(store_dir)
-    return RemoteStore(endpoint, graph_store=graph_store, auth=auth_from(user, password, token, auth_scheme),
-                       timeout=(5.0, timeout), retries=retries, verify_tls=str(ca_bundle) if ca_bundle else True)
+    return RemoteStore(
+        endpoint,
+        graph_store=graph_store,
+        auth=auth_from(user, password, token, auth_scheme),
+        timeout=(5.0, timeout),
+        retries=retries,
+        verify_tls=str(ca_bundle) if ca_bundle else True,
+    )
 
 
 def _base_option(base_iri: str | None) -> str | None:
@@ -258,7 +338,9 @@ def _inputs(inputs: tuple[Path, ...], base_iri: str | None) -> Iterator[Deferred
                 return list(payloads_from_file(path))
         except InvalidStory as exc:
             report = exc.report
-            return [Outcome(path.name, "", "invalid", error=f"the story has {report.summary()}\n{report.format_problems()}")]
+            return [
+                Outcome(path.name, "", "invalid", error=f"the story has {report.summary()}\n{report.format_problems()}")
+            ]
         except InternalError as exc:
             return [Outcome(path.name, "", "internal error", error=exc.reason, details=exc.details)]
         except NewsgraphError as exc:
@@ -281,8 +363,12 @@ def _describe(outcome: Outcome) -> None:
 @cli.command("load")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--base-iri", help="Base IRI for stories' nodes (overrides the stories').")
-@click.option("--jobs", type=click.IntRange(min=1, max=16), default=None,
-              help="Articles loaded at a time (default: the number of cores).")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1, max=16),
+    default=None,
+    help="Articles loaded at a time (default: the number of cores).",
+)
 @_store_options
 def load_command(inputs: tuple[str, ...], base_iri: str | None, jobs: int | None, **store_options: Any) -> None:
     """Load stories (built on the fly) or .trig/.nq files, one named graph per article.
@@ -300,8 +386,9 @@ def load_command(inputs: tuple[str, ...], base_iri: str | None, jobs: int | None
     if not paths:
         raise InputError(f"nothing to load in {' '.join(inputs)}")
     with _open_store(**store_options, must_exist=False) as store:
-        outcomes = load_articles(store, _inputs(tuple(paths), base_iri), jobs=jobs or os.cpu_count() or 1,
-                                 report=_describe)
+        outcomes = load_articles(
+            store, _inputs(tuple(paths), base_iri), jobs=jobs or os.cpu_count() or 1, report=_describe
+        )
     loaded = sum(o.ok for o in outcomes)
     click.echo(f"{loaded} of {len(outcomes)} article{'s' if len(outcomes) != 1 else ''} loaded")
     if loaded == len(outcomes):
@@ -381,10 +468,16 @@ def wikidata_group() -> None:
 
 @wikidata_group.command("refresh")
 @click.argument("stories", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
-              help="Snapshot file to write (default: $NEWSGRAPH_WIKIDATA_SNAPSHOT, else data/wikidata-snapshot.json).")
-@click.option("--allow-shrink", is_flag=True,
-              help="Write the new snapshot even if it lacks items, labels, classes or positions the old one had.")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Snapshot file to write (default: $NEWSGRAPH_WIKIDATA_SNAPSHOT, else data/wikidata-snapshot.json).",
+)
+@click.option(
+    "--allow-shrink",
+    is_flag=True,
+    help="Write the new snapshot even if it lacks items, labels, classes or positions the old one had.",
+)
 @_wikidata_options
 def refresh_command(stories: tuple[Path, ...], out: Path | None, allow_shrink: bool, **wikidata: Any) -> None:
     """Rebuild the snapshot from live Wikidata for the QIDs of STORIES (default: stories/*).
@@ -407,16 +500,20 @@ def refresh_command(stories: tuple[Path, ...], out: Path | None, allow_shrink: b
     with _client(**wikidata) as client:
         snapshot, missing = fetch_snapshot(qids, client, datetime.date.today().isoformat())
     if missing:
-        click.echo(f"newsgraph: Wikidata has no item {', '.join(missing)}; fix the stories first. "
-                   f"{out} was not changed.", err=True)
+        click.echo(
+            f"newsgraph: Wikidata has no item {', '.join(missing)}; fix the stories first. {out} was not changed.",
+            err=True,
+        )
         sys.exit(1)
     if out.exists() and not allow_shrink:
         lost = Snapshot.from_file(out).losses(snapshot)
         if lost:
             shown = "; ".join(lost[:10]) + (f"; and {len(lost) - 10} more" if len(lost) > 10 else "")
-            raise ServiceError(f"the snapshot from Wikidata's answers would lose what {out} has ({shown}); "
-                               f"{out} was not changed. Check the stories and try again later; if the loss is "
-                               "meant, pass --allow-shrink")
+            raise ServiceError(
+                f"the snapshot from Wikidata's answers would lose what {out} has ({shown}); "
+                f"{out} was not changed. Check the stories and try again later; if the loss is "
+                "meant, pass --allow-shrink"
+            )
     write_files(out.parent, {out.name: snapshot.dumps().encode("utf-8")})
     click.echo(f"{out}: {len(snapshot)} items from {len(paths)} stories, taken {snapshot.taken}")
 

@@ -73,7 +73,7 @@ def check_shapes(mapped: MappedArticle, report: Report, file: str) -> None:
 def _short_iri(iri: str) -> str:
     for prefix, namespace in {**PREFIXES, "rdf": RDF}.items():
         if iri.startswith(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
+            return f"{prefix}:{iri[len(namespace) :]}"
     return f"<{iri}>"
 
 
@@ -89,6 +89,8 @@ def check_shapes_pyshacl(graph: rdflib.Graph, report: Report, file: str) -> None
         path = results.value(result, _SH.resultPath)
         message = results.value(result, _SH.resultMessage) or results.value(result, _SH.sourceConstraintComponent)
         shape = results.value(result, _SH.sourceShape)
-        where = f"<{focus}>" + (f" {graph.namespace_manager.normalizeUri(path)}" if isinstance(path, rdflib.URIRef) else "")
+        where = f"<{focus}>" + (
+            f" {graph.namespace_manager.normalizeUri(path)}" if isinstance(path, rdflib.URIRef) else ""
+        )
         shape_name = shape.n3(results.namespace_manager) if isinstance(shape, rdflib.URIRef) else "a shape"
         report.add("", f"{where}: {message} ({shape_name})", hint=_HINT, check="shacl", file=file)

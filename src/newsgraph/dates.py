@@ -27,8 +27,16 @@ from datetime import date
 from .resources import schema_pattern
 from .vocab import XSD
 
-__all__ = ["DateError", "StoryDate", "DATATYPES", "DATE_FORM", "parse_date", "earliest_day", "latest_day",
-           "is_valid_literal"]
+__all__ = [
+    "DateError",
+    "StoryDate",
+    "DATATYPES",
+    "DATE_FORM",
+    "parse_date",
+    "earliest_day",
+    "latest_day",
+    "is_valid_literal",
+]
 
 GYEAR, GYEARMONTH, DATE, DATETIME = XSD + "gYear", XSD + "gYearMonth", XSD + "date", XSD + "dateTime"
 #: The datatypes a date is published with, from the coarsest precision to the finest.
@@ -43,8 +51,10 @@ _XSD_FORMS = {
     GYEAR: re.compile(r"-?(?P<y>[0-9]{4,})" + _ZONE + r"?\Z"),
     GYEARMONTH: re.compile(r"-?(?P<y>[0-9]{4,})-(?P<m>[0-9]{2})" + _ZONE + r"?\Z"),
     DATE: re.compile(r"-?(?P<y>[0-9]{4,})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})" + _ZONE + r"?\Z"),
-    DATETIME: re.compile(r"-?(?P<y>[0-9]{4,})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})T(?P<H>[0-9]{2}):(?P<M>[0-9]{2}):"
-                         r"(?P<S>[0-9]{2}(?:\.[0-9]+)?)" + _ZONE + r"?\Z"),
+    DATETIME: re.compile(
+        r"-?(?P<y>[0-9]{4,})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})T(?P<H>[0-9]{2}):(?P<M>[0-9]{2}):"
+        r"(?P<S>[0-9]{2}(?:\.[0-9]+)?)" + _ZONE + r"?\Z"
+    ),
 }
 
 
@@ -91,7 +101,7 @@ def _fields(value: str) -> dict[str, str | None]:
     fields: dict[str, str | None] = {"y": value[:4], "m": value[5:7] or None, "d": value[8:10] or None}
     if len(value) > 10:
         zone = "Z" if value.endswith("Z") else value[-6:]
-        time = value[11:len(value) - len(zone)]
+        time = value[11 : len(value) - len(zone)]
         fields.update(H=time[:2], M=time[3:5], S=time[6:] or None, zone=zone)
         if zone != "Z":
             fields.update(zh=zone[1:3], zm=zone[4:6])
@@ -104,8 +114,9 @@ def parse_date(value: str) -> StoryDate:
     Raises :class:`DateError` for a value of no known form or one that does not exist.
     """
     if not isinstance(value, str) or not DATE_FORM.match(value):
-        raise DateError(f"{value!r} is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or "
-                        "YYYY-MM-DDThh:mm:ss with a time zone")
+        raise DateError(
+            f"{value!r} is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss with a time zone"
+        )
     parts = _fields(value)
     problem = _problem(parts, value)
     if problem:

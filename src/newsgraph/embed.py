@@ -45,9 +45,7 @@ def to_html_script(document: dict[str, Any], json_text: str | None = None) -> st
     return f'<script type="application/ld+json">\n{_escape(json_text.rstrip())}\n</script>\n'
 
 
-_SCRIPT = re.compile(
-    r'<script type="application/ld\+json">\n(.*)\n</script>\n?\Z', re.DOTALL
-)
+_SCRIPT = re.compile(r'<script type="application/ld\+json">\n(.*)\n</script>\n?\Z', re.DOTALL)
 
 
 def extract_json(html: str) -> str:

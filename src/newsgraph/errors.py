@@ -123,6 +123,8 @@ class InternalError(NewsgraphError):
     @classmethod
     def wrap(cls, where: str, exc: BaseException) -> InternalError:
         """The unexpected ``exc`` raised while working on ``where`` (a file name or label)."""
-        reason = (f"{type(exc).__name__}: {str(exc)[:500]}; this is a newsgraph bug, please report it "
-                  "(--debug prints the traceback)")
+        reason = (
+            f"{type(exc).__name__}: {str(exc)[:500]}; this is a newsgraph bug, please report it "
+            "(--debug prints the traceback)"
+        )
         return cls(f"{where}: internal error: {reason}", "".join(traceback.format_exception(exc)), reason)

@@ -94,12 +94,16 @@ class Staged(list):
         except OSError as exc:
             reason = exc.strerror or str(exc)
             if renamed:  # the record stays: the next write into the folder finishes the set
-                raise OutputError(f"{folder}: {renamed} of {len(self)} files were replaced, then: {reason}; "
-                                  "the next newsgraph write into this folder finishes the rest") from None
+                raise OutputError(
+                    f"{folder}: {renamed} of {len(self)} files were replaced, then: {reason}; "
+                    "the next newsgraph write into this folder finishes the rest"
+                ) from None
             self.discard()
             if record is not None:
                 record.unlink(missing_ok=True)
-            raise OutputError(f"cannot rename output into place ({reason}); earlier files were left as they were") from None
+            raise OutputError(
+                f"cannot rename output into place ({reason}); earlier files were left as they were"
+            ) from None
         if record is not None:
             record.unlink(missing_ok=True)
         return [Path(target) for _, target in self]
@@ -208,5 +212,7 @@ def _roll_forward(folder: Path, record: Path) -> None:
                 os.replace(folder / tmp, folder / target)
         record.unlink(missing_ok=True)
     except OSError as exc:
-        raise OutputError(f"{folder}: cannot finish the renames an interrupted build left in {record.name} "
-                          f"({exc.strerror or exc}); check the folder's permissions") from None
+        raise OutputError(
+            f"{folder}: cannot finish the renames an interrupted build left in {record.name} "
+            f"({exc.strerror or exc}); check the folder's permissions"
+        ) from None

@@ -55,8 +55,9 @@ class BearerAuth(AuthBase):
         return "BearerAuth(***)"
 
 
-def auth_from(user: str | None = None, password: str | None = None, token: str | None = None,
-              scheme: str = "basic") -> AuthBase | None:
+def auth_from(
+    user: str | None = None, password: str | None = None, token: str | None = None, scheme: str = "basic"
+) -> AuthBase | None:
     """Credentials from the options, else from $NEWSGRAPH_STORE_USER/_PASSWORD/_TOKEN.
 
     ``scheme`` is ``basic`` or ``digest`` for a user and password (Virtuoso wants digest).
@@ -118,8 +119,12 @@ class RemoteStore:
     def replace_graph(self, graph: str, payload: Payload) -> None:
         """PUT the payload's triples as the whole content of ``graph``."""
         response = self._request(
-            "PUT", self.graph_store, params={"graph": graph}, data=payload.ntriples(),
-            headers={"Content-Type": "application/n-triples"}, what=f"storing <{graph}>",
+            "PUT",
+            self.graph_store,
+            params={"graph": graph},
+            data=payload.ntriples(),
+            headers={"Content-Type": "application/n-triples"},
+            what=f"storing <{graph}>",
         )
         if response.status_code not in _OK:
             raise self._refused(response, f"storing <{graph}>")
@@ -134,7 +139,10 @@ class RemoteStore:
         """Run a query; SELECT/ASK give Oxigraph result objects, CONSTRUCT a list of triples."""
         # A form POST: some stores (Virtuoso) hang on application/sparql-query bodies.
         response = self._request(
-            "POST", self.endpoint, data={"query": sparql}, what="querying",
+            "POST",
+            self.endpoint,
+            data={"query": sparql},
+            what="querying",
             headers={"Accept": "application/sparql-results+json, application/n-triples;q=0.9"},
         )
         if response.status_code == 400:
@@ -174,8 +182,10 @@ class RemoteStore:
     def _refused(self, response: requests.Response, what: str) -> ServiceError:
         status = response.status_code
         if status in (401, 403):
-            message = (f"{what}: the store refused the credentials (HTTP {status}); "
-                       f"check --user/--password/--token (or ${ENV_USER}, ${ENV_PASSWORD}, ${ENV_TOKEN})")
+            message = (
+                f"{what}: the store refused the credentials (HTTP {status}); "
+                f"check --user/--password/--token (or ${ENV_USER}, ${ENV_PASSWORD}, ${ENV_TOKEN})"
+            )
             if not isinstance(self.session.auth, HTTPDigestAuth):
                 message += "; if the store wants digest authentication (Virtuoso does), add --auth digest"
         elif status in RETRY_STATUSES:

@@ -53,9 +53,7 @@ WIKIDATA_ENTITY_IRI = re.compile(r"http://www\.wikidata\.org/entity/Q[1-9][0-9]*
 def wikidata_iri(qid: str) -> str:
     """The Wikidata entity IRI of an item id (never a /wiki/ page address)."""
     if not QID_PATTERN.match(qid):
-        raise ValueError(
-            f"{qid!r} is not a Wikidata item id (Q followed by a number without leading zeros)"
-        )
+        raise ValueError(f"{qid!r} is not a Wikidata item id (Q followed by a number without leading zeros)")
     return WD + qid
 
 
@@ -79,8 +77,10 @@ def check_iri(value: str) -> str:
         raise ValueError(f"{value!r} is not a valid IRI: it holds a lone surrogate, which is not a character") from None
     bidi = _BIDI_FORMATTING.search(value)
     if bidi:
-        raise ValueError(f"{value!r} is not a valid IRI: RFC 3987 forbids the bidirectional formatting "
-                         f"character U+{ord(bidi.group()):04X}")
+        raise ValueError(
+            f"{value!r} is not a valid IRI: RFC 3987 forbids the bidirectional formatting "
+            f"character U+{ord(bidi.group()):04X}"
+        )
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError(f"{value!r} is not an http(s) IRI with a host; newsgraph publishes only those")

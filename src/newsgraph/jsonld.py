@@ -67,6 +67,7 @@ def document_loader(url: str, options: dict | None = None) -> dict:
 
 # -- the context as lookup tables ---------------------------------------------------------------
 
+
 def _expand_iri(value: str, prefixes: dict[str, str]) -> str:
     prefix, sep, local = value.partition(":")
     if sep and prefix in prefixes:
@@ -106,11 +107,12 @@ def _tables() -> tuple[dict[str, str], dict[str, tuple[str, str, str | None]], d
 def _compact_iri(iri: str, prefixes: dict[str, str]) -> str:
     for prefix, namespace in prefixes.items():
         if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
+            return f"{prefix}:{iri[len(namespace) :]}"
     return iri
 
 
 # -- direct output ------------------------------------------------------------------------------
+
 
 def to_jsonld(mapped: MappedArticle) -> dict[str, Any]:
     """The compact JSON-LD document of an article graph: one node object per subject, in a
@@ -174,6 +176,7 @@ def dumps(document: dict[str, Any]) -> str:
 
 # -- the reference processor (pyld), offline ----------------------------------------------------
 
+
 def _options(**extra: Any) -> dict[str, Any]:
     return {"documentLoader": document_loader, **extra}
 
@@ -192,5 +195,3 @@ def compact_with_pyld(mapped: MappedArticle) -> dict[str, Any]:
     """The reference compaction: N-Triples -> pyld fromRdf -> pyld compact, with our context."""
     expanded = pyld.from_rdf(ntriples_text(mapped.nodes), _options(format="application/n-quads"))
     return pyld.compact(expanded, {"@context": CONTEXT}, _options(graph=True))
-
-

@@ -36,7 +36,27 @@ if TYPE_CHECKING:
 __all__ = ["normalize", "stems", "Match", "Candidate", "Proposal", "link_story", "format_proposals"]
 
 #: Greek inflectional endings, longest first (after accents are removed and ς becomes σ).
-_GREEK_ENDINGS = ("ουσ", "εισ", "ων", "ου", "ασ", "εσ", "ησ", "οσ", "ισ", "υσ", "α", "ε", "η", "ι", "ο", "υ", "ω", "σ", "ν")
+_GREEK_ENDINGS = (
+    "ουσ",
+    "εισ",
+    "ων",
+    "ου",
+    "ασ",
+    "εσ",
+    "ησ",
+    "οσ",
+    "ισ",
+    "υσ",
+    "α",
+    "ε",
+    "η",
+    "ι",
+    "ο",
+    "υ",
+    "ω",
+    "σ",
+    "ν",
+)
 _GREEK = re.compile("[\u0370-\u03ff]")
 #: Only candidates at least this good are proposed.
 MIN_SCORE = 0.5
@@ -116,7 +136,7 @@ def _compare(name: str, text: str) -> tuple[str, float] | None:
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if set(short) <= set(long):
         # A surname alone ("Λουκασένκο" for "Αλεξάντερ Λουκασένκο") is how articles name people.
-        tail = long[-len(short):] == short
+        tail = long[-len(short) :] == short
         return "words", 0.9 * max(len(short) / len(long), 0.65 if tail else 0.0)
     return None
 
@@ -141,8 +161,11 @@ def _type_fit(declared: str, item: Item) -> tuple[str, str]:
     if item.instance_of is None:
         return "unknown", "its classes are not known"
     fit, named = type_fit(declared, item.instance_of)
-    notes = {"contradicts": f"it is {named}, not a {declared}", "fits": f"it is {named}",
-             "unknown": f"it is {named}; no class is known for type {declared!r}"}
+    notes = {
+        "contradicts": f"it is {named}, not a {declared}",
+        "fits": f"it is {named}",
+        "unknown": f"it is {named}; no class is known for type {declared!r}",
+    }
     return fit, notes[fit]
 
 
@@ -174,8 +197,9 @@ def _score(names: list[tuple[str, str, str]], item: Item, declared: str, found_b
     return Candidate(item.qid, label, description, round(score, 4), matches, fit, note, found_by)
 
 
-def link_story(story: Story, snapshot: Snapshot | None = None, client: WikidataClient | None = None, *,
-               limit: int = 5) -> list[Proposal]:
+def link_story(
+    story: Story, snapshot: Snapshot | None = None, client: WikidataClient | None = None, *, limit: int = 5
+) -> list[Proposal]:
     """Candidates for every entity and event of ``story`` without a QID.
 
     ``client`` (a :class:`~newsgraph.wikidata.WikidataClient`) adds live ``wbsearchentities``
@@ -183,7 +207,9 @@ def link_story(story: Story, snapshot: Snapshot | None = None, client: WikidataC
     """
     snapshot = snapshot or Snapshot.default()
     language = story.article.language
-    things: list[tuple[str, Entity | Event]] = [("entity", e) for e in story.entities if not e.wikidata and not e.unnamed]
+    things: list[tuple[str, Entity | Event]] = [
+        ("entity", e) for e in story.entities if not e.wikidata and not e.unnamed
+    ]
     things += [("event", e) for e in story.events if not e.wikidata]
     proposals = []
     for kind, thing in things:
@@ -191,10 +217,12 @@ def link_story(story: Story, snapshot: Snapshot | None = None, client: WikidataC
         declared = thing.type if kind == "entity" else "event"
         items: dict[str, tuple[Item, str]] = {q: (i, "snapshot") for q, i in snapshot.items.items()}
         if client is not None:
-            items.update({q: (i, "wikidata search") for q, i in _search_live(client, names).items()
-                          if q not in items})
-        candidates = [c for item, found_by in items.values()
-                      if (c := _score(names, item, declared, found_by)) is not None and c.score >= MIN_SCORE]
+            items.update({q: (i, "wikidata search") for q, i in _search_live(client, names).items() if q not in items})
+        candidates = [
+            c
+            for item, found_by in items.values()
+            if (c := _score(names, item, declared, found_by)) is not None and c.score >= MIN_SCORE
+        ]
         candidates.sort(key=lambda c: (-c.score, int(c.qid[1:])))
         proposals.append(Proposal(thing.id, kind, declared, [n for n, _, _ in names], candidates[:limit]))
     return proposals
@@ -219,9 +247,14 @@ def format_proposals(proposals: list[Proposal], fmt: str = "text") -> str:
         lines.append(f"{p.id} ({p.type}): " + ("no candidate" if not p.candidates else ""))
         for c in p.candidates:
             best = c.matches[0]
-            how = f"{best.kind} match of {best.role} {best.name!r} with {best.item_field} {best.item_text!r}@{best.language}"
+            how = (
+                f"{best.kind} match of {best.role} {best.name!r} "
+                f"with {best.item_field} {best.item_text!r}@{best.language}"
+            )
             more = f" (+{len(c.matches) - 1} more names)" if len(c.matches) > 1 else ""
-            lines.append(f"  {c.qid}  {c.label}  score {c.score:.2f}  {how}{more}; type {c.type_fit}: {c.type_note}"
-                         f" [{c.found_by}]")
+            lines.append(
+                f"  {c.qid}  {c.label}  score {c.score:.2f}  {how}{more}; type {c.type_fit}: {c.type_note}"
+                f" [{c.found_by}]"
+            )
     lines.append("Nothing was changed: to accept a candidate, write its QID into the story as 'wikidata: Q...'.")
     return "\n".join(lines)

@@ -11,8 +11,10 @@ attribution, and evidence as W3C Web Annotation selectors.
 >>> mapped = map_story(story)
 >>> mapped.graph
 'https://newsgraph.example/graph/s'
->>> list(mapped.iter_triples())[:2]
-[('https://newsgraph.example/article/s', 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type', 'http://schema.org/NewsArticle'), ('https://newsgraph.example/article/s', 'http://schema.org/datePublished', Lit(value='2025-12-11', language=None, datatype='http://www.w3.org/2001/XMLSchema#date'))]
+>>> for s, p, o in list(mapped.iter_triples())[:2]:
+...     print(p, o)
+http://www.w3.org/1999/02/22-rdf-syntax-ns#type http://schema.org/NewsArticle
+http://schema.org/datePublished Lit(value='2025-12-11', language=None, datatype='http://www.w3.org/2001/XMLSchema#date')
 """
 
 from __future__ import annotations
@@ -252,8 +254,7 @@ class _Builder:
         self.iri(s, NG + "officeHolder", self.ref(holder.id))
         self.iri(s, NG + "officePosition", self.ref(o.position))
         self.texts(s, SCHEMA + "roleName", o.title)
-        for target, prop in ((o.of, NG + "officeOf"), (o.to, NG + "accreditedTo"),
-                             (o.posted_in, NG + "postedIn")):
+        for target, prop in ((o.of, NG + "officeOf"), (o.to, NG + "accreditedTo"), (o.posted_in, NG + "postedIn")):
             if target:
                 self.iri(s, prop, self.ref(target))
         self.evidence(s, (holder.id, "office", o.id), o.evidence)
@@ -330,13 +331,23 @@ class _Builder:
             target = f"{annotation}.{n}"
             position, quote = target + ".position", target + ".quote"
             targets.append(target)
-            out[target] = {RDF_TYPE: [_SPECIFIC_RESOURCE], OA + "hasSelector": [position, quote],
-                           OA + "hasSource": [self.mint.article]}
-            out[position] = {RDF_TYPE: [_POSITION_SELECTOR], OA + "end": [Lit(str(span.end), None, _NNI)],
-                             OA + "start": [Lit(str(span.start), None, _NNI)]}
+            out[target] = {
+                RDF_TYPE: [_SPECIFIC_RESOURCE],
+                OA + "hasSelector": [position, quote],
+                OA + "hasSource": [self.mint.article],
+            }
+            out[position] = {
+                RDF_TYPE: [_POSITION_SELECTOR],
+                OA + "end": [Lit(str(span.end), None, _NNI)],
+                OA + "start": [Lit(str(span.start), None, _NNI)],
+            }
             out[quote] = {RDF_TYPE: [_QUOTE_SELECTOR], OA + "exact": [Lit(span.text)]}
-        out[annotation] = {RDF_TYPE: [OA + "Annotation"], OA + "hasBody": [body], OA + "hasTarget": targets,
-                           OA + "motivatedBy": [OA + "identifying"]}
+        out[annotation] = {
+            RDF_TYPE: [OA + "Annotation"],
+            OA + "hasBody": [body],
+            OA + "hasTarget": targets,
+            OA + "motivatedBy": [OA + "identifying"],
+        }
 
 
 _SPECIFIC_RESOURCE = OA + "SpecificResource"

@@ -41,8 +41,9 @@ def printable(text: str, *, lines: bool = False, limit: int | None = None) -> st
     if limit is not None and len(text) > limit:
         text = text[: limit - 3] + "..."
     pattern = _UNPRINTABLE_BUT_LINES if lines else _UNPRINTABLE
-    return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
-                       text)
+    return pattern.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +108,18 @@ class Report:
         """
         if line is None and file is None:
             line, column = self.position_of(pointer)
-        self.problems.append(Problem(printable(message, limit=_LONGEST), printable(pointer, limit=_LONGEST), severity,
-                                     printable(hint, limit=_LONGEST), printable(file or self.file), line, column, check))
+        self.problems.append(
+            Problem(
+                printable(message, limit=_LONGEST),
+                printable(pointer, limit=_LONGEST),
+                severity,
+                printable(hint, limit=_LONGEST),
+                printable(file or self.file),
+                line,
+                column,
+                check,
+            )
+        )
 
     def position_of(self, pointer: str) -> tuple[int | None, int | None]:
         """The line and column of the nearest enclosing value the file gives a position for."""

@@ -12,6 +12,8 @@ import json
 import re
 from functools import cache
 from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 __all__ = ["RESOURCES", "read_text", "read_json", "schema_pattern", "shipped_queries"]
@@ -35,8 +37,18 @@ RESOURCES = (
 @cache
 def read_text(name: str) -> str:
     """The text of a packaged resource, named by its path in the repository."""
+    return _locate(name).read_text(encoding="utf-8")
+
+
+def _locate(name: str) -> Traversable:
+    """A packaged file: inside the installed package, else (an editable install links only
+    src/newsgraph) in the source checkout, where the folders stand beside src/."""
     folder, _, filename = name.partition("/")
-    return files("newsgraph").joinpath(folder, filename).read_text(encoding="utf-8")
+    packaged = files("newsgraph").joinpath(folder, filename)
+    if packaged.is_file():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / folder / filename
+    return checkout if checkout.is_file() else packaged
 
 
 @cache
@@ -64,8 +76,4 @@ def schema_pattern(name: str, *path: str) -> re.Pattern[str]:
 
 def shipped_queries() -> dict[str, str]:
     """The example questions shipped in queries/, by name (file name without .rq)."""
-    return {
-        name.split("/", 1)[1][: -len(".rq")]: read_text(name)
-        for name in RESOURCES
-        if name.startswith("queries/")
-    }
+    return {name.split("/", 1)[1][: -len(".rq")]: read_text(name) for name in RESOURCES if name.startswith("queries/")}

@@ -61,8 +61,12 @@ class CompiledSchema:
             # The dialects differ at the edges (a Python regex '$' also matches before a final
             # newline): the Rust verdict stands, with its own words.
             for error in self.fast.iter_errors(instance):
-                yield ValidationError(error.message, path=list(error.instance_path), instance=error.instance,
-                                      validator="pattern" if "does not match" in error.message else "")
+                yield ValidationError(
+                    error.message,
+                    path=list(error.instance_path),
+                    instance=error.instance,
+                    validator="pattern" if "does not match" in error.message else "",
+                )
 
 
 @cache

@@ -44,8 +44,14 @@ def _retry(retries: int, backoff: float, max_wait: float, methods: frozenset[str
     )
 
 
-def mount_retries(session: requests.Session, *, retries: int, backoff: float, max_wait: float,
-                  methods: frozenset[str] = frozenset({"GET", "PUT", "POST", "HEAD"})) -> requests.Session:
+def mount_retries(
+    session: requests.Session,
+    *,
+    retries: int,
+    backoff: float,
+    max_wait: float,
+    methods: frozenset[str] = frozenset({"GET", "PUT", "POST", "HEAD"}),
+) -> requests.Session:
     """Mount retrying adapters for http and https on ``session``."""
     adapter = HTTPAdapter(max_retries=_retry(retries, backoff, max_wait, methods))
     session.mount("http://", adapter)
@@ -70,10 +76,18 @@ def describe_failure(exc: requests.exceptions.RequestException) -> tuple[str, st
     inner = getattr(inner, "reason", inner)
     if isinstance(inner, ReadTimeoutError) or isinstance(exc, requests.exceptions.ReadTimeout):
         return "timeout", "timed out"
-    if isinstance(inner, (NewConnectionError, ConnectTimeoutError)) or isinstance(exc, requests.exceptions.ConnectTimeout):
+    if isinstance(inner, (NewConnectionError, ConnectTimeoutError)) or isinstance(
+        exc, requests.exceptions.ConnectTimeout
+    ):
         text = str(inner)
-        for hint in ("Connection refused", "Name or service not known", "Temporary failure in name resolution",
-                     "Network is unreachable", "No route to host", "timed out"):
+        for hint in (
+            "Connection refused",
+            "Name or service not known",
+            "Temporary failure in name resolution",
+            "Network is unreachable",
+            "No route to host",
+            "timed out",
+        ):
             if hint in text:
                 return "unreachable", hint
         return "unreachable", "no connection"

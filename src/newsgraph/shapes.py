@@ -48,8 +48,9 @@ _HTTP = re.compile(r"^https?://")
 _NON_NEGATIVE = re.compile(r"^\+?[0-9]+$")
 _TRUE = Lit("true", None, XSD + "boolean")
 
-_LANGUAGE_TAGGED = frozenset(SCHEMA + p for p in ("name", "alternateName", "description", "headline", "roleName",
-                                                   "text")) | {NG + "dateText"}
+_LANGUAGE_TAGGED = frozenset(
+    SCHEMA + p for p in ("name", "alternateName", "description", "headline", "roleName", "text")
+) | {NG + "dateText"}
 _ARTICLES = frozenset(ARTICLE_CLASSES.values())
 _ENTITIES = frozenset(classes[0] for classes in ENTITY_CLASSES.values())
 _EVENT_CLASSES = frozenset(EVENT_CLASSES.values())
@@ -81,8 +82,17 @@ class _Checker:
     def types_of(self, o: Obj) -> tuple[Obj, ...]:
         return self.nodes.get(o, {}).get(RDF_TYPE, ()) if isinstance(o, str) else ()
 
-    def values(self, shape: str, focus: str, p: dict, path: str, low: int, high: int | None,
-               ok: Callable[[Obj], bool] | None, message: str) -> None:
+    def values(
+        self,
+        shape: str,
+        focus: str,
+        p: dict,
+        path: str,
+        low: int,
+        high: int | None,
+        ok: Callable[[Obj], bool] | None,
+        message: str,
+    ) -> None:
         """sh:minCount/sh:maxCount on ``path``, and every value passing ``ok`` (sh:nodeKind,
         sh:class, sh:in...); one violation when any of it fails."""
         found = p.get(path, ())
@@ -117,8 +127,12 @@ class _Checker:
 
     def same_as(self, s: str, values: tuple) -> None:
         if len(values) > 1 or not all(_is_iri(v) and WIKIDATA_ENTITY_IRI.match(v) for v in values):
-            self.fail("ngsh:SameAs", s, SCHEMA + "sameAs",
-                      "schema:sameAs must be one Wikidata entity IRI http://www.wikidata.org/entity/Q...")
+            self.fail(
+                "ngsh:SameAs",
+                s,
+                SCHEMA + "sameAs",
+                "schema:sameAs must be one Wikidata entity IRI http://www.wikidata.org/entity/Q...",
+            )
 
     def language_tagged(self, s: str, p: dict) -> None:
         for path, objects in p.items():
@@ -132,8 +146,12 @@ class _Checker:
         if len(languages) != 1 or not all(_datatype(o, XSD + "string") and _BCP47.match(o.value) for o in languages):
             self.fail(shape, s, SCHEMA + "inLanguage", "an article has one language (BCP 47)")
         published = p.get(SCHEMA + "datePublished", ())
-        if len(published) != 1 or not all(_datatype(o, XSD + "date") or _datatype(o, XSD + "dateTime") for o in published):
-            self.fail(shape, s, SCHEMA + "datePublished", "an article has one publication date (xsd:date or xsd:dateTime)")
+        if len(published) != 1 or not all(
+            _datatype(o, XSD + "date") or _datatype(o, XSD + "dateTime") for o in published
+        ):
+            self.fail(
+                shape, s, SCHEMA + "datePublished", "an article has one publication date (xsd:date or xsd:dateTime)"
+            )
 
     def entity(self, s: str, p: dict) -> None:
         shape = "ngsh:Entity"
@@ -161,46 +179,88 @@ class _Checker:
     def office(self, s: str, p: dict) -> None:
         shape = "ngsh:OfficeHolding"
         self.values(shape, s, p, NG + "officeHolder", 1, 1, _is_iri, "an office holding has one holder")
-        self.values(shape, s, p, NG + "officePosition", 1, 1, self.is_a(NG + "Position"),
-                    "an office holding names the position held")
+        self.values(
+            shape,
+            s,
+            p,
+            NG + "officePosition",
+            1,
+            1,
+            self.is_a(NG + "Position"),
+            "an office holding names the position held",
+        )
 
     def event(self, s: str, p: dict) -> None:
         shape = "ngsh:Event"
         precise = [t for t in p.get(RDF_TYPE, ()) if t in _EVENT_CLASSES]
         if len(precise) != 1:
-            self.fail(shape, s, RDF_TYPE, "an event has one precise type from the newsgraph ontology besides schema:Event")
+            self.fail(
+                shape, s, RDF_TYPE, "an event has one precise type from the newsgraph ontology besides schema:Event"
+            )
         if not p.get(SCHEMA + "name"):
             self.fail(shape, s, SCHEMA + "name", "an event has a name")
-        self.values(shape, s, p, NG + "hasParticipation", 1, None, self.is_a(NG + "Participation"),
-                    "an event has at least one participant")
+        self.values(
+            shape,
+            s,
+            p,
+            NG + "hasParticipation",
+            1,
+            None,
+            self.is_a(NG + "Participation"),
+            "an event has at least one participant",
+        )
         for path in _DATES:
             self.values(shape, s, p, path, 0, 1, None, "an event has at most one of each date")
         for path in _DATES:
             if not all(any(_datatype(o, d) for d in DATE_DATATYPES) for o in p.get(path, ())):
                 self.fail(shape, s, path, "dates are xsd:date, xsd:gYearMonth, xsd:gYear or xsd:dateTime")
-        if not (p.get(SCHEMA + "startDate") or p.get(NG + "earliestDate") or p.get(NG + "latestDate")
-                or _TRUE in p.get(NG + "dateUnknown", ())):
+        if not (
+            p.get(SCHEMA + "startDate")
+            or p.get(NG + "earliestDate")
+            or p.get(NG + "latestDate")
+            or _TRUE in p.get(NG + "dateUnknown", ())
+        ):
             self.fail(shape, s, "", "an event has a date, date bounds, or says its date is unknown")
 
     def participation(self, s: str, p: dict) -> None:
         shape = "ngsh:Participation"
         self.values(shape, s, p, NG + "participatingEntity", 1, 1, _is_iri, "a participation names who takes part")
         self.values(shape, s, p, NG + "participantRole", 1, 1, _ROLES.__contains__, "a participation has one role")
-        self.values(shape, s, p, NG + "inCapacityOf", 0, 1, self.is_a(NG + "OfficeHolding"),
-                    "a participation is in the capacity of at most one office held")
+        self.values(
+            shape,
+            s,
+            p,
+            NG + "inCapacityOf",
+            0,
+            1,
+            self.is_a(NG + "OfficeHolding"),
+            "a participation is in the capacity of at most one office held",
+        )
 
     def claim(self, s: str, p: dict) -> None:
         if not p.get(SCHEMA + "text"):
             self.fail("ngsh:Claim", s, SCHEMA + "text", "a claim or quote says what is claimed")
         if not p.get(PROV + "wasAttributedTo") and not p.get(PROV + "wasDerivedFrom"):
-            self.fail("ngsh:Claim", s, "", "every claim has a source (prov:wasAttributedTo an agent or "
-                                          "prov:wasDerivedFrom a work or event)")
+            self.fail(
+                "ngsh:Claim",
+                s,
+                "",
+                "every claim has a source (prov:wasAttributedTo an agent or prov:wasDerivedFrom a work or event)",
+            )
 
     def annotation(self, s: str, p: dict) -> None:
         shape = "ngsh:Annotation"
         self.values(shape, s, p, OA + "hasBody", 1, 1, _is_iri, "an annotation has one body")
-        self.values(shape, s, p, OA + "hasTarget", 1, None, self.is_a(OA + "SpecificResource"),
-                    "an annotation has evidence targets")
+        self.values(
+            shape,
+            s,
+            p,
+            OA + "hasTarget",
+            1,
+            None,
+            self.is_a(OA + "SpecificResource"),
+            "an annotation has evidence targets",
+        )
         if OA + "identifying" not in p.get(OA + "motivatedBy", ()):
             self.fail(shape, s, OA + "motivatedBy", "an annotation is motivated by identifying")
 
@@ -222,8 +282,11 @@ class _Checker:
             ends.append(values)
         for start in ends[0]:
             for end in ends[1]:
-                if _datatype(start, XSD + "nonNegativeInteger") and _datatype(end, XSD + "nonNegativeInteger") \
-                        and int(end.value) <= int(start.value):
+                if (
+                    _datatype(start, XSD + "nonNegativeInteger")
+                    and _datatype(end, XSD + "nonNegativeInteger")
+                    and int(end.value) <= int(start.value)
+                ):
                     self.fail(shape, s, "", "a span ends after it starts")
 
     def quote(self, s: str, p: dict) -> None:
@@ -269,7 +332,9 @@ def nodes_from_rdflib(graph: rdflib.Graph) -> Nodes:
     for s, p, o in graph:
         obj: Obj
         if isinstance(o, rdflib.Literal):
-            datatype = None if o.language or o.datatype is None or str(o.datatype) == XSD + "string" else str(o.datatype)
+            datatype = (
+                None if o.language or o.datatype is None or str(o.datatype) == XSD + "string" else str(o.datatype)
+            )
             obj = Lit(str(o), o.language, datatype)
         else:
             obj = name(o)

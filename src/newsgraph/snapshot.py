@@ -73,7 +73,8 @@ class Item:
             **({"descriptions": self.descriptions} if self.descriptions else {}),
             "P31": list(self.instance_of) if self.instance_of is not None else None,
             "P39": [{"position": p.position, "start": p.start, "end": p.end} for p in self.positions]
-            if self.positions is not None else None,
+            if self.positions is not None
+            else None,
             "source": self.source,
         }
 
@@ -88,7 +89,8 @@ class Item:
             descriptions=dict(data.get("descriptions", {})),
             instance_of=tuple(p31) if p31 is not None else None,
             positions=tuple(PositionHeld(p["position"], p.get("start"), p.get("end")) for p in p39)
-            if p39 is not None else None,
+            if p39 is not None
+            else None,
             source=data.get("source", ""),
         )
 
@@ -126,8 +128,11 @@ class Snapshot:
                 continue
             lost += [f"{qid}: its {lang} label" for lang in item.labels if lang not in new.labels]
             lost += [f"{qid}: class {c}" for c in item.instance_of or () if c not in (new.instance_of or ())]
-            lost += [f"{qid}: position held {p.position}" for p in item.positions or ()
-                     if p.position not in {q.position for q in new.positions or ()}]
+            lost += [
+                f"{qid}: position held {p.position}"
+                for p in item.positions or ()
+                if p.position not in {q.position for q in new.positions or ()}
+            ]
         return lost
 
     @classmethod
@@ -138,8 +143,10 @@ class Snapshot:
             items = {qid: Item.from_json(qid, item) for qid, item in data["entities"].items()}
             return cls(str(data["taken"]), items, str(data.get("note", "")), origin)
         except (KeyError, TypeError, AttributeError, ValueError) as exc:
-            raise InputError(f"{origin}: a newsgraph Wikidata snapshot, but damaged ({type(exc).__name__}: {exc}); "
-                             "restore it, or rebuild it with `newsgraph wikidata refresh`") from None
+            raise InputError(
+                f"{origin}: a newsgraph Wikidata snapshot, but damaged ({type(exc).__name__}: {exc}); "
+                "restore it, or rebuild it with `newsgraph wikidata refresh`"
+            ) from None
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -128,8 +128,9 @@ class EmbeddedStore:
         # together, or not at all. The terms come from Oxigraph's N-Triples writer, never pasted
         # from user text, and the graph IRI was validated by NamedNode.
         name = ox.NamedNode(graph)
-        update = (f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n"
-                  + payload.ntriples().decode("utf-8") + "}}")
+        update = (
+            f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n" + payload.ntriples().decode("utf-8") + "}}"
+        )
         try:
             self._store.update(update)
         except (OSError, SyntaxError) as exc:
@@ -163,8 +164,14 @@ class EmbeddedStore:
         self.close()
 
 
-def load_articles(store: GraphStore, payloads: Iterable[Payload | Outcome | Deferred], *, verify: bool = True,
-                  report: Callable[[Outcome], None] | None = None, jobs: int = 1) -> list[Outcome]:
+def load_articles(
+    store: GraphStore,
+    payloads: Iterable[Payload | Outcome | Deferred],
+    *,
+    verify: bool = True,
+    report: Callable[[Outcome], None] | None = None,
+    jobs: int = 1,
+) -> list[Outcome]:
     """Replace each article's graph in ``store``; every article's outcome, in input order.
 
     ``payloads`` may hold outcomes already decided (an input that could not be built); they are
@@ -191,8 +198,13 @@ class _Batch:
     def load(self, payload: Payload) -> Outcome:
         sent = payload.count
         if self.unreachable:
-            return Outcome(payload.label, payload.graph, "not attempted", sent,
-                           error="not attempted: the store could not be reached")
+            return Outcome(
+                payload.label,
+                payload.graph,
+                "not attempted",
+                sent,
+                error="not attempted: the store could not be reached",
+            )
         started = time.perf_counter()
         try:
             self.store.replace_graph(payload.graph, payload)
@@ -200,16 +212,25 @@ class _Batch:
         except ServiceError as exc:
             if exc.unreachable:
                 self.unreachable = True
-            return Outcome(payload.label, payload.graph, "failed", sent, error=str(exc),
-                           seconds=time.perf_counter() - started)
+            return Outcome(
+                payload.label, payload.graph, "failed", sent, error=str(exc), seconds=time.perf_counter() - started
+            )
         except Exception as exc:  # one article never stops the batch, whatever happens to it
             error = InternalError.wrap(payload.label, exc)
-            return Outcome(payload.label, payload.graph, "internal error", sent, error=error.reason,
-                           details=error.details)
+            return Outcome(
+                payload.label, payload.graph, "internal error", sent, error=error.reason, details=error.details
+            )
         seconds = time.perf_counter() - started
         if stored != sent:
-            return Outcome(payload.label, payload.graph, "failed", sent, stored,
-                           f"the store holds {stored} triples in the graph, {sent} were sent", seconds)
+            return Outcome(
+                payload.label,
+                payload.graph,
+                "failed",
+                sent,
+                stored,
+                f"the store holds {stored} triples in the graph, {sent} were sent",
+                seconds,
+            )
         return Outcome(payload.label, payload.graph, "loaded", sent, stored, seconds=seconds)
 
 
@@ -224,8 +245,9 @@ def _made(items: Iterable[Payload | Outcome | Deferred], batch: _Batch) -> Itera
             yield from item.make()
 
 
-def _load(store: GraphStore, items: Iterable[Payload | Outcome | Deferred], verify: bool,
-          jobs: int) -> Iterator[Outcome]:
+def _load(
+    store: GraphStore, items: Iterable[Payload | Outcome | Deferred], verify: bool, jobs: int
+) -> Iterator[Outcome]:
     batch = _Batch(store, verify)
     payloads = _made(items, batch)
     if jobs == 1:
@@ -263,8 +285,10 @@ def payloads_from_file(path: Path) -> Iterator[Payload]:
     try:
         for quad in ox.parse(path=str(path), format=fmt):
             if not isinstance(quad.graph_name, ox.NamedNode):
-                raise InputError(f"{path}: has triples outside a named graph (in {quad.graph_name}); newsgraph "
-                                 "loads graphs named by an IRI only")
+                raise InputError(
+                    f"{path}: has triples outside a named graph (in {quad.graph_name}); newsgraph "
+                    "loads graphs named by an IRI only"
+                )
             graphs.setdefault(quad.graph_name.value, []).append(quad.triple)
     except SyntaxError as exc:
         raise InputError(f"{path}: is not valid {fmt.name}: {exc}") from None
@@ -274,4 +298,3 @@ def payloads_from_file(path: Path) -> Iterator[Payload]:
         label = f"{path.name} <{graph}>" if len(graphs) > 1 else path.name
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
         yield Payload(label, graph, body, len(triples))
-

@@ -147,8 +147,7 @@ def story_from_data(data: dict[str, Any], text: str, path: str = "") -> Story:
             type=ev["type"],
             when=When(**ev["date"]),
             participants=tuple(
-                Participant(p["entity"], p.get("role", "participant"), p.get("capacity"))
-                for p in ev["participants"]
+                Participant(p["entity"], p.get("role", "participant"), p.get("capacity")) for p in ev["participants"]
             ),
             names=_texts(ev.get("names")),
             description=_texts(ev.get("description")),

@@ -26,8 +26,18 @@ import yaml
 
 from .errors import InputError
 
-__all__ = ["MAX_FILE_BYTES", "MAX_DEPTH", "read_bytes", "decode_utf8", "read_text", "parse_text", "load_file", "escape_pointer",
-           "json_pointer", "without_lone_surrogates"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_DEPTH",
+    "read_bytes",
+    "decode_utf8",
+    "read_text",
+    "parse_text",
+    "load_file",
+    "escape_pointer",
+    "json_pointer",
+    "without_lone_surrogates",
+]
 
 #: Story and article-text files larger than this are refused before they are read.
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -99,8 +109,7 @@ def decode_utf8(data: bytes, path: Path | str, what: str = "file") -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise InputError(
-            f"{path}:{line}:{column}: {what} is not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
-            "save it as UTF-8"
+            f"{path}:{line}:{column}: {what} is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8"
         ) from None
 
 
@@ -136,9 +145,7 @@ def parse_text(text: str, name: str) -> tuple[Any, Positions, Problems]:
     except yaml.YAMLError as exc:
         raise InputError(_yaml_message(name, exc, "is not valid YAML")) from None
     if node is None:
-        raise InputError(
-            f"{name}: the file holds no data (only comments); a story needs at least an article"
-        )
+        raise InputError(f"{name}: the file holds no data (only comments); a story needs at least an article")
     converter = _Converter(name)
     data = converter.convert(node, "")
     return data, converter.positions, converter.problems
@@ -151,13 +158,17 @@ def _byte_position(text: str, offset: int) -> tuple[int, int]:
 
 
 def _too_deep(name: str, line: int, column: int) -> InputError:
-    return InputError(f"{name}:{line}:{column}: is nested more than {MAX_DEPTH} levels deep; "
-                      "no story is: check the brackets and indentation there")
+    return InputError(
+        f"{name}:{line}:{column}: is nested more than {MAX_DEPTH} levels deep; "
+        "no story is: check the brackets and indentation there"
+    )
 
 
 def _too_long(name: str, line: int, column: int) -> InputError:
-    return InputError(f"{name}:{line}:{column}: a number with more than {_MAX_DIGITS} digits; "
-                      "no value in a story is that long: check the number there")
+    return InputError(
+        f"{name}:{line}:{column}: a number with more than {_MAX_DIGITS} digits; "
+        "no value in a story is that long: check the number there"
+    )
 
 
 def _yaml_message(name: str, exc: yaml.YAMLError, what: str) -> str:
@@ -189,8 +200,9 @@ def _parse_json(text: str, name: str) -> tuple[Any, Positions, Problems]:
         ) from None
     except _NotJsonError as exc:
         line, column = _json_position(text, token=re.escape(exc.args[0]))
-        raise InputError(f"{name}:{line}:{column}: is not valid JSON: {exc.args[0]} is not a JSON value; "
-                         "write a number or null") from None
+        raise InputError(
+            f"{name}:{line}:{column}: is not valid JSON: {exc.args[0]} is not a JSON value; write a number or null"
+        ) from None
     except RecursionError:
         raise _too_deep(name, *_json_position(text, deeper_than=MAX_DEPTH)) from None
     except ValueError:  # an integer longer than Python reads (sys.get_int_max_str_digits())
@@ -220,9 +232,14 @@ def without_lone_surrogates(value: Any, pointer: str, problems: Problems) -> Any
         lone = _SURROGATE.search(text)
         if lone is None:
             return text
-        problems.append((where, f"holds \\u{ord(lone.group()):04x}, half of a surrogate pair, which is not a "
-                         "character", "a character beyond U+FFFF is written as a pair of escapes "
-                         "(\\ud83d\\ude00), or as the character itself"))
+        problems.append(
+            (
+                where,
+                f"holds \\u{ord(lone.group()):04x}, half of a surrogate pair, which is not a character",
+                "a character beyond U+FFFF is written as a pair of escapes "
+                "(\\ud83d\\ude00), or as the character itself",
+            )
+        )
         return _SURROGATE.sub("\ufffd", text)
 
     if isinstance(value, str):
@@ -332,9 +349,7 @@ class _Converter:
         if depth > MAX_DEPTH:
             raise _too_deep(self.name, node.start_mark.line + 1, node.start_mark.column + 1)
         if id(node) in self._seen:
-            self.problems.append(
-                (pointer, "YAML aliases (*name) are not allowed in a story", "write the value out")
-            )
+            self.problems.append((pointer, "YAML aliases (*name) are not allowed in a story", "write the value out"))
             return None
         self._seen.add(id(node))
         self.positions.setdefault(pointer, (node.start_mark.line + 1, node.start_mark.column + 1))
@@ -347,9 +362,7 @@ class _Converter:
                 key = key_node.value
                 child = f"{pointer}/{escape_pointer(key)}"
                 if key in result:
-                    self.problems.append(
-                        (child, f"duplicate key {key!r}", "keep one of the two values")
-                    )
+                    self.problems.append((child, f"duplicate key {key!r}", "keep one of the two values"))
                 self.positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 result[key] = self.convert(value_node, child, depth + 1)
             return result
@@ -360,9 +373,7 @@ class _Converter:
     def _scalar(self, node: yaml.ScalarNode, pointer: str) -> Any:
         value, tag = node.value, node.tag
         if not tag.startswith(_CORE):
-            self.problems.append(
-                (pointer, f"YAML tag {tag!r} is not allowed in a story", "remove the tag")
-            )
+            self.problems.append((pointer, f"YAML tag {tag!r} is not allowed in a story", "remove the tag"))
             return value
         if node.style or tag in (_CORE + "str", _CORE + "timestamp"):
             return value

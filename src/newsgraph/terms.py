@@ -6,11 +6,11 @@ here means a story was built without them (from the library) or a newsgraph bug.
 
 >>> from newsgraph.mapping import Lit
 >>> nodes = {"https://ex.org/a": {"http://schema.org/startDate": (Lit("2025-02-30", None, XSD + "date"),),
-...                               "http://schema.org/url": ("https://ex.org/a b",)}}
+...                               "http://schema.org/url": ("https://e.org/ b",)}}
 >>> for problem in check_terms(nodes):
 ...     print(problem)
 <https://ex.org/a> <http://schema.org/startDate>: "2025-02-30" is not a valid xsd:date
-<https://ex.org/a> <http://schema.org/url>: 'https://ex.org/a b' is not a valid IRI (RFC 3987): Invalid IRI code point ' '
+<https://ex.org/a> <http://schema.org/url>: 'https://e.org/ b' is not a valid IRI (RFC 3987): Invalid IRI code point ' '
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def _literal_problem(o: Lit) -> str | None:
         valid = True
     else:
         return f"the datatype <{datatype}> is not one newsgraph writes"
-    return None if valid else f'"{o.value}" is not a valid xsd:{datatype[len(XSD):]}'
+    return None if valid else f'"{o.value}" is not a valid xsd:{datatype[len(XSD) :]}'
 
 
 def check_terms(nodes: Nodes) -> list[str]:

@@ -76,11 +76,11 @@ class _Names:
             return written
         own = self.own
         if own and iri.startswith(own) and _LOCAL.match(iri, len(own)):
-            return "art:" + iri[len(own):]
+            return "art:" + iri[len(own) :]
         written = f"<{iri}>"
         for prefix, namespace in self.prefixes:
             if iri.startswith(namespace) and _LOCAL.match(iri, len(namespace)):
-                written = f"{prefix}:{iri[len(namespace):]}"
+                written = f"{prefix}:{iri[len(namespace) :]}"
                 break
         if written[0] != "<":
             self.cache[iri] = written  # vocabulary IRIs only: other full IRIs are one-offs
@@ -145,7 +145,9 @@ def turtle_blocks(nodes: Nodes, prefixes: Mapping[str, str]) -> list[str]:
 def ntriples_text(nodes: Nodes) -> str:
     """N-Triples, one line per triple, in canonical order."""
     return "".join(
-        f"<{s}> <{p}> {_nt(o)} .\n" for s, predicates in nodes.items() for p, objects in predicates.items()
+        f"<{s}> <{p}> {_nt(o)} .\n"
+        for s, predicates in nodes.items()
+        for p, objects in predicates.items()
         for o in objects
     )
 
@@ -154,6 +156,8 @@ def nquads_text(nodes: Nodes, graph: str) -> str:
     """N-Quads: every triple in the named graph ``graph``."""
     g = f" <{graph}> .\n"
     return "".join(
-        f"<{s}> <{p}> {_nt(o)}{g}" for s, predicates in nodes.items() for p, objects in predicates.items()
+        f"<{s}> <{p}> {_nt(o)}{g}"
+        for s, predicates in nodes.items()
+        for p, objects in predicates.items()
         for o in objects
     )

@@ -54,8 +54,10 @@ def _short(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-_DATE_FORMS_HINT = ("use exactly one form of date: 'on'; 'start' (and 'end'); 'earliest' and/or "
-                    "'latest'; or 'unknown: true' (with no 'words')")
+_DATE_FORMS_HINT = (
+    "use exactly one form of date: 'on'; 'start' (and 'end'); 'earliest' and/or "
+    "'latest'; or 'unknown: true' (with no 'words')"
+)
 
 
 def _describe(error: ValidationError) -> tuple[str, str, str]:
@@ -70,8 +72,11 @@ def _describe(error: ValidationError) -> tuple[str, str, str]:
         extra = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
         key = extra[0] if extra else "?"
         more = f" (and {', '.join(map(repr, extra[1:]))})" if len(extra) > 1 else ""
-        return (f"{pointer}/{escape_pointer(key)}", f"unknown key {key!r}{more}",
-                f"allowed keys here: {', '.join(allowed)}")
+        return (
+            f"{pointer}/{escape_pointer(key)}",
+            f"unknown key {key!r}{more}",
+            f"allowed keys here: {', '.join(allowed)}",
+        )
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "?"
         prop = schema.get("properties", {}).get(missing, {})
@@ -112,7 +117,10 @@ def _entity_rule(error: ValidationError) -> str:
     if error.validator == "not" and required == ["names"]:
         return "an unnamed person or source must not have names; describe it instead"
     if error.validator == "anyOf" and "unnamed" not in str(error.instance):
-        return "needs 'names' (or, for a work, a 'description'); if the article leaves it unnamed, set 'unnamed: true' and give a 'description'"
+        return (
+            "needs 'names' (or, for a work, a 'description'); if the article leaves it unnamed, "
+            "set 'unnamed: true' and give a 'description'"
+        )
     return error.message
 
 
@@ -131,7 +139,9 @@ _BIDI_OVERRIDE = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 #: characters themselves, or an escape that can stand for one (JSON's \b, \f and \uXXXX, YAML's
 #: \a, \e, \v, \0, \xXX, \N, \L, \P, \U...). \n, \t and \" are harmless and common.
 _SUSPICIOUS_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_SUSPICIOUS_ESCAPE = re.compile(r"\\(?:[0abefvxNLPU_]|u00[01][0-9a-fA-F]|u007[fF]|u00[89][0-9a-fA-F]|u202[a-eA-E]|u206[6-9])")
+_SUSPICIOUS_ESCAPE = re.compile(
+    r"\\(?:[0abefvxNLPU_]|u00[01][0-9a-fA-F]|u007[fF]|u00[89][0-9a-fA-F]|u202[a-eA-E]|u206[6-9])"
+)
 
 #: Wikidata classes (P31) that fit a declared entity type. Types whose classes are not verified
 #: are not checked this way (but a human declared as anything but a person still is).
@@ -141,7 +151,6 @@ TYPE_CLASSES = {
     "news-agency": frozenset({"Q192283"}),
 }
 CLASS_NAMES = {"Q5": "human", "Q6256": "country", "Q3624078": "sovereign state", "Q192283": "news agency"}
-
 
 
 def type_fit(declared: str, classes: tuple[str, ...]) -> tuple[str, str]:
@@ -193,6 +202,7 @@ def _strings(value: Any, pointer: str) -> Iterator[tuple[str, str]]:
 # The cross-checks read the story through these: a value of the wrong type (which the schema
 # reports) reads as absent, so no check ever fails on the shape of what it is given.
 
+
 def _list(value: Any) -> list:
     return value if isinstance(value, list) else []
 
@@ -218,8 +228,9 @@ class _CrossChecker:
     a type-checking accessor, a malformed value counts as absent, and a problem the schema already
     reported at a place is not reported there again."""
 
-    def __init__(self, data: Any, text: str | None, report: Report, snapshot: Snapshot | None,
-                 source: str | None) -> None:
+    def __init__(
+        self, data: Any, text: str | None, report: Report, snapshot: Snapshot | None, source: str | None
+    ) -> None:
         self.data = data if isinstance(data, dict) else {}
         article = self.data.get("article")
         self.article = article if isinstance(article, dict) else {}
@@ -247,25 +258,42 @@ class _CrossChecker:
         self.characters()
         self.iris()
         self.collect_ids()
-        for check in (self.article_refs, self.entity_refs, self.event_refs, self.claim_refs,
-                      self.dates, self.spans, self.qids, self.wikidata):
+        for check in (
+            self.article_refs,
+            self.entity_refs,
+            self.event_refs,
+            self.claim_refs,
+            self.dates,
+            self.spans,
+            self.qids,
+            self.wikidata,
+        ):
             check()
 
     def characters(self) -> None:
         # Walking every string is the slow part of the cross-checks; a story file without a
         # suspicious character or escape in its text cannot hold one after parsing.
         source = self.source
-        if source is not None and not _SUSPICIOUS_CHARACTER.search(source) and not (
-                "\\" in source and _SUSPICIOUS_ESCAPE.search(source)):
+        if (
+            source is not None
+            and not _SUSPICIOUS_CHARACTER.search(source)
+            and not ("\\" in source and _SUSPICIOUS_ESCAPE.search(source))
+        ):
             return
         for pointer, value in _strings(self.data, ""):
             bad = _CONTROL.search(value)
             if bad:
-                self.error(pointer, f"contains the control character U+{ord(bad.group()):04X}",
-                           "remove it; only tabs and line breaks are allowed in text")
+                self.error(
+                    pointer,
+                    f"contains the control character U+{ord(bad.group()):04X}",
+                    "remove it; only tabs and line breaks are allowed in text",
+                )
             if _BIDI_OVERRIDE.search(value):
-                self.warn(pointer, "contains a bidirectional override or isolate character",
-                          "these can make text display differently from what it says; remove unless intended")
+                self.warn(
+                    pointer,
+                    "contains a bidirectional override or isolate character",
+                    "these can make text display differently from what it says; remove unless intended",
+                )
 
     def iris(self) -> None:
         """Base IRIs and web addresses are valid IRIs (RFC 3987), beyond the schema's pattern."""
@@ -282,8 +310,12 @@ class _CrossChecker:
         try:
             check(value)
         except ValueError as exc:
-            self.error(pointer, str(exc), "write an absolute http(s) IRI; percent-encode spaces and "
-                       "other characters IRIs do not allow (%20), and remove control characters")
+            self.error(
+                pointer,
+                str(exc),
+                "write an absolute http(s) IRI; percent-encode spaces and "
+                "other characters IRIs do not allow (%20), and remove control characters",
+            )
 
     def collect_ids(self) -> None:
         seen: dict[str, str] = {"article": "/article"}
@@ -293,7 +325,9 @@ class _CrossChecker:
                 if id is None:
                     continue
                 if id in seen:
-                    where = "is reserved for the article itself" if id == "article" else f"is already used at {seen[id]}"
+                    where = (
+                        "is reserved for the article itself" if id == "article" else f"is already used at {seen[id]}"
+                    )
                     self.error(f"{p}/id", f"id {id!r} {where}", "every entity, event and claim needs its own id")
                     continue
                 seen[id] = f"{p}/id"
@@ -322,7 +356,9 @@ class _CrossChecker:
             self.error(pointer, f"'article' cannot be {what}")
             return False
         if id not in self.kinds:
-            self.error(pointer, f"{id!r} is not defined", f"{what}: add an entity or event with id {id!r}, or fix the spelling")
+            self.error(
+                pointer, f"{id!r} is not defined", f"{what}: add an entity or event with id {id!r}, or fix the spelling"
+            )
             return False
         kind, type_ = self.kinds[id]
         if allowed is not None and type_ not in allowed and kind not in allowed:
@@ -375,8 +411,11 @@ class _CrossChecker:
                     assert who is not None
                     capacity = _text(part.get("capacity"))
                     if capacity and who in self.offices and capacity not in self.offices[who]:
-                        self.error(f"{q}/capacity", f"{who!r} holds no office with id {capacity!r}",
-                                   f"offices of {who!r}: {', '.join(sorted(self.offices.get(who, ()))) or 'none'}")
+                        self.error(
+                            f"{q}/capacity",
+                            f"{who!r} holds no office with id {capacity!r}",
+                            f"offices of {who!r}: {', '.join(sorted(self.offices.get(who, ()))) or 'none'}",
+                        )
             self.ref(f"{p}/location", ev.get("location"), _PLACES, "the location")
             self.refs(f"{p}/about", ev.get("about"), None, "what the event is about")
             prev = _text(ev.get("preceded_by"))
@@ -398,8 +437,11 @@ class _CrossChecker:
                 if quoted is None:
                     self.error(f"{p}/text", "a quote needs its text in the article's language")
                 elif isinstance(quoted, str) and quoted not in self.text:
-                    self.warn(f"{p}/text", "the quoted words do not occur in the article text",
-                              "a quote should repeat the article's words exactly")
+                    self.warn(
+                        f"{p}/text",
+                        "the quoted words do not occur in the article text",
+                        "a quote should repeat the article's words exactly",
+                    )
 
     def date(self, pointer: str, value: Any) -> StoryDate | None:
         """The date at ``pointer``, or None (reported) if it does not exist; other values are the schema's."""
@@ -432,8 +474,11 @@ class _CrossChecker:
 
     def not_after_publication(self, pointer: str, found: StoryDate | None) -> None:
         if found is not None and self.published is not None and found.first > self.published.first:
-            self.error(pointer, f"{found.value} is after the article's publication date",
-                       "resolve relative dates against the publication date; an article reports the past")
+            self.error(
+                pointer,
+                f"{found.value} is after the article's publication date",
+                "resolve relative dates against the publication date; an article reports the past",
+            )
 
     def spans(self) -> None:
         if self.text is None:
@@ -451,19 +496,22 @@ class _CrossChecker:
         assert self.text is not None
         for name, value in (("start", start), ("end", end)):
             if isinstance(value, float):  # JSON Schema counts 1.0 as an integer; an offset is written 1
-                self.error(f"{pointer}/{name}", f"offset {value!r} is not a whole number",
-                           "write offsets as whole numbers, without a decimal point")
+                self.error(
+                    f"{pointer}/{name}",
+                    f"offset {value!r} is not a whole number",
+                    "write offsets as whole numbers, without a decimal point",
+                )
         if not (isinstance(start, int) and isinstance(end, int) and words is not None):
             return
         n = len(self.text)
         if end <= start:
             self.error(f"{pointer}/end", f"end {end} is not after start {start}")
         elif end > n:
-            self.error(f"{pointer}/end", f"end {end} is beyond the article text ({n} characters)",
-                       self._suggest(words))
+            self.error(f"{pointer}/end", f"end {end} is beyond the article text ({n} characters)", self._suggest(words))
         elif self.text[start:end] != words:
-            self.error(pointer, f"the text at {start}..{end} is {self.text[start:end]!r}, not {words!r}",
-                       self._suggest(words))
+            self.error(
+                pointer, f"the text at {start}..{end} is {self.text[start:end]!r}, not {words!r}", self._suggest(words)
+            )
 
     def _suggest(self, words: str) -> str:
         text = self.text or ""
@@ -485,17 +533,24 @@ class _CrossChecker:
                 if qid is None:
                     continue
                 if qid in seen:
-                    self.error(f"{p}/wikidata", f"{qid} is already the Wikidata id of {seen[qid]}",
-                               "one Wikidata item is one entity; merge them or fix the id")
+                    self.error(
+                        f"{p}/wikidata",
+                        f"{qid} is already the Wikidata id of {seen[qid]}",
+                        "one Wikidata item is one entity; merge them or fix the id",
+                    )
                 seen[qid] = str(item.get("id"))
 
     def wikidata(self) -> None:
         if self.snapshot is None:
             return
-        refresh = ("check the QID on Wikidata; then `newsgraph wikidata refresh` (needs the network) "
-                   "adds it to the snapshot")
-        positions = {id: qid for _, e in self.items("entities") if e.get("type") == "position"
-                     and (id := _text(e.get("id"))) and (qid := _text(e.get("wikidata")))}
+        refresh = (
+            "check the QID on Wikidata; then `newsgraph wikidata refresh` (needs the network) adds it to the snapshot"
+        )
+        positions = {
+            id: qid
+            for _, e in self.items("entities")
+            if e.get("type") == "position" and (id := _text(e.get("id"))) and (qid := _text(e.get("wikidata")))
+        }
         for section in ("entities", "events"):
             for p, item in self.items(section):
                 qid = _text(item.get("wikidata"))
@@ -503,7 +558,9 @@ class _CrossChecker:
                     continue
                 known = self.snapshot.get(qid)
                 if known is None:
-                    self.error(f"{p}/wikidata", f"{qid} is not in the Wikidata snapshot (taken {self.snapshot.taken})", refresh)
+                    self.error(
+                        f"{p}/wikidata", f"{qid} is not in the Wikidata snapshot (taken {self.snapshot.taken})", refresh
+                    )
                     continue
                 declared = _text(item.get("type"))
                 if section == "entities" and declared is not None:
@@ -517,9 +574,11 @@ class _CrossChecker:
         label = known.labels.get("en") or next(iter(known.labels.values()), "")
         fit, named = type_fit(declared, classes)
         if fit == "contradicts":
-            self.error(f"{pointer}/wikidata",
-                       f"{known.qid} ({label}) is {named} on Wikidata, which does not fit type {declared!r}",
-                       "the QID probably belongs to another item: check it on Wikidata")
+            self.error(
+                f"{pointer}/wikidata",
+                f"{known.qid} ({label}) is {named} on Wikidata, which does not fit type {declared!r}",
+                "the QID probably belongs to another item: check it on Wikidata",
+            )
 
     def wikidata_positions(self, pointer: str, person: dict, known: Any, positions: dict[str, str]) -> None:
         if known.positions is None or self.published is None:
@@ -532,16 +591,23 @@ class _CrossChecker:
             held = [h for h in known.positions if h.position == pq]
             where = f"{q}/position"
             if not held:
-                self.error(where, f"Wikidata has no 'position held' {pq} for {known.qid}",
-                           "check the position's QID, or the person's")
+                self.error(
+                    where,
+                    f"Wikidata has no 'position held' {pq} for {known.qid}",
+                    "check the position's QID, or the person's",
+                )
             elif not any(_held_on(h, published) for h in held):
                 spans = "; ".join(f"{h.start or '?'} to {h.end or 'now'}" for h in held)
-                self.error(where, f"{known.qid} did not hold {pq} on the article's date (Wikidata: {spans})",
-                           "an office is checked as of the publication date")
+                self.error(
+                    where,
+                    f"{known.qid} did not hold {pq} on the article's date (Wikidata: {spans})",
+                    "an office is checked as of the publication date",
+                )
 
 
-def cross_check(data: Any, text: str | None, report: Report, snapshot: Snapshot | None = None,
-                source: str | None = None) -> None:
+def cross_check(
+    data: Any, text: str | None, report: Report, snapshot: Snapshot | None = None, source: str | None = None
+) -> None:
     """Add problems the schema cannot see: references, dates, evidence spans, duplicate QIDs,
     and QIDs that the Wikidata ``snapshot`` does not know or whose type or positions contradict
     the story (skipped when ``snapshot`` is None).

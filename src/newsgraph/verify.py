@@ -34,12 +34,16 @@ def _read(name: str, text: str, fmt: ox.RdfFormat, graph: str | None) -> set[ox.
     try:
         for quad in ox.parse(text.encode("utf-8"), format=fmt):
             if quad.graph_name != expected_graph:
-                raise InternalError(f"{name}: holds a triple in the graph {quad.graph_name}, "
-                                    f"not in {expected_graph}; this is a newsgraph bug, please report it")
+                raise InternalError(
+                    f"{name}: holds a triple in the graph {quad.graph_name}, "
+                    f"not in {expected_graph}; this is a newsgraph bug, please report it"
+                )
             triples.add(quad.triple)
     except SyntaxError as exc:
-        raise InternalError(f"{name}: Oxigraph cannot read what newsgraph wrote ({exc}); nothing was "
-                            "written. This is a newsgraph bug, please report it") from None
+        raise InternalError(
+            f"{name}: Oxigraph cannot read what newsgraph wrote ({exc}); nothing was "
+            "written. This is a newsgraph bug, please report it"
+        ) from None
     return triples
 
 
@@ -62,4 +66,5 @@ def verify_serialisations(result: BuildResult) -> None:
             raise InternalError(
                 f"{name}: reads back as a different graph ({len(missing)} triples missing, {len(extra)} "
                 f"extra, e.g. {'missing' if missing else 'extra'} {example}); nothing was written. "
-                "This is a newsgraph bug, please report it")
+                "This is a newsgraph bug, please report it"
+            )

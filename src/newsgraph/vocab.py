@@ -11,9 +11,22 @@ schema.org is always ``http://schema.org/`` (what its JSON-LD context expands to
 from __future__ import annotations
 
 __all__ = [
-    "SCHEMA", "NG", "PROV", "OA", "XSD", "RDF", "RDFS", "WD", "PREFIXES",
-    "RDF_TYPE", "ENTITY_CLASSES", "EVENT_CLASSES", "ARTICLE_CLASSES", "ROLE_IRIS",
-    "ROLE_PROPERTIES", "DEFAULT_BASE",
+    "SCHEMA",
+    "NG",
+    "PROV",
+    "OA",
+    "XSD",
+    "RDF",
+    "RDFS",
+    "WD",
+    "PREFIXES",
+    "RDF_TYPE",
+    "ENTITY_CLASSES",
+    "EVENT_CLASSES",
+    "ARTICLE_CLASSES",
+    "ROLE_IRIS",
+    "ROLE_PROPERTIES",
+    "DEFAULT_BASE",
 ]
 
 SCHEMA = "http://schema.org/"

@@ -7,10 +7,11 @@ at a time, gzip, timeouts, retries with backoff on connection errors and 5xx, an
 ``"code": "maxlag"``). Replies are kept in a persistent cache (requests-cache, SQLite), so asking
 again costs nothing.
 
->>> WikidataClient(contact="")
-Traceback (most recent call last):
-...
-newsgraph.errors.InputError: Wikidata asks automated clients for a contact: pass --contact you@example.org (or set $NEWSGRAPH_CONTACT) so that Wikimedia can reach you
+>>> try:
+...     WikidataClient(contact="")
+... except InputError as exc:
+...     print(str(exc).split(":")[0])
+Wikidata asks automated clients for a contact
 >>> parse_time({"time": "+2012-05-07T00:00:00Z", "precision": 11})
 '2012-05-07'
 >>> parse_time({"time": "+2025-11-00T00:00:00Z", "precision": 10})
@@ -114,8 +115,11 @@ def parse_time(value: Any) -> str | None:
 
 def _statement_values(claims: dict[str, Any], prop: str) -> list[dict[str, Any]]:
     """Statements of ``prop`` with a value, deprecated ones left out, preferred ones first."""
-    statements = [s for s in claims.get(prop, [])
-                  if s.get("rank") != "deprecated" and s.get("mainsnak", {}).get("snaktype") == "value"]
+    statements = [
+        s
+        for s in claims.get(prop, [])
+        if s.get("rank") != "deprecated" and s.get("mainsnak", {}).get("snaktype") == "value"
+    ]
     return sorted(statements, key=lambda s: s.get("rank") != "preferred")
 
 
@@ -149,7 +153,8 @@ def parse_entity(entity: dict[str, Any], languages: Iterable[str] = LANGUAGES, s
     instance_of = tuple(dict.fromkeys(i for s in _statement_values(claims, "P31") if (i := _item_id(s["mainsnak"]))))
     positions = tuple(
         PositionHeld(position, _qualifier_time(s, "P580"), _qualifier_time(s, "P582"))
-        for s in _statement_values(claims, "P39") if (position := _item_id(s["mainsnak"]))
+        for s in _statement_values(claims, "P39")
+        if (position := _item_id(s["mainsnak"]))
     )
     revision = entity.get("lastrevid")
     return Item(
@@ -200,11 +205,11 @@ class WikidataClient:
         self.retries = retries
         self._sleep = sleep
         self._lock = threading.Lock()  # one request at a time, as Wikimedia asks
-        self.user_agent = (f"newsgraph/{__version__} (https://newsgraph.example/; {contact}) "
-                           f"python-requests/{requests.__version__}")
+        self.user_agent = (
+            f"newsgraph/{__version__} (https://newsgraph.example/; {contact}) python-requests/{requests.__version__}"
+        )
         self.session = self._session(cache, expire_after)
-        mount_retries(self.session, retries=retries, backoff=backoff, max_wait=max_wait,
-                      methods=frozenset({"GET"}))
+        mount_retries(self.session, retries=retries, backoff=backoff, max_wait=max_wait, methods=frozenset({"GET"}))
         self.session.headers.update({"User-Agent": self.user_agent, "Accept-Encoding": "gzip"})
 
     @staticmethod
@@ -225,8 +230,9 @@ class WikidataClient:
                 filter_fn=_cacheable,
             )
         except (OSError, sqlite3.Error) as exc:
-            raise InputError(f"{path}: cannot keep the Wikidata cache there ({exc}); give another --cache "
-                             "file, or --no-cache") from None
+            raise InputError(
+                f"{path}: cannot keep the Wikidata cache there ({exc}); give another --cache file, or --no-cache"
+            ) from None
 
     # -- the two API modules -----------------------------------------------------------------
     def get_entities(self, ids: Iterable[str], languages: Iterable[str] = LANGUAGES) -> dict[str, Item | None]:
@@ -235,33 +241,46 @@ class WikidataClient:
         wanted = list(dict.fromkeys(ids))
         found: dict[str, Item | None] = {}
         for start in range(0, len(wanted), BATCH):
-            chunk = wanted[start:start + BATCH]
-            reply = self._get({
-                "action": "wbgetentities",
-                "ids": "|".join(chunk),
-                "props": "labels|aliases|descriptions|claims|info",
-                "languages": "|".join(languages),
-            })
+            chunk = wanted[start : start + BATCH]
+            reply = self._get(
+                {
+                    "action": "wbgetentities",
+                    "ids": "|".join(chunk),
+                    "props": "labels|aliases|descriptions|claims|info",
+                    "languages": "|".join(languages),
+                }
+            )
             for qid in chunk:
                 found[qid] = parse_entity(reply["entities"][qid], languages)
         return found
 
-    def search(self, text: str, language: str, *, uselang: str | None = None, type: str = "item",
-               limit: int = 10) -> list[SearchHit]:
+    def search(
+        self, text: str, language: str, *, uselang: str | None = None, type: str = "item", limit: int = 10
+    ) -> list[SearchHit]:
         """Items whose label or alias matches ``text`` in ``language``."""
-        reply = self._get({
-            "action": "wbsearchentities",
-            "search": text,
-            "language": language,
-            "uselang": uselang or language,
-            "type": type,
-            "limit": str(limit),
-        })
+        reply = self._get(
+            {
+                "action": "wbsearchentities",
+                "search": text,
+                "language": language,
+                "uselang": uselang or language,
+                "type": type,
+                "limit": str(limit),
+            }
+        )
         hits = []
         for hit in reply["search"]:
             match = hit.get("match", {})
-            hits.append(SearchHit(hit["id"], hit.get("label", ""), hit.get("description", ""),
-                                  match.get("type", ""), match.get("language", ""), match.get("text", "")))
+            hits.append(
+                SearchHit(
+                    hit["id"],
+                    hit.get("label", ""),
+                    hit.get("description", ""),
+                    match.get("type", ""),
+                    match.get("language", ""),
+                    match.get("text", ""),
+                )
+            )
         return hits
 
     def close(self) -> None:
@@ -282,28 +301,37 @@ class WikidataClient:
             for attempt in range(self.retries + 1):
                 response = self._send(params)
                 if response.status_code == 429 or response.status_code >= 500:
-                    raise ServiceError(f"Wikidata answered HTTP {response.status_code} after "
-                                       f"{self.retries} retries; try again later", status=response.status_code)
+                    raise ServiceError(
+                        f"Wikidata answered HTTP {response.status_code} after {self.retries} retries; try again later",
+                        status=response.status_code,
+                    )
                 if response.status_code != 200:
-                    raise ServiceError(f"Wikidata answered HTTP {response.status_code}: {response.text[:200]}",
-                                       status=response.status_code)
+                    raise ServiceError(
+                        f"Wikidata answered HTTP {response.status_code}: {response.text[:200]}",
+                        status=response.status_code,
+                    )
                 try:
                     reply = response.json()
                 except (ValueError, RecursionError):
-                    raise ServiceError("Wikidata answered with something that is not JSON "
-                                       f"({response.headers.get('Content-Type', 'no content type')})") from None
+                    raise ServiceError(
+                        "Wikidata answered with something that is not JSON "
+                        f"({response.headers.get('Content-Type', 'no content type')})"
+                    ) from None
                 problem = _reply_problem(reply, params, response.text)
                 if problem:
-                    raise ServiceError(f"Wikidata's {kind} reply {problem}; nothing was used (try again later; "
-                                       "if it persists, the API may have changed: please report it)")
+                    raise ServiceError(
+                        f"Wikidata's {kind} reply {problem}; nothing was used (try again later; "
+                        "if it persists, the API may have changed: please report it)"
+                    )
                 if "error" not in reply:
                     return reply
                 error = reply["error"]
                 if error["code"] != "maxlag":
                     raise ServiceError(f"Wikidata refused the request: {error['code']}: {error.get('info', '')}")
                 if attempt == self.retries:
-                    raise ServiceError(f"Wikidata's servers stayed lagged after {self.retries} retries; "
-                                       "try again later")
+                    raise ServiceError(
+                        f"Wikidata's servers stayed lagged after {self.retries} retries; try again later"
+                    )
                 self._sleep(self._retry_after(response))
         raise AssertionError("unreachable: the last attempt returns or raises")
 
@@ -313,11 +341,15 @@ class WikidataClient:
         except requests.exceptions.RequestException as exc:
             kind, reason = describe_failure(exc)
         if kind == "unreachable":
-            raise ServiceError(f"cannot reach Wikidata at {self.api_url}: {reason}; "
-                               "without a network, newsgraph works from the offline snapshot", unreachable=True)
+            raise ServiceError(
+                f"cannot reach Wikidata at {self.api_url}: {reason}; "
+                "without a network, newsgraph works from the offline snapshot",
+                unreachable=True,
+            )
         if kind == "timeout":
-            raise ServiceError(f"Wikidata did not answer within {self.timeout[1]:g} s "
-                               f"({self.retries} retries); try again later")
+            raise ServiceError(
+                f"Wikidata did not answer within {self.timeout[1]:g} s ({self.retries} retries); try again later"
+            )
         raise ServiceError(f"request to Wikidata failed: {reason}")
 
     def _retry_after(self, response: requests.Response) -> float:
@@ -367,6 +399,7 @@ def _cacheable(response: requests.Response) -> bool:
 
 # -- the snapshot, from live Wikidata -----------------------------------------------------------
 
+
 def qids_in_stories(paths: Iterable[Path]) -> list[str]:
     """Every well-formed QID the story files give (entities and events), in order of appearance."""
     from .storyfile import load_file
@@ -387,8 +420,10 @@ def fetch_snapshot(qids: Iterable[str], client: WikidataClient, taken: str) -> t
     found = client.get_entities(qids)
     items = {q: item for q, item in found.items() if item is not None}
     missing = [q for q, item in found.items() if item is None]
-    note = ("Fetched from live Wikidata with wbgetentities (labels, aliases and descriptions in el "
-            "and en; P31; P39 with P580/P582) for the QIDs the stories use.")
+    note = (
+        "Fetched from live Wikidata with wbgetentities (labels, aliases and descriptions in el "
+        "and en; P31; P39 with P580/P582) for the QIDs the stories use."
+    )
     return Snapshot(taken, items, note, origin=client.api_url), missing
 
 
