@@ -86,8 +86,12 @@ def test_memory_stays_bounded_whatever_the_number_of_stories(tmp_path):
     corpus(tmp_path / "stories", 80)
 
     def peak(n: int) -> int:
-        run = subprocess.run([sys.executable, "-c", _PEAK, str(tmp_path / "stories"), str(n), str(tmp_path / f"out{n}")],
-                             capture_output=True, text=True, check=True)
+        run = subprocess.run(
+            [sys.executable, "-c", _PEAK, str(tmp_path / "stories"), str(n), str(tmp_path / f"out{n}")],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         return int(run.stdout)  # KiB
 
     few, many = peak(8), peak(80)

@@ -221,8 +221,9 @@ def test_every_field_is_published_as_the_readme_says(built):
     data = yaml.safe_load(STORY.read_text(encoding="utf-8"))
     expected = {quad.triple for quad in ox.parse(EXPECTED.encode(), format=ox.RdfFormat.TURTLE)}
     holders = [(e["id"], e.get("evidence", [])) for e in data["entities"]]
-    holders += [(f"{e['id']}.office.{o['id']}", o.get("evidence", [])) for e in data["entities"]
-                for o in e.get("offices", [])]
+    holders += [
+        (f"{e['id']}.office.{o['id']}", o.get("evidence", [])) for e in data["entities"] for o in e.get("offices", [])
+    ]
     holders += [(x["id"], x.get("evidence", [])) for x in data["events"] + data["claims"]]
     for holder, spans in holders:
         if spans:
@@ -242,5 +243,7 @@ def test_each_triple_is_published_once(built):
 
 def test_the_first_span_of_a_mention_is_number_one(built):
     first = f"{ARTICLE}#ana.evidence.1.position"
-    starts = [t.object.value for t in built.mapped.triples if t.subject.value == first and t.predicate.value == OA + "start"]
+    starts = [
+        t.object.value for t in built.mapped.triples if t.subject.value == first and t.predicate.value == OA + "start"
+    ]
     assert starts == ["78"]  # "Ana Example" in the text

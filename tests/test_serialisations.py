@@ -200,15 +200,33 @@ def test_fast_json_text_is_what_the_standard_library_writes(seed_result):
         assert jsonld.dumps(document) == stdlib.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-@pytest.mark.parametrize("value", ["C:\\new", "a\rb", "a\r\nb", "tab\there", 'say "no"', "back\\\\slash", "\\u0041",
-                                   "end\\", "line\nbreak", "\b\f", "Ελληνικά \U0001F600"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "C:\\new",
+        "a\rb",
+        "a\r\nb",
+        "tab\there",
+        'say "no"',
+        "back\\\\slash",
+        "\\u0041",
+        "end\\",
+        "line\nbreak",
+        "\b\f",
+        "Ελληνικά \U0001f600",
+    ],
+)
 def test_every_literal_reads_back_as_written_in_turtle_and_ntriples(value):
     from newsgraph.mapping import Lit
     from newsgraph.turtle import ntriples_text, turtle_text
 
-    nodes = {"https://ex.org/a": {"http://schema.org/name": (Lit(value, "el"),), "http://schema.org/text": (Lit(value),)}}
-    for text, fmt in ((turtle_text(nodes, {"schema": "http://schema.org/"}), ox.RdfFormat.TURTLE),
-                      (ntriples_text(nodes), ox.RdfFormat.N_TRIPLES)):
+    nodes = {
+        "https://ex.org/a": {"http://schema.org/name": (Lit(value, "el"),), "http://schema.org/text": (Lit(value),)}
+    }
+    for text, fmt in (
+        (turtle_text(nodes, {"schema": "http://schema.org/"}), ox.RdfFormat.TURTLE),
+        (ntriples_text(nodes), ox.RdfFormat.N_TRIPLES),
+    ):
         values = {q.object.value for q in ox.parse(text.encode("utf-8"), format=fmt)}
         assert values == {value}, text
 

@@ -327,8 +327,11 @@ EDGES_OF_CHECKS = [
     ("empty-span", _span(23, 23, "Β"), "/entities/0/evidence/0/end"),
     ("span-of-one", _span(23, 24, "Β"), None),
     ("span-to-the-very-end", _span(TEXT_LENGTH - len(LAST_WORDS), TEXT_LENGTH, LAST_WORDS), None),
-    ("span-one-past-the-end", _span(TEXT_LENGTH - len(LAST_WORDS), TEXT_LENGTH + 1, LAST_WORDS + "."),
-     "/entities/0/evidence/0/end"),
+    (
+        "span-one-past-the-end",
+        _span(TEXT_LENGTH - len(LAST_WORDS), TEXT_LENGTH + 1, LAST_WORDS + "."),
+        "/entities/0/evidence/0/end",
+    ),
 ]
 
 
@@ -345,14 +348,17 @@ def test_the_seed_text_is_as_long_as_the_edges_above_assume():
     assert len(text) == TEXT_LENGTH and text.endswith(LAST_WORDS)
 
 
-@pytest.mark.parametrize("start, end, held", [
-    (None, "2025-12-11", True),   # ended on the article's day: held that day
-    (None, "2025-12-10", False),  # ended the day before
-    (None, "2025-12", True),      # ended some time that month
-    ("2025-12-11", None, True),   # began that day
-    ("2025-12-12", None, False),  # began the day after
-    ("2026", None, False),        # began the year after
-])
+@pytest.mark.parametrize(
+    "start, end, held",
+    [
+        (None, "2025-12-11", True),  # ended on the article's day: held that day
+        (None, "2025-12-10", False),  # ended the day before
+        (None, "2025-12", True),  # ended some time that month
+        ("2025-12-11", None, True),  # began that day
+        ("2025-12-12", None, False),  # began the day after
+        ("2026", None, False),  # began the year after
+    ],
+)
 def test_an_office_is_checked_as_held_on_the_articles_day(tmp_path, story_copy, start, end, held):
     import json
 
