@@ -24,7 +24,6 @@ ValueError: 'https://example.org/a%zz' is not a valid IRI (RFC 3987): Invalid IR
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from pyoxigraph import NamedNode
 
@@ -57,6 +56,7 @@ def wikidata_iri(qid: str) -> str:
     return WD + qid
 
 
+_HTTP_WITH_HOST = re.compile(r"https?://[^/?#]")
 #: Bidirectional formatting characters, which RFC 3987 (section 4.1) says IRIs must not contain.
 _BIDI_FORMATTING = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -81,8 +81,7 @@ def check_iri(value: str) -> str:
             f"{value!r} is not a valid IRI: RFC 3987 forbids the bidirectional formatting "
             f"character U+{ord(bidi.group()):04X}"
         )
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if not _HTTP_WITH_HOST.match(value):
         raise ValueError(f"{value!r} is not an http(s) IRI with a host; newsgraph publishes only those")
     return value
 

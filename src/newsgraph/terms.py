@@ -26,6 +26,7 @@ __all__ = ["check_terms"]
 
 _LANGUAGE_TAG = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*\Z")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_UNRESERVED = re.compile(r"[A-Za-z0-9._~-]*")
 _LEXICAL = {
     XSD + "nonNegativeInteger": re.compile(r"\+?[0-9]+\Z"),
     XSD + "boolean": re.compile(r"(true|false|1|0)\Z"),
@@ -54,15 +55,23 @@ def check_terms(nodes: Nodes) -> list[str]:
     not valid for its datatype (an empty list: every term can be written and read back)."""
     problems: list[str] = []
     good: set[str] = set()
+    good_bases: set[str] = set()  # checked IRIs before their '#'
 
     def iri(value: str) -> str | None:
         if value in good:
+            return None
+        base, hash_, fragment = value.partition("#")
+        # An article's many node IRIs share a checked base: after it, unreserved characters are valid.
+        if hash_ and base in good_bases and _UNRESERVED.fullmatch(fragment):
+            good.add(value)
             return None
         try:
             check_iri(value)
         except ValueError as exc:
             return str(exc)
         good.add(value)
+        if hash_:
+            good_bases.add(base)
         return None
 
     for subject, predicates in nodes.items():

@@ -25,7 +25,7 @@ from .iris import QID_PATTERN, check_base, check_iri
 from .model import AGENT_TYPES
 from .report import Report
 from .schemas import compiled
-from .snapshot import Snapshot
+from .snapshot import PositionHeld, Snapshot
 from .storyfile import escape_pointer, json_pointer
 
 __all__ = ["check_schema", "cross_check", "type_fit"]
@@ -172,7 +172,7 @@ _ORGS = {"organization", "government-body", "news-agency", "media"}
 _POLITIES = {"state"} | _ORGS
 
 
-def _held_on(held: Any, day: date) -> bool:
+def _held_on(held: PositionHeld, day: date) -> bool:
     """Whether a P39 statement covers ``day`` (a later end date is fine: the office was held then)."""
     start, end = _day_range(held.start), _day_range(held.end)
     if start and start.first > day:
