@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import stat
@@ -9,6 +10,8 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+
+import pytest
 
 import newsgraph
 from newsgraph.files import remove_leftovers, write_files
@@ -24,7 +27,18 @@ def _dead_pid() -> int:
 
 
 def test_leftovers_of_dead_builds_are_removed_and_nothing_else(tmp_path):
-    dead, alive = _dead_pid(), os.getppid()
+    # the running build is a child of ours: whatever newsgraph does to "check" it lands there
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        _leftovers_are_removed(tmp_path, _dead_pid(), running.pid)
+        with pytest.raises(subprocess.TimeoutExpired):  # looked at, not signalled
+            running.wait(timeout=0.5)
+    finally:
+        running.kill()
+        running.wait()
+
+
+def _leftovers_are_removed(tmp_path, dead: int, alive: int) -> None:
     names = {
         f".{SEED_SLUG}.ttl.{dead}.3.tmp": "removed",  # a killed build's temporary file
         f".{SEED_SLUG}.html.{dead}.12.tmp": "removed",
@@ -134,3 +148,75 @@ def test_output_written_from_a_batch_lands_whole(tmp_path):
         Path(tmp_path / f"{SEED_SLUG}.ttl").read_text(encoding="utf-8")
         == newsgraph.build(newsgraph.load_story(SEED)).turtle
     )
+
+
+def test_whose_process_is_gone():
+    from newsgraph.files import _gone
+
+    assert not _gone(os.getpid())  # this one
+    assert _gone(_dead_pid())
+    assert _gone(2**40)  # not a possible process id
+    assert not _gone(1)  # init: always there
+
+
+def _record(folder: Path, entries, pid: int | None = None) -> Path:
+    record = folder / f".newsgraph.{pid or _dead_pid()}.0.commit"
+    record.write_text(entries if isinstance(entries, str) else json.dumps(entries), encoding="utf-8")
+    return record
+
+
+def test_a_damaged_commit_record_renames_nothing_and_is_removed(tmp_path):
+    dead = _dead_pid()
+    tmp = f".a.ttl.{dead}.1.tmp"
+    for entries in ('[["' + tmp, {"a": 1}, [[tmp]], [[tmp, "a.ttl", "x"]], [7], [[tmp, "b.ttl"]], [[None, "a.ttl"]]):
+        (tmp_path / "a.ttl").write_text("old")
+        (tmp_path / tmp).write_text("new")
+        record = _record(tmp_path, entries)
+        remove_leftovers(tmp_path)
+        assert (tmp_path / "a.ttl").read_text() == "old", entries  # nothing renamed
+        assert not record.exists() and not (tmp_path / tmp).exists(), entries  # record and leftover gone
+        assert not (tmp_path / "b.ttl").exists()
+
+
+def test_a_commit_record_cannot_rename_outside_its_folder(tmp_path):
+    inner = tmp_path / "out"
+    inner.mkdir()
+    dead = _dead_pid()
+    outside = f".a.ttl.{dead}.1.tmp"
+    (tmp_path / outside).write_text("from elsewhere")
+    # the name a record gives must be a file of the folder, even when its parts match
+    _record(inner, [[f"../{outside}", "a.ttl"], [f"../{outside}", "./.a.ttl"], [f"{tmp_path}/{outside}", "a.ttl"]])
+    remove_leftovers(inner)
+    assert (tmp_path / outside).exists() and [p.name for p in inner.iterdir()] == []
+
+
+def test_a_running_processs_commit_record_is_left_alone(tmp_path):
+    tmp = f".a.ttl.{os.getpid()}.1.tmp"
+    (tmp_path / tmp).write_text("new")
+    record = _record(tmp_path, [[tmp, "a.ttl"]], pid=os.getpid())
+    assert remove_leftovers(tmp_path) == []
+    assert record.exists() and (tmp_path / tmp).exists() and not (tmp_path / "a.ttl").exists()
+
+
+def test_a_commit_record_that_cannot_be_finished_says_why(tmp_path):
+    dead = _dead_pid()
+    tmp = f".a.ttl.{dead}.1.tmp"
+    (tmp_path / tmp).write_text("new")
+    (tmp_path / "a.ttl").mkdir()  # a folder where the file should go
+    (tmp_path / "a.ttl" / "keep").write_text("x")
+    _record(tmp_path, [[tmp, "a.ttl"]])
+    with pytest.raises(
+        newsgraph.OutputError,
+        match=r"cannot finish the renames an interrupted build left in "
+        r"\.newsgraph\.\d+\.0\.commit \(Is a directory\)",
+    ):
+        remove_leftovers(tmp_path)
+
+
+def test_discarding_what_is_already_gone_is_fine(tmp_path):
+    from newsgraph.files import stage_files
+
+    staged = stage_files(tmp_path, {"a.ttl": b"a", "b.ttl": b"b"})
+    Path(staged[0][0]).unlink()
+    staged.discard()
+    assert list(tmp_path.iterdir()) == []

@@ -26,7 +26,7 @@ PREFIX art: <https://newsgraph.example/article/2025-12-11-putin-lukashenko-suppo
 @pytest.fixture(scope="module")
 def store(seed_result):
     s = ox.Store()
-    s.extend(seed_result.mapped.default_graph_quads())
+    s.extend(ox.Quad(t.subject, t.predicate, t.object) for t in seed_result.mapped.triples)  # default graph
     return s
 
 

@@ -240,3 +240,22 @@ def test_a_name_is_prefixed_only_where_turtle_allows_it(local):
     text = turtle_text(nodes, {"schema": "http://schema.org/"})
     [quad] = ox.parse(text.encode("utf-8"), format=ox.RdfFormat.TURTLE)
     assert quad.predicate.value == quad.object.value == iri, text
+
+
+def test_the_offline_loader_serves_the_bundled_context_as_pyld_expects_it():
+    from pyld import jsonld as pyld
+
+    from newsgraph.jsonld import CONTEXT, CONTEXT_URL, document_loader
+
+    remote = document_loader(CONTEXT_URL)
+    assert remote == {"contextUrl": None, "documentUrl": CONTEXT_URL, "document": {"@context": CONTEXT}}
+    # a document that refers to the context by its URL expands with it, offline
+    document = {"@context": CONTEXT_URL, "@id": "https://ex.org/a", "@type": "Person", "name": {"el": "Άννα"}}
+    expanded = pyld.expand(document, {"documentLoader": document_loader})
+    assert expanded == [
+        {
+            "@id": "https://ex.org/a",
+            "@type": ["http://schema.org/Person"],
+            "http://schema.org/name": [{"@language": "el", "@value": "Άννα"}],
+        }
+    ]

@@ -372,3 +372,29 @@ def test_an_office_is_checked_as_held_on_the_articles_day(tmp_path, story_copy, 
     path.write_text(json.dumps(snapshot.to_json()), encoding="utf-8")
     report = newsgraph.validate_story(story_copy(), Snapshot.from_file(path))
     assert [p.pointer for p in report.errors] == ([] if held else ["/entities/0/offices/0/position"])
+
+
+def test_a_misplaced_span_is_told_where_its_words_are(story_copy):
+    from .conftest import SEED_TEXT
+
+    text = SEED_TEXT.read_text(encoding="utf-8")
+    at, found = -1, []  # every place of "Βενεζουέλα" in the text, found here the plain way
+    while (at := text.find("Βενεζουέλα", at + 1)) >= 0:
+        found.append(at)
+    assert len(found) == 8
+    report = newsgraph.validate_story(story_copy(_span(0, 10, "Βενεζουέλα")))
+    [problem] = report.errors
+    places = ", ".join(f"start {s}, end {s + 10}" for s in found[:5])  # the first five
+    assert problem.hint == f"the words occur at: {places} (offsets count Unicode code points from 0)"
+    report = newsgraph.validate_story(story_copy(_span(0, 10, "Βενεζουέλε")))
+    assert report.errors[0].hint == "the quoted words do not occur in the article text; copy them exactly"
+
+
+def test_warnings_say_what_checked_them_and_what_to_do(story_copy):
+    report = newsgraph.validate_story(
+        story_copy(lambda d: entity(d, "putin")["names"].update(en="Vladimir \u202eniteP"))
+    )
+    [warning] = report.problems
+    assert (warning.severity, warning.check, warning.pointer) == ("warning", "cross-check", "/entities/0/names/en")
+    assert warning.message == "contains a bidirectional override or isolate character"
+    assert warning.hint == ("these can make text display differently from what it says; remove unless intended")

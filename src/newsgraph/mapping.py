@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import NamedTuple
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Triple
+from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from .dates import DATATYPES, DateError, parse_date
 from .iris import Minter, wikidata_iri
@@ -104,9 +104,6 @@ class MappedArticle:
         """The triples placed in the article's named graph (pyoxigraph terms)."""
         graph = NamedNode(self.graph)
         return [Quad(t.subject, t.predicate, t.object, graph) for t in self.triples]
-
-    def default_graph_quads(self) -> list[Quad]:
-        return [Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in self.triples]
 
 
 def _term(o: Obj) -> NamedNode | Literal:

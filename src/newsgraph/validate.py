@@ -247,7 +247,7 @@ class _CrossChecker:
         if pointer not in self.schema_errors:
             self.report.add(pointer, message, hint=hint, check="cross-check")
 
-    def warn(self, pointer: str, message: str, hint: str = "") -> None:
+    def warn(self, pointer: str, message: str, hint: str) -> None:
         self.report.add(pointer, message, hint=hint, severity="warning", check="cross-check")
 
     def items(self, section: str) -> Iterator[tuple[str, dict]]:
