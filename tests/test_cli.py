@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import SEED, SEED_SLUG, entity, run_cli
+from .conftest import SEED, SEED_SLUG, entity, invoke, run_cli
 
 FILES = [SEED_SLUG + s for s in (".jsonld", ".ttl", ".trig", ".html")]
 
@@ -49,13 +49,20 @@ def test_build_into_an_unwritable_place_exits_2_and_leaves_nothing(tmp_path):
     assert run.returncode == 2
     assert "cannot create the output folder" in run.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["file"] and blocker.read_text() == "not a folder"
-    # a folder where the first file cannot be put in place (a folder has its name): nothing else is
-    # left there, not even a temporary file (this holds for root too, unlike a read-only folder)
-    out = tmp_path / "out"
-    (out / FILES[0]).mkdir(parents=True)
-    run = run_cli("build", str(SEED), "--out", str(out))
-    assert run.returncode == 2 and "cannot rename output into place" in run.stderr
-    assert [p.name for p in out.iterdir()] == [FILES[0]] and not list((out / FILES[0]).iterdir())
+    # a folder where one of the files cannot be put in place (a folder has its name): nothing is
+    # replaced, nothing is left there, not even a temporary file (for root too, unlike a read-only folder)
+    for blocked in FILES:
+        out = tmp_path / f"out-{blocked}"
+        assert invoke("build", str(SEED), "--out", str(out), "--base-iri", "https://data.example.org/").exit_code == 0
+        before = digest(out)
+        (out / blocked).unlink()
+        (out / blocked).mkdir()
+        (out / blocked / "keep").write_text("x")
+        run = invoke("build", str(SEED), "--out", str(out))
+        assert run.exit_code == 2 and f"{out / blocked}: is a folder, where newsgraph writes a file" in run.output
+        assert sorted(p.name for p in out.iterdir()) == sorted(FILES)
+        after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.iterdir() if p.is_file()}
+        assert after == {name: sha for name, sha in before.items() if name != blocked}
 
 
 def test_interrupted_write_keeps_previous_files(tmp_path, monkeypatch):

@@ -78,6 +78,14 @@ class Staged(list):
         if not self:
             return []
         folder = Path(self[0][1]).parent
+        # The one way a rename fails after others succeeded, short of a crash: a folder in the way.
+        blocked = [Path(target) for _, target in self if Path(target).is_dir() and not Path(target).is_symlink()]
+        if blocked:
+            self.discard()
+            raise OutputError(
+                f"{blocked[0]}: is a folder, where newsgraph writes a file; move it away "
+                "(earlier files were left as they were)"
+            )
         record = folder / f".newsgraph.{os.getpid()}.{next(_counter)}.commit" if len(self) > 1 else None
         renamed = 0
         try:
