@@ -346,6 +346,18 @@ REFUSED = [
         1,
         ["/entities/0/evidence/0/start: offset 23.0 is not a whole number"],
     ),
+    (
+        "language-tag-not-bcp47",
+        yaml_change(lambda d: entity(d, "putin")["names"].update({"en-US-US": "x"})),
+        1,
+        ["/entities/0/names/en-US-US: 'en-US-US' is not a BCP 47 language tag"],
+    ),
+    (
+        "article-language-not-bcp47",
+        yaml_change(set_at("article", "language", "aaa-bbb-ccc-ddd-eee")),
+        1,
+        ["/article/language: 'aaa-bbb-ccc-ddd-eee' is not a BCP 47 language tag"],
+    ),
     # NUL at line 4, column 23: libyaml counts bytes, the report counts characters
     (
         "control-after-greek",
@@ -459,3 +471,31 @@ def test_a_bad_base_iri_option_is_refused_before_anything_is_written(published, 
     assert_clean_exit(result, {2})
     assert "--base-iri: base" in result.output
     assert digest(published) == before and not (tmp_path / "store").exists()
+
+
+def test_a_pipe_or_a_device_is_refused_without_waiting_for_it(tmp_path, story_copy):
+    import os
+
+    fifo = tmp_path / "text.txt"
+    os.mkfifo(fifo)
+    path = story_copy(set_at("article", "text", {"file": "text.txt"}))
+    result = invoke("validate", str(path))
+    assert_clean_exit(result, {2})
+    assert "/article/text/file: " in result.output and "text.txt: is not a regular file" in result.output
+    os.mkfifo(tmp_path / "pipe.yaml")
+    for story in (tmp_path / "pipe.yaml", Path("/dev/null")):
+        result = invoke("validate", str(story))
+        assert_clean_exit(result, {2})
+        assert f"{story}: is not a regular file (a pipe, socket or device)" in result.output
+    batch = invoke("build", str(tmp_path / "*.yaml"), "--out", str(tmp_path / "out"))  # the story and the pipe
+    assert_clean_exit(batch, {2})
+    assert "built 0, failed 2" in batch.output and batch.output.count("is not a regular file") == 2
+
+
+@pytest.mark.parametrize("name", ["x" * 5000, "a/" * 3000 + "x.yaml"])
+@pytest.mark.parametrize("command", ["build", "validate", "load"])
+def test_a_name_no_file_can_have_is_an_input_error(tmp_path, command, name):
+    where = {"build": ["--out", str(tmp_path / "out")], "load": ["--store", str(tmp_path / "store")]}
+    result = invoke(command, name, *where.get(command, []))
+    assert_clean_exit(result, {1, 2})
+    assert "File name too long" in result.output or "cannot load this kind of file" in result.output

@@ -220,3 +220,21 @@ def test_discarding_what_is_already_gone_is_fine(tmp_path):
     Path(staged[0][0]).unlink()
     staged.discard()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_what_only_looks_like_a_leftover_is_left_alone(tmp_path):
+    dead = _dead_pid()
+    (tmp_path / f".a.ttl.{dead}.1.tmp").mkdir()  # a folder of that name is not ours
+    (tmp_path / f".a.ttl.{dead}.1.tmp" / "x").write_text("keep")
+    _record(tmp_path, "[" * 100_000)  # a record deeper than any JSON reader goes: unreadable, removed
+    assert remove_leftovers(tmp_path) == [f".newsgraph.{dead}.0.commit"]
+    assert [p.name for p in tmp_path.iterdir()] == [f".a.ttl.{dead}.1.tmp"]
+
+
+def test_even_a_build_that_fails_clears_leftovers_of_dead_ones(tmp_path, story_copy):
+    stale = tmp_path / "out" / f".{SEED_SLUG}.ttl.{_dead_pid()}.0.tmp"
+    stale.parent.mkdir()
+    stale.write_text("half a file")
+    bad = story_copy(lambda d: d["entities"][0].update(wikidata="Q0"))
+    assert run_cli("build", str(bad), "--out", str(tmp_path / "out")).returncode == 1
+    assert list((tmp_path / "out").iterdir()) == []

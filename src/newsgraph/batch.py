@@ -54,12 +54,16 @@ def story_paths(inputs: Iterable[str | Path], suffixes: tuple[str, ...] = STORY_
     paths: list[Path] = []
     for item in inputs:
         path = Path(item)
-        if path.is_dir():
-            paths += sorted(p for p in path.iterdir() if p.suffix in suffixes and p.is_file())
-        elif path.exists() or not glob.has_magic(str(item)):
-            paths.append(path)
-        else:
-            paths += sorted(Path(p) for p in glob.glob(str(item), recursive=True) if Path(p).suffix in suffixes)
+        try:
+            if path.is_dir():
+                paths += sorted(p for p in path.iterdir() if p.suffix in suffixes and p.is_file())
+                continue
+            if not path.exists() and glob.has_magic(str(item)):
+                paths += sorted(Path(p) for p in glob.glob(str(item), recursive=True) if Path(p).suffix in suffixes)
+                continue
+        except (OSError, ValueError):  # a name no file can have (too long, a NUL): reading it says so
+            pass
+        paths.append(path)
     return paths
 
 

@@ -165,12 +165,14 @@ def build_command(
     without stopping, and a summary line; the exit code is the worst story's.
     """
     from .batch import build_many, story_paths
+    from .files import remove_leftovers
 
     base_iri = _base_option(base_iri)
     paths = story_paths(stories)
     if len(paths) == 1 and Path(stories[0]) == paths[0]:
         story = paths[0]
         with _about(story):
+            remove_leftovers(out)  # of builds killed earlier, whatever becomes of this one
             result = build(load_story(story, _snapshot(story, live, **wikidata)), base=base_iri, verify=verify_output)
             changed = result.write(out)
         click.echo(

@@ -189,8 +189,12 @@ def remove_leftovers(folder: str | Path) -> list[str]:
     that do not have newsgraph's own names, are never touched.
     """
     folder = Path(folder)
-    try:
-        names = sorted(entry.name for entry in os.scandir(folder) if entry.name.startswith("."))
+    try:  # regular files only: a folder or a link with such a name is not ours
+        names = sorted(
+            entry.name
+            for entry in os.scandir(folder)
+            if entry.name.startswith(".") and entry.is_file(follow_symlinks=False)
+        )
     except OSError:  # no folder yet (or not readable: the write that follows says so)
         return []
     handled = []
@@ -202,7 +206,10 @@ def remove_leftovers(folder: str | Path) -> list[str]:
     for name in names:
         match = _TEMPORARY.match(name)
         if match and _gone(int(match["pid"])) and (folder / name).exists():
-            (folder / name).unlink(missing_ok=True)
+            try:
+                (folder / name).unlink()
+            except OSError:  # best effort: a leftover that cannot be removed harms nothing
+                continue
             handled.append(name)
     return handled
 
@@ -210,7 +217,7 @@ def remove_leftovers(folder: str | Path) -> list[str]:
 def _roll_forward(folder: Path, record: Path) -> None:
     try:
         entries = json.loads(record.read_text(encoding="utf-8"))
-    except (OSError, ValueError):  # cut short while it was written: no rename had started
+    except (OSError, ValueError, RecursionError):  # cut short while it was written: no rename had started
         entries = []
     try:
         for entry in entries if isinstance(entries, list) else ():

@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .model import Entity, Event, Story
@@ -62,6 +63,7 @@ _GREEK = re.compile("[\u0370-\u03ff]")
 MIN_SCORE = 0.5
 
 
+@lru_cache(maxsize=2**16)  # every name is compared with every label: fold each once
 def normalize(text: str) -> str:
     """Case, accents, final sigma and punctuation folded away."""
     folded = unicodedata.normalize("NFD", text.casefold())
@@ -80,6 +82,7 @@ def _stem(token: str) -> str:
     return token
 
 
+@lru_cache(maxsize=2**16)
 def stems(text: str) -> tuple[str, ...]:
     """The stems of the words of ``text`` (Greek words lose their case ending)."""
     return tuple(_stem(t) for t in normalize(text).split())

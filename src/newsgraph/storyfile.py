@@ -16,7 +16,9 @@ Anchors, aliases, custom tags and duplicate keys are refused: a story is plain d
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -78,13 +80,18 @@ def json_pointer(path: Iterable[str | int]) -> str:
 def read_bytes(path: Path, what: str = "file") -> bytes:
     """The bytes of ``path``, refusing missing, unreadable and oversized files with an InputError."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                f"{path}: {what} is {size / 2**20:.1f} MiB, over the "
-                f"{MAX_FILE_BYTES // 2**20} MiB limit; split it or check that it is the right file"
-            )
-        with path.open("rb") as f:
+        # Opened without blocking and judged by what was opened: a pipe would wait forever.
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as f:
+            info = os.fstat(f.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(f"{path}: is not a regular file (a pipe, socket or device); give the {what} itself")
+            if info.st_size > MAX_FILE_BYTES:
+                raise InputError(
+                    f"{path}: {what} is {info.st_size / 2**20:.1f} MiB, over the "
+                    f"{MAX_FILE_BYTES // 2**20} MiB limit; split it or check that it is the right file"
+                )
             data = f.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise InputError(f"{path}: no such {what}") from None

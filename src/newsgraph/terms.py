@@ -16,15 +16,17 @@ here means a story was built without them (from the library) or a newsgraph bug.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from pyoxigraph import Literal
 
 from .dates import DATATYPES, is_valid_literal
 from .iris import check_iri
 from .mapping import Lit, Nodes
 from .vocab import XSD
 
-__all__ = ["check_terms"]
+__all__ = ["check_terms", "language_tag_problem"]
 
-_LANGUAGE_TAG = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*\Z")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _UNRESERVED = re.compile(r"[A-Za-z0-9._~-]*")
 _LEXICAL = {
@@ -33,11 +35,27 @@ _LEXICAL = {
 }
 
 
+@lru_cache(maxsize=1024)
+def language_tag_problem(tag: str) -> str | None:
+    """Why ``tag`` is not a well-formed BCP 47 language tag (RFC 5646), or None.
+
+    The judge is Oxigraph's parser: what it refuses it drops from JSON-LD and rejects in Turtle.
+
+    >>> language_tag_problem("sr-Latn-RS") is None, language_tag_problem("en-US-US")
+    (True, "'en-US-US' is not a BCP 47 language tag: A subtag fails to parse, it does not match any other subtags")
+    """
+    try:
+        Literal("", language=tag)
+    except (ValueError, UnicodeEncodeError) as exc:
+        return f"{tag!r} is not a BCP 47 language tag: {exc}"
+    return None
+
+
 def _literal_problem(o: Lit) -> str | None:
     if _SURROGATE.search(o.value):
         return f"{o.value!r} holds a lone surrogate, which UTF-8 cannot write"
     if o.language is not None:
-        return None if _LANGUAGE_TAG.match(o.language) else f"{o.language!r} is not a language tag"
+        return language_tag_problem(o.language)
     datatype = o.datatype or XSD + "string"
     if datatype in DATATYPES:
         valid = is_valid_literal(o.value, datatype)

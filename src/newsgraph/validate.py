@@ -27,6 +27,7 @@ from .report import Report
 from .schemas import compiled
 from .snapshot import PositionHeld, Snapshot
 from .storyfile import escape_pointer, json_pointer
+from .terms import language_tag_problem
 
 __all__ = ["check_schema", "cross_check", "type_fit"]
 
@@ -167,6 +168,12 @@ def type_fit(declared: str, classes: tuple[str, ...]) -> tuple[str, str]:
     return ("fits" if fits is not None else "unknown"), named
 
 
+#: The fields of each section that hold text per language, keyed by language tag.
+_LANGUAGE_MAPS = {
+    "entities": ("names", "aliases", "description"),
+    "events": ("names", "description"),
+    "claims": ("text",),
+}
 _PLACES = {"place", "city", "region", "state"}
 _ORGS = {"organization", "government-body", "news-agency", "media"}
 _POLITIES = {"state"} | _ORGS
@@ -257,6 +264,7 @@ class _CrossChecker:
     def run(self) -> None:
         self.characters()
         self.iris()
+        self.languages()
         self.collect_ids()
         for check in (
             self.article_refs,
@@ -303,6 +311,26 @@ class _CrossChecker:
         self.iri("/article/url", _text(self.article.get("url")), check_iri)
         for p, e in self.items("entities"):
             self.iri(f"{p}/url", _text(e.get("url")), check_iri)
+
+    def languages(self) -> None:
+        """Language tags are well-formed BCP 47, beyond the schema's pattern ('en-US-US' is not)."""
+        tags = [("/article/language", self.article.get("language"))]
+        texts = [
+            (f"{p}/{field}", item.get(field))
+            for section, fields in _LANGUAGE_MAPS.items()
+            for p, item in self.items(section)
+            for field in fields
+        ]
+        for p, e in self.items("entities"):
+            tags.append((f"{p}/language", e.get("language")))
+            texts += [(f"{q}/title", office.get("title")) for q, office in _mappings(e.get("offices"), f"{p}/offices")]
+        for pointer, texts_by_language in texts:
+            if isinstance(texts_by_language, dict):
+                tags += [(f"{pointer}/{escape_pointer(tag)}", tag) for tag in texts_by_language]
+        for pointer, tag in tags:
+            problem = language_tag_problem(tag) if isinstance(tag, str) else None
+            if problem:
+                self.error(pointer, problem, "use a language tag such as 'el', 'en' or 'en-GB' (BCP 47)")
 
     def iri(self, pointer: str, value: str | None, check: Callable[[str], str]) -> None:
         if value is None:
