@@ -226,8 +226,8 @@ def test_what_only_looks_like_a_leftover_is_left_alone(tmp_path):
     dead = _dead_pid()
     (tmp_path / f".a.ttl.{dead}.1.tmp").mkdir()  # a folder of that name is not ours
     (tmp_path / f".a.ttl.{dead}.1.tmp" / "x").write_text("keep")
-    _record(tmp_path, "[" * 100_000)  # a record deeper than any JSON reader goes: unreadable, removed
-    assert remove_leftovers(tmp_path) == [f".newsgraph.{dead}.0.commit"]
+    record = _record(tmp_path, "[" * 100_000)  # deeper than any JSON reader goes: unreadable, removed
+    assert remove_leftovers(tmp_path) == [record.name]
     assert [p.name for p in tmp_path.iterdir()] == [f".a.ttl.{dead}.1.tmp"]
 
 
