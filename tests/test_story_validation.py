@@ -398,3 +398,365 @@ def test_warnings_say_what_checked_them_and_what_to_do(story_copy):
     assert (warning.severity, warning.check, warning.pointer) == ("warning", "cross-check", "/entities/0/names/en")
     assert warning.message == "contains a bidirectional override or isolate character"
     assert warning.hint == ("these can make text display differently from what it says; remove unless intended")
+
+
+def _schema(*path: str) -> dict:
+    """A part of the story schema, by its path (what an editor's tools show as help)."""
+    from newsgraph.resources import read_json
+
+    node = read_json("schemas/story.schema.json")
+    for key in path:
+        node = node[key]
+    return node
+
+
+_EVENT_KEYS = ", ".join(sorted(_schema("$defs", "event", "properties")))
+
+#: Each kind of schema problem, in the exact words an editor reads: (change, pointer, message, hint).
+SCHEMA_WORDS = [
+    (set_at("events", 0, "venue", "x"), "/events/0/venue", "unknown key 'venue'", f"allowed keys here: {_EVENT_KEYS}"),
+    (
+        lambda d: d["events"][0].update(venue="x", city="y", hall="z"),
+        "/events/0/city",
+        "unknown key 'city' (and 'hall', 'venue')",
+        f"allowed keys here: {_EVENT_KEYS}",
+    ),
+    (
+        lambda d: d["claims"][0].pop("source"),
+        "/claims/0",
+        "missing required key 'source'",
+        _schema("$defs", "claim", "properties", "source", "description"),
+    ),
+    (
+        set_at("entities", 0, "names", ["Putin"]),
+        "/entities/0/names",
+        "expected object, found a list ['Putin']",
+        _schema("$defs", "lang-text", "description"),
+    ),
+    (
+        set_at("entities", 0, "unnamed", "yes"),
+        "/entities/0/unnamed",
+        "expected boolean, found text 'yes'",
+        _schema("$defs", "entity", "properties", "unnamed", "description"),
+    ),
+    (
+        set_at("entities", 0, "wikidata", "Q0"),
+        "/entities/0/wikidata",
+        "'Q0' is not of the required form",
+        _schema("$defs", "qid", "description"),
+    ),
+    (
+        lambda d: event(d, "maduro-trump-call")["participants"][0].update(role="caller"),
+        "/events/4/participants/0/role",
+        "'caller' is not one of: " + ", ".join(_schema("$defs", "participant", "properties", "role", "enum")),
+        _schema("$defs", "participant", "properties", "role", "description"),
+    ),
+    (set_at("newsgraph", 2), "/newsgraph", "2 must be 1", _schema("properties", "newsgraph", "description")),
+    (
+        set_at("newsgraph", "x" * 100),
+        "/newsgraph",
+        f"'{'x' * 56}... must be 1",
+        _schema("properties", "newsgraph", "description"),
+    ),
+    (
+        set_at("article", "headline", ""),
+        "/article/headline",
+        "must not be empty",
+        _schema("$defs", "text", "description"),
+    ),
+    (
+        lambda d: entity(d, "putin").update(names={}),
+        "/entities/0/names",
+        "must not be empty",
+        _schema("$defs", "lang-text", "description"),
+    ),
+    (lambda d: entity(d, "putin")["aliases"].update(el=[]), "/entities/0/aliases/el", "must not be empty", ""),
+    (
+        lambda d: d["claims"][0]["text"].update(en="x" * 20001),
+        "/claims/0/text/en",
+        "is longer than 20000",
+        _schema("$defs", "text", "description"),
+    ),
+    (
+        lambda d: entity(d, "putin")["evidence"][0].update(start=-1),
+        "/entities/0/evidence/0/start",
+        "-1 is below the minimum 0",
+        _schema("$defs", "span", "properties", "start", "description"),
+    ),
+    (
+        lambda d: d["article"].update(about=["maduro", "maduro"]),
+        "/article/about",
+        "lists the same item twice",
+        "keep each item once",
+    ),
+    (
+        lambda d: event(d, "maduro-trump-call")["date"].update(earliest="2025-11-01"),
+        "/events/4/date",
+        "the date does not have exactly one form",
+        "use exactly one form of date: 'on'; 'start' (and 'end'); "
+        "'earliest' and/or 'latest'; or 'unknown: true' (with no 'words')",
+    ),
+    (
+        lambda d: d["article"].update(text={"path": "x"}),
+        "/article/text",
+        "must be the article text itself or {file: path}",
+        _schema("$defs", "article", "properties", "text", "description"),
+    ),
+    (
+        lambda d: entity(d, "russia").update(offices=[{"id": "x", "position": "ambassador"}]),
+        "/entities/6",
+        "only a person can hold offices",
+        "",
+    ),
+    (
+        lambda d: entity(d, "venezuelan-ambassador").update(names={"en": "Jesús Salazar"}),
+        "/entities/4",
+        "an unnamed person or source must not have names; describe it instead",
+        "",
+    ),
+    (
+        lambda d: entity(d, "putin").pop("names"),
+        "/entities/0",
+        "needs 'names' (or, for a work, a 'description'); "
+        "if the article leaves it unnamed, set 'unnamed: true' and give a 'description'",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize("change, pointer, message, hint", SCHEMA_WORDS)
+def test_each_kind_of_schema_problem_in_an_editors_words(seed_data, change, pointer, message, hint):
+    import copy
+
+    from newsgraph.report import Report
+    from newsgraph.validate import check_schema
+
+    data = copy.deepcopy(seed_data)
+    change(data)
+    report = Report("s.yaml")
+    check_schema(data, report)
+    assert [(p.pointer, p.message, p.hint, p.check) for p in report.problems] == [(pointer, message, hint, "schema")]
+
+
+def _add_entity(**fields):
+    return lambda d: d["entities"].append(fields)
+
+
+#: The cross-checks, in the exact words an editor reads: (change, [(pointer, message, hint, severity)]).
+CROSS_CHECK_WORDS = [
+    (
+        _add_entity(id="putin", type="place", names={"en": "Putin"}),
+        [
+            (
+                "/entities/30/id",
+                "id 'putin' is already used at /entities/0/id",
+                "every entity, event and claim needs its own id",
+                "error",
+            )
+        ],
+    ),
+    (
+        _add_entity(id="article", type="place", names={"en": "Article"}),
+        [
+            (
+                "/entities/30/id",
+                "id 'article' is reserved for the article itself",
+                "every entity, event and claim needs its own id",
+                "error",
+            )
+        ],
+    ),
+    (
+        lambda d: event(d, "maduro-trump-call")["participants"][0].update(entity="article"),
+        [("/events/4/participants/0/entity", "'article' cannot be a participant", "", "error")],
+    ),
+    (
+        lambda d: d["claims"][2].update(source="reuter-sources"),
+        [
+            (
+                "/claims/2/source",
+                "'reuter-sources' is not defined",
+                "the source: add an entity or event with id 'reuter-sources', or fix the spelling",
+                "error",
+            )
+        ],
+    ),
+    (
+        lambda d: event(d, "maduro-trump-call").update(location="maduro"),
+        [
+            (
+                "/events/4/location",
+                "'maduro' is a person, but the location must be: city, place, region, state",
+                "",
+                "error",
+            )
+        ],
+    ),
+    (
+        lambda d: entity(d, "putin").update(url="https://ex.org/"),
+        [("/entities/0/url", "'url' is only for works (type 'work')", "", "error")],
+    ),
+    (
+        lambda d: entity(d, "putin").update(source_of="reuters"),
+        [("/entities/0/source_of", "'source_of' is only for unnamed sources", "", "error")],
+    ),
+    (
+        lambda d: event(d, "maduro-trump-call")["participants"].append({"entity": "maduro", "capacity": "president"}),
+        [("/events/4/participants/2", "'maduro' is listed twice in the same role", "", "error")],
+    ),
+    (
+        lambda d: event(d, "maduro-trump-call")["participants"][0].update(capacity="ambassador"),
+        [
+            (
+                "/events/4/participants/0/capacity",
+                "'maduro' holds no office with id 'ambassador'",
+                "offices of 'maduro': president",
+                "error",
+            )
+        ],
+    ),
+    (
+        lambda d: event(d, "maduro-trump-call").update(preceded_by="maduro-trump-call"),
+        [("/events/4/preceded_by", "an event cannot precede itself", "", "error")],
+    ),
+    (
+        lambda d: d["claims"][4].update(text={"en": "Maduro's days are numbered"}),
+        [("/claims/4/text", "a quote needs its text in the article's language", "", "error")],
+    ),
+    (
+        lambda d: d["claims"][4].update(text={"el": "άλλα λόγια"}),
+        [
+            (
+                "/claims/4/text",
+                "the quoted words do not occur in the article text",
+                "a quote should repeat the article's words exactly",
+                "warning",
+            )
+        ],
+    ),
+    (
+        lambda d: event(d, "maduro-trump-call").update(date={"start": "2025-11-21", "end": "2025-11-20"}),
+        [("/events/4/date/end", "ends (2025-11-20) before it starts (2025-11-21)", "", "error")],
+    ),
+    (
+        lambda d: event(d, "maduro-trump-call").update(date={"earliest": "2025-11-21", "latest": "2025-11-20"}),
+        [("/events/4/date/latest", "latest (2025-11-20) is before earliest (2025-11-21)", "", "error")],
+    ),
+    (
+        lambda d: event(d, "maduro-trump-call").update(date={"on": "2025-12-12"}),
+        [
+            (
+                "/events/4/date/on",
+                "2025-12-12 is after the article's publication date",
+                "resolve relative dates against the publication date; an article reports the past",
+                "error",
+            )
+        ],
+    ),
+    (
+        lambda d: event(d, "maduro-trump-call").update(date={"on": "2025-02-30"}),
+        [
+            (
+                "/events/4/date/on",
+                "2025-02-30 does not exist (February 2025 has 28 days)",
+                "use a real calendar date and time",
+                "error",
+            )
+        ],
+    ),
+    (
+        lambda d: entity(d, "putin")["evidence"][0].update(end=23),
+        [("/entities/0/evidence/0/end", "end 23 is not after start 23", "", "error")],
+    ),
+    (
+        lambda d: entity(d, "putin")["names"].update(en="Vladimir\x07"),
+        [
+            (
+                "/entities/0/names/en",
+                "contains the control character U+0007",
+                "remove it; only tabs and line breaks are allowed in text",
+                "error",
+            )
+        ],
+    ),
+    (
+        lambda d: entity(d, "john-coale").update(wikidata="Q123456789"),
+        [
+            (
+                "/entities/5/wikidata",
+                "Q123456789 is not in the Wikidata snapshot (taken 2026-11-27)",
+                "check the QID on Wikidata; then `newsgraph wikidata refresh` (needs the network) adds it to the snapshot",
+                "error",
+            )
+        ],
+    ),
+    (
+        lambda d: entity(d, "russia").pop("wikidata") and entity(d, "putin").update(wikidata="Q159"),
+        [
+            (
+                "/entities/0/wikidata",
+                "Q159 (Russia) is sovereign state, country on Wikidata, which does not fit type 'person'",
+                "the QID probably belongs to another item: check it on Wikidata",
+                "error",
+            )
+        ],
+    ),
+    (
+        lambda d: entity(d, "maduro").update(wikidata="Q7747"),
+        [
+            (
+                "/entities/1/wikidata",
+                "Q7747 is already the Wikidata id of putin",
+                "one Wikidata item is one entity; merge them or fix the id",
+                "error",
+            ),
+            (
+                "/entities/1/offices/0/position",
+                "Wikidata has no 'position held' Q11942698 for Q7747",
+                "check the position's QID, or the person's",
+                "error",
+            ),
+        ],
+    ),
+    (
+        lambda d: [e for e in d["entities"] if e["type"] == "unnamed-source"][0].pop("unnamed"),
+        [
+            (
+                "/entities/26",
+                "needs 'names' (or, for a work, a 'description'); if the article leaves it unnamed, set "
+                "'unnamed: true' and give a 'description'",
+                "",
+                "error",
+            ),
+            (
+                "/entities/26/unnamed",
+                "an unnamed source needs 'unnamed: true'",
+                "describe it in 'description'",
+                "error",
+            ),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("change, problems", CROSS_CHECK_WORDS)
+def test_each_cross_check_in_an_editors_words(story_copy, change, problems):
+    report = newsgraph.validate_story(story_copy(change))
+    found = sorted((p.pointer, p.message, p.hint, p.severity) for p in report.problems)
+    assert found == sorted(problems)
+
+
+def test_a_type_that_could_be_one_of_several_is_named_so():
+    from jsonschema.exceptions import ValidationError
+
+    from newsgraph.validate import _describe
+
+    error = ValidationError(
+        "",
+        validator="type",
+        validator_value=["string", "null"],
+        instance=5,
+        path=["a", 0],
+        schema={"type": ["string", "null"], "description": "Help."},
+    )
+    assert _describe(error) == ("/a/0", "expected string or null, found a number 5", "Help.")

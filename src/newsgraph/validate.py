@@ -117,7 +117,7 @@ def _entity_rule(error: ValidationError) -> str:
         return "only a person can hold offices"
     if error.validator == "not" and required == ["names"]:
         return "an unnamed person or source must not have names; describe it instead"
-    if error.validator == "anyOf" and "unnamed" not in str(error.instance):
+    if error.validator == "anyOf":  # the one anyOf: names, or a work's description
         return (
             "needs 'names' (or, for a work, a 'description'); if the article leaves it unnamed, "
             "set 'unnamed: true' and give a 'description'"
