@@ -685,7 +685,8 @@ CROSS_CHECK_WORDS = [
             (
                 "/entities/5/wikidata",
                 "Q123456789 is not in the Wikidata snapshot (taken 2026-11-27)",
-                "check the QID on Wikidata; then `newsgraph wikidata refresh` (needs the network) adds it to the snapshot",
+                "check the QID on Wikidata; then `newsgraph wikidata refresh` (needs the network) adds it to the "
+                "snapshot",
                 "error",
             )
         ],
@@ -719,7 +720,7 @@ CROSS_CHECK_WORDS = [
         ],
     ),
     (
-        lambda d: [e for e in d["entities"] if e["type"] == "unnamed-source"][0].pop("unnamed"),
+        lambda d: next(e for e in d["entities"] if e["type"] == "unnamed-source").pop("unnamed"),
         [
             (
                 "/entities/26",
