@@ -79,7 +79,7 @@ def test_query_command_against_the_server(server):
         "query", "events-resting-on-unnamed-sources", "--format", "csv", *server.options(), env=env_for(server)
     )
     assert run.returncode == 0, run.stderr
-    assert "maduro-ready-to-leave" in run.stdout and "reuters-sources" in run.stdout
+    assert "maduro-trump-call" in run.stdout and "reuters-sources" in run.stdout
 
 
 def test_a_smaller_version_replaces_the_graph_entirely(server, seed_result, story_copy):

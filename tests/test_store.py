@@ -80,7 +80,7 @@ def test_load_and_query_commands_on_the_embedded_store(tmp_path):
     )
     assert csv.stdout.splitlines() == ["n", str(len(newsgraph.build(newsgraph.load_story(SEED)).mapped.triples))]
     table = run_cli("query", "everything-belta-reported", "--store", str(store))
-    assert "maduro-welcome-in-belarus" in table.stdout and table.stdout.startswith("?claim")
+    assert "maduro-welcome-in-belarus" in table.stdout and table.stdout.startswith("?reported")
     listing = run_cli("query", "--list")
     assert set(EXPECTED) <= {line.split(":")[0] for line in listing.stdout.splitlines()}
 

@@ -27,6 +27,7 @@ RESOURCES = (
     "schemas/newsgraph-jsonld.schema.json",
     "schemas/story.schema.json",
     "schemas/wikidata-reply.schema.json",
+    "queries/chain-of-sources.rq",
     "queries/entities-with-wikidata.rq",
     "queries/events-resting-on-unnamed-sources.rq",
     "queries/everything-belta-reported.rq",
