@@ -216,11 +216,8 @@ def _date_words(lang: str, rng: random.Random, published: date) -> tuple[dict, s
     if kind < 0.85:
         words = "αυτή την εβδομάδα" if lang == "el" else "this week"
         monday = published - timedelta(days=published.weekday())
-        return {
-            "earliest": monday.isoformat(),
-            "latest": (monday + timedelta(days=6)).isoformat(),
-            "words": words,
-        }, words
+        # this week, so far: a past event's bounds never fall after publication
+        return {"earliest": monday.isoformat(), "latest": published.isoformat(), "words": words}, words
     return {"unknown": True}, ("πρόσφατα" if lang == "el" else "recently")
 
 
@@ -327,6 +324,7 @@ def story(index: int, seed: int) -> dict:
             "names": {"en": f"{kind.replace('-', ' ')} {e}", "el": f"γεγονός {e}"},
             "date": when,
             "participants": participants,
+            "source": "article",
             "evidence": [sentence],
         }
         if "{p}" in template and kind not in ("protest",):

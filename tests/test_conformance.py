@@ -77,8 +77,13 @@ PROFILE_BREAKS = [
     ),
     (
         "event-without-date",
-        lambda d: _node(d, "#putin-maduro-call").pop("dateUnknown"),
-        ("#putin-maduro-call", [], "anyOf", "an event has a precise type, a name, a participant, and a date"),
+        lambda d: [_node(d, "#putin-maduro-call").pop(key) for key in ("dateUnknown", "latestDate")],
+        ("#putin-maduro-call", [], "anyOf", "an event has a precise type, a name, a participant, a source, and a date"),
+    ),
+    (
+        "event-without-source",
+        lambda d: _node(d, "#maduro-trump-call").pop("onAuthorityOf"),
+        ("#maduro-trump-call", [], "required", "an event has a precise type, a name, a participant, a source"),
     ),
     (
         "day-typed-as-month",
@@ -145,8 +150,18 @@ SHAPE_BREAKS = [
     ),
     (
         "claim-without-source",
-        lambda g: g.remove((rdflib.URIRef(ART + "maduro-ready-to-leave"), PROV.wasAttributedTo, None)),
+        lambda g: g.remove((rdflib.URIRef(ART + "maduro-ready-to-leave"), NG.onAuthorityOf, None)),
         "every claim has a source",
+    ),
+    (
+        "claim-without-provenance",
+        lambda g: g.remove((rdflib.URIRef(ART + "maduro-ready-to-leave"), PROV.wasAttributedTo, None)),
+        "every claim says in PROV-O where it comes from",
+    ),
+    (
+        "event-without-source",
+        lambda g: g.remove((rdflib.URIRef(ART + "maduro-trump-call"), NG.onAuthorityOf, None)),
+        "an event has a source",
     ),
     (
         "event-without-participant",
@@ -155,7 +170,9 @@ SHAPE_BREAKS = [
     ),
     (
         "event-without-date",
-        lambda g: g.remove((rdflib.URIRef(ART + "putin-maduro-call"), NG.dateUnknown, None)),
+        lambda g: [
+            g.remove((rdflib.URIRef(ART + "putin-maduro-call"), p, None)) for p in (NG.dateUnknown, NG.latestDate)
+        ],
         "says its date is unknown",
     ),
     ("blank-node", lambda g: g.add((rdflib.BNode(), rdflib.RDF.type, SDO.Person)), "TypedNode"),
@@ -332,7 +349,7 @@ def test_the_python_shapes_use_the_classes_and_values_shapes_ttl_lists():
     import rdflib
 
     from newsgraph.conformance import shapes_graph
-    from newsgraph.vocab import ARTICLE_CLASSES, ENTITY_CLASSES, EVENT_CLASSES, ROLE_IRIS
+    from newsgraph.vocab import ARTICLE_CLASSES, ENTITY_CLASSES, EVENT_CLASSES, EVENT_STATUSES, ROLE_IRIS
 
     graph = shapes_graph()
     sh, ngsh = rdflib.Namespace("http://www.w3.org/ns/shacl#"), rdflib.Namespace("https://newsgraph.example/shapes#")
@@ -340,14 +357,17 @@ def test_the_python_shapes_use_the_classes_and_values_shapes_ttl_lists():
     def targets(shape: str) -> set[str]:
         return {str(c) for c in graph.objects(ngsh[shape], sh.targetClass)}
 
-    def listed(shape: str) -> set[str]:
+    def listed(shape: str, path: rdflib.URIRef) -> set[str]:
         found = set()
-        for node in graph.transitive_objects(ngsh[shape], None):
-            for head in graph.objects(node, sh["in"]):
-                found |= {str(item) for item in rdflib.collection.Collection(graph, head)}
+        for prop in graph.objects(ngsh[shape], sh.property):
+            if graph.value(prop, sh.path) == path:
+                for node in graph.transitive_objects(prop, None):
+                    for head in graph.objects(node, sh["in"]):
+                        found |= {str(item) for item in rdflib.collection.Collection(graph, head)}
         return found
 
     assert targets("Article") == set(ARTICLE_CLASSES.values())
     assert targets("Entity") == {classes[0] for classes in ENTITY_CLASSES.values()}
-    assert listed("Event") == set(EVENT_CLASSES.values())
-    assert listed("Participation") == set(ROLE_IRIS.values())
+    assert listed("Event", rdflib.RDF.type) == set(EVENT_CLASSES.values())
+    assert listed("Event", SDO.eventStatus) == set(EVENT_STATUSES.values())
+    assert listed("Participation", NG.participantRole) == set(ROLE_IRIS.values())

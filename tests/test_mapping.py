@@ -127,9 +127,20 @@ def test_no_blank_nodes_and_only_http_schema_org(seed_result):
             assert not term.value.startswith("https://schema.org")
 
 
+ARTICLE = "<https://newsgraph.example/article/2025-12-11-putin-lukashenko-support-maduro>"
+
 EVENTS = {
     # id: (class, participants {entity: role}, date triples that must be there)
-    "putin-maduro-call": ("ng:PhoneCall", {"putin": "Participant", "maduro": "Participant"}, ["ng:dateUnknown true"]),
+    "putin-maduro-call": (
+        "ng:PhoneCall",
+        {"putin": "Participant", "maduro": "Participant"},
+        [
+            "ng:dateUnknown true",
+            'ng:latestDate "2025-12-11"^^xsd:date',
+            "ng:onAuthorityOf art:announcement",
+            "ng:precededBy art:lukashenko-envoy-second-meeting",
+        ],
+    ),
     "maduro-trump-call": (
         "ng:PhoneCall",
         {"maduro": "Participant", "trump": "Participant"},
@@ -137,18 +148,20 @@ EVENTS = {
             'schema:startDate "2025-11-21"^^xsd:date',
             'schema:endDate "2025-11-21"^^xsd:date',
             'ng:dateText "στις 21 Νοεμβρίου"@el',
+            "ng:onAuthorityOf art:reuters-sources",
         ],
     ),
     "lukashenko-envoy-first-meeting": (
         "ng:Meeting",
         {"lukashenko": "Host", "venezuelan-ambassador": "Guest"},
-        ['schema:startDate "2025-11-25"^^xsd:date'],
+        ['schema:startDate "2025-11-25"^^xsd:date', "ng:onAuthorityOf art:belta-report"],
     ),
     "lukashenko-envoy-second-meeting": (
         "ng:Meeting",
         {"lukashenko": "Participant", "venezuelan-ambassador": "Participant"},
         [
-            'ng:earliestDate "2025-11-25"^^xsd:date',
+            # the day after the first meeting (25 November) to the day of publication
+            'ng:earliestDate "2025-11-26"^^xsd:date',
             'ng:latestDate "2025-12-11"^^xsd:date',
             'ng:dateText "μέσα σε 17 ημέρες"@el',
             "ng:precededBy art:lukashenko-envoy-first-meeting",
@@ -157,26 +170,28 @@ EVENTS = {
     "us-pressure-on-maduro": (
         "ng:PressureCampaign",
         {"trump": "Initiator", "maduro": "Target"},
-        ["ng:dateUnknown true"],
+        ["ng:dateUnknown true", f"ng:onAuthorityOf {ARTICLE}"],
     ),
     "politico-interview": (
         "ng:Interview",
         {"trump": "Interviewee", "politico": "Interviewer"},
         [
             'ng:earliestDate "2025-12-08"^^xsd:date',
-            'ng:latestDate "2025-12-14"^^xsd:date',
+            # "this week", but not after the article's day: a past interview
+            'ng:latestDate "2025-12-11"^^xsd:date',
             'ng:dateText "αυτή την εβδομάδα"@el',
+            "ng:onAuthorityOf art:politico",
         ],
     ),
     "belarus-us-dialogue": (
         "ng:Dialogue",
         {"lukashenko": "Initiator", "trump-administration": "Participant"},
-        ['schema:startDate "2025"^^xsd:gYear', 'ng:dateText "φέτος"@el'],
+        ['schema:startDate "2025"^^xsd:gYear', 'ng:dateText "φέτος"@el', f"ng:onAuthorityOf {ARTICLE}"],
     ),
     "isolation-of-lukashenko": (
         "ng:DiplomaticIsolation",
         {"us-government": "Initiator", "western-governments": "Initiator", "lukashenko": "Target"},
-        ["ng:dateUnknown true"],
+        ["ng:dateUnknown true", 'ng:latestDate "2025-12-11"^^xsd:date'],
     ),
     "russian-invasion-of-ukraine": (
         "ng:Invasion",
@@ -186,12 +201,18 @@ EVENTS = {
     "us-sanctions-relief-for-belarus": (
         "ng:SanctionsRelief",
         {"trump": "Initiator", "belarus": "Target"},
-        ["ng:dateUnknown true"],
+        ["ng:dateUnknown true", 'ng:latestDate "2025-12-11"^^xsd:date'],
     ),
     "coale-appointment": (
         "ng:Appointment",
         {"trump": "Appointer", "john-coale": "Appointee"},
         ['schema:startDate "2025-11"^^xsd:gYearMonth', 'ng:dateText "τον περασμένο μήνα"@el'],
+    ),
+    # what the envoy was appointed to pursue: reported as planned, not as having happened
+    "negotiations-on-political-prisoners": (
+        "ng:Negotiation",
+        {"john-coale": "Participant", "lukashenko": "Participant"},
+        ["schema:eventStatus schema:EventScheduled", "ng:dateUnknown true", f"ng:onAuthorityOf {ARTICLE}"],
     ),
 }
 
@@ -282,8 +303,8 @@ CLAIMS = {
         "lukashenko",
         "lukashenko-envoy-first-meeting",
     ),
-    "maduro-days-numbered": ("schema:Quotation", "prov:wasDerivedFrom art:politico-interview", "trump", "maduro"),
-    "trump-troops-refusal": ("schema:Claim", "prov:wasDerivedFrom art:politico-interview", "trump", "venezuela"),
+    "maduro-days-numbered": ("schema:Quotation", "prov:wasGeneratedBy art:politico-interview", "trump", "maduro"),
+    "trump-troops-refusal": ("schema:Claim", "prov:wasGeneratedBy art:politico-interview", "trump", "venezuela"),
     "putin-solidarity": ("schema:Claim", "prov:wasDerivedFrom art:announcement", "putin", "putin-maduro-call"),
     "joint-projects": (
         "schema:Claim",
@@ -380,3 +401,17 @@ def test_base_iri_can_be_changed(seed_story):
     assert {(moved(t.subject), t.predicate, moved(t.object)) for t in default.triples} == {
         (t.subject, t.predicate, t.object) for t in mapped.triples
     }
+
+
+def test_a_planned_event_has_no_bound_at_publication(store):
+    # only what the article reports as having happened is bounded by its publication day
+    assert not ask(store, "art:negotiations-on-political-prisoners ng:latestDate ?d")
+    assert ask(store, 'art:us-pressure-on-maduro ng:latestDate "2025-12-11"^^xsd:date')
+
+
+def test_words_given_in_translation_say_so(store):
+    # the article renders Trump's English words in Greek
+    assert ask(
+        store, 'art:maduro-days-numbered ng:translatedFrom "en" ; schema:text "μέρες του Μαδούρο είναι μετρημένες"@el'
+    )
+    assert rows(store, "SELECT ?c WHERE { ?c ng:translatedFrom ?l }") == [(f"{ARTICLE[1:-1]}#maduro-days-numbered",)]

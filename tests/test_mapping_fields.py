@@ -37,6 +37,7 @@ EXPECTED = """
     schema:url <https://daily.example/news/1> ;
     schema:author art:reporter ;
     schema:isBasedOn art:wire-report ;
+    ng:onAuthorityOf art:wire-report ;
     schema:about art:ana ;
     schema:mentions art:ana , art:ambassador , art:freedonia , art:capital-city , art:meeting .
 
@@ -96,6 +97,7 @@ art:wire-report a schema:CreativeWork ;
     schema:datePublished "2025-03-03"^^xsd:date ;
     schema:inLanguage "en" ;
     schema:url <https://wire.example/report/1> ;
+    ng:onAuthorityOf art:meeting ;
     ng:reconciliation ng:Unreconciled .
 art:reporter a schema:Person ; schema:name "Rita Reporter"@en ; ng:reconciliation ng:Unreconciled .
 
@@ -108,6 +110,7 @@ art:meeting a schema:Event , ng:Meeting ;
     ng:dateText "On 3 March 2025"@en ;
     schema:location art:capital-city ;
     schema:about art:sylvania ;
+    ng:onAuthorityOf art:official ;
     schema:organizer art:ana ;
     schema:attendee art:ambassador ;
     ng:hasParticipation art:meeting.role.ana.host , art:meeting.role.ambassador.guest .
@@ -126,6 +129,7 @@ art:talks a schema:Event , ng:Negotiation ;
     schema:startDate "2025-03"^^xsd:gYearMonth ;
     schema:endDate "2025-03-04"^^xsd:date ;
     ng:dateText "in March"@en ;
+    ng:onAuthorityOf art:wire-report , <https://data.example.org/article/test-every-field> ;
     schema:attendee art:freedonia ;
     ng:directedAt art:sylvania ;
     ng:precededBy art:call ;
@@ -137,10 +141,12 @@ art:talks.role.sylvania.target a ng:Participation ;
     ng:participatingEntity art:sylvania ;
     ng:participantRole ng:TargetRole .
 
-# a date the text does not give
+# a date the text does not give: before the article, all the same
 art:call a schema:Event , ng:PhoneCall ;
     schema:name "Call whose date is not known"@en ;
     ng:dateUnknown true ;
+    ng:latestDate "2025-03-04"^^xsd:date ;
+    ng:onAuthorityOf <https://data.example.org/article/test-every-field> ;
     schema:organizer art:ana ;
     ng:hasParticipation art:call.role.ana.initiator .
 art:call.role.ana.initiator a ng:Participation ;
@@ -152,29 +158,63 @@ art:briefing a schema:Event , ng:PublicStatement ;
     schema:name "The official's briefing"@en ;
     ng:earliestDate "2025-02"^^xsd:gYearMonth ;
     ng:latestDate "2025-03-04"^^xsd:date ;
+    ng:onAuthorityOf art:daily-example ;
     schema:attendee art:official ;
     ng:hasParticipation art:briefing.role.official.speaker .
 art:briefing.role.official.speaker a ng:Participation ;
     ng:participatingEntity art:official ;
     ng:participantRole ng:SpeakerRole .
 
-# claims on the authority of an agent, an event, a work and the article itself
+# an event still to come: it may lie after the article, and says what it is
+art:next-round a schema:Event , ng:Negotiation ;
+    schema:name "The next round of talks"@en ;
+    schema:startDate "2025-04"^^xsd:gYearMonth ;
+    schema:endDate "2025-04"^^xsd:gYearMonth ;
+    schema:eventStatus schema:EventScheduled ;
+    ng:onAuthorityOf <https://data.example.org/article/test-every-field> ;
+    schema:attendee art:freedonia , art:sylvania ;
+    ng:hasParticipation art:next-round.role.freedonia.participant , art:next-round.role.sylvania.participant .
+art:next-round.role.freedonia.participant a ng:Participation ;
+    ng:participatingEntity art:freedonia ;
+    ng:participantRole ng:ParticipantRole .
+art:next-round.role.sylvania.participant a ng:Participation ;
+    ng:participatingEntity art:sylvania ;
+    ng:participantRole ng:ParticipantRole .
+
+# begun, not ended when the article was published
+art:build-up a schema:Event , ng:MilitaryAction ;
+    schema:name "Sylvania's build-up"@en ;
+    schema:startDate "2025-02"^^xsd:gYearMonth ;
+    ng:ongoingAsOf "2025-03-04"^^xsd:date ;
+    ng:onAuthorityOf art:wire-report ;
+    schema:organizer art:sylvania ;
+    ng:hasParticipation art:build-up.role.sylvania.initiator .
+art:build-up.role.sylvania.initiator a ng:Participation ;
+    ng:participatingEntity art:sylvania ;
+    ng:participantRole ng:InitiatorRole .
+
+# claims on the authority of agents, an event, a work and the article itself
 art:talks-follow a schema:Claim ;
     schema:text "Talks would follow."@en ;
-    prov:wasAttributedTo art:official ;
+    ng:onAuthorityOf art:official , art:daily-example ;
+    prov:wasAttributedTo art:official , art:daily-example ;
     ng:speaker art:official ;
     ng:addressee art:daily-example ;
     schema:about art:talks .
 art:talk-again a schema:Quotation ;
     schema:text "We will talk again."@en ;
-    prov:wasDerivedFrom art:meeting ;
+    ng:translatedFrom "el" ;
+    ng:onAuthorityOf art:meeting ;
+    prov:wasGeneratedBy art:meeting ;
     ng:speaker art:ana .
 art:talks-began a schema:Claim ;
     schema:text "The talks began in March."@en ;
+    ng:onAuthorityOf art:wire-report ;
     prov:wasDerivedFrom art:wire-report ;
     schema:about art:talks .
 art:article-says a schema:Claim ;
     schema:text "Talks would follow the meeting."@en ;
+    ng:onAuthorityOf <https://data.example.org/article/test-every-field> ;
     prov:wasDerivedFrom <https://data.example.org/article/test-every-field> ;
     schema:about art:meeting .
 """
@@ -247,3 +287,27 @@ def test_the_first_span_of_a_mention_is_number_one(built):
         t.object.value for t in built.mapped.triples if t.subject.value == first and t.predicate.value == OA + "start"
     ]
     assert starts == ["78"]  # "Ana Example" in the text
+
+
+def test_the_chain_of_sources_is_walked_to_its_end(built):
+    # talks rest on the wire report (and the article), the report on the meeting, the meeting on
+    # the official: the shipped question follows every step from the source the story gives
+    from newsgraph.resources import shipped_queries
+
+    store = ox.Store()
+    store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(built.graph_iri)) for t in built.mapped.triples)
+    art = ARTICLE + "#"
+    found = {
+        (s["given"].value, s["source"].value)
+        for s in store.query(shipped_queries()["chain-of-sources"])
+        if s["statement"].value == art + "talks"
+    }
+    assert found == {
+        (art + "wire-report", art + "wire-report"),
+        (art + "wire-report", art + "meeting"),
+        (art + "wire-report", art + "official"),
+        (ARTICLE, ARTICLE),
+        (ARTICLE, art + "wire-report"),
+        (ARTICLE, art + "meeting"),
+        (ARTICLE, art + "official"),
+    }

@@ -323,7 +323,15 @@ EDGES_OF_CHECKS = [
     ("on-after-publication", _date(on="2025-12-12"), "/events/4/date/on"),
     ("ends-after-publication", _date(start="2025-11-21", end="2026-01"), "/events/4/date/end"),
     ("earliest-after-publication", _date(earliest="2025-12-12"), "/events/4/date/earliest"),
-    ("latest-after-publication-is-fine", _date(earliest="2025-11-21", latest="2026-01"), None),
+    ("latest-after-publication", _date(earliest="2025-11-21", latest="2026-01"), "/events/4/date/latest"),
+    ("latest-on-the-publication-day", _date(earliest="2025-11-21", latest="2025-12-11"), None),
+    (
+        "scheduled-after-publication",
+        lambda d: _date(on="2026-01-15")(d) or event(d, "maduro-trump-call").update(status="scheduled"),
+        None,
+    ),
+    ("ongoing-started-after-publication", _date(ongoing=True, start="2025-12-12"), "/events/4/date/start"),
+    ("ongoing-since-the-publication-day", _date(ongoing=True, start="2025-12-11"), None),
     ("empty-span", _span(23, 23, "Β"), "/entities/0/evidence/0/end"),
     ("span-of-one", _span(23, 24, "Β"), None),
     ("span-to-the-very-end", _span(TEXT_LENGTH - len(LAST_WORDS), TEXT_LENGTH, LAST_WORDS), None),
@@ -493,8 +501,8 @@ SCHEMA_WORDS = [
         lambda d: event(d, "maduro-trump-call")["date"].update(earliest="2025-11-01"),
         "/events/4/date",
         "the date does not have exactly one form",
-        "use exactly one form of date: 'on'; 'start' (and 'end'); "
-        "'earliest' and/or 'latest'; or 'unknown: true' (with no 'words')",
+        "use exactly one form of date: 'on'; 'start' (and 'end'); 'earliest' and/or "
+        "'latest'; 'ongoing: true' (and 'start'); or 'unknown: true' (with no 'words')",
     ),
     (
         lambda d: d["article"].update(text={"path": "x"}),
@@ -648,7 +656,8 @@ CROSS_CHECK_WORDS = [
             (
                 "/events/4/date/on",
                 "2025-12-12 is after the article's publication date",
-                "resolve relative dates against the publication date; an article reports the past",
+                "resolve relative dates against the publication date; an event still to come takes a "
+                "'status' (scheduled, postponed, ...)",
                 "error",
             )
         ],

@@ -114,7 +114,8 @@ class When:
     """When an event happened, at the precision the text gives.
 
     Exactly one form is used: ``on`` (a year, month, day or date-time); ``start``/``end`` (it
-    lasted from ... to ...); ``earliest``/``latest`` (it happened at some time between); or
+    lasted from ... to ...); ``earliest``/``latest`` (it happened at some time between);
+    ``ongoing`` (begun and not ended when the article was published, ``start`` if known); or
     ``unknown``. ``words`` keeps the article's own words ("στις 21 Νοεμβρίου").
     """
 
@@ -124,6 +125,7 @@ class When:
     earliest: str | None = None
     latest: str | None = None
     unknown: bool = False
+    ongoing: bool = False
     words: str | None = None
 
 
@@ -159,6 +161,7 @@ class Entity:
     published: str | None = None
     language: str | None = None
     url: str | None = None
+    sources: tuple[str, ...] = ()  # for a work: what it is based on
     evidence: tuple[Span, ...] = ()
 
 
@@ -171,10 +174,14 @@ class Participant:
 
 @dataclass(frozen=True, slots=True)
 class Event:
+    """Something the article reports, on the authority of ``sources`` (ids, or "article")."""
+
     id: str
     type: str
     when: When
     participants: tuple[Participant, ...] = ()
+    sources: tuple[str, ...] = ("article",)
+    status: str | None = None  # scheduled, rescheduled, postponed or cancelled; None: it happened
     names: LangText = field(default_factory=dict)
     description: LangText = field(default_factory=dict)
     location: str | None = None
@@ -191,10 +198,11 @@ class Claim:
     id: str
     kind: str
     text: LangText
-    source: str
+    sources: tuple[str, ...]
     speakers: tuple[str, ...] = ()
     addressees: tuple[str, ...] = ()
     about: tuple[str, ...] = ()
+    translated_from: str | None = None  # the language the words were said in, if the text translates them
     evidence: tuple[Span, ...] = ()
 
 

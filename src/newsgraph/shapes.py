@@ -28,7 +28,19 @@ from .resources import schema_pattern
 if TYPE_CHECKING:
     import rdflib
 
-from .vocab import ARTICLE_CLASSES, ENTITY_CLASSES, EVENT_CLASSES, NG, OA, PROV, RDF_TYPE, ROLE_IRIS, SCHEMA, XSD
+from .vocab import (
+    ARTICLE_CLASSES,
+    ENTITY_CLASSES,
+    EVENT_CLASSES,
+    EVENT_STATUSES,
+    NG,
+    OA,
+    PROV,
+    RDF_TYPE,
+    ROLE_IRIS,
+    SCHEMA,
+    XSD,
+)
 
 __all__ = ["Violation", "check_nodes", "nodes_from_rdflib"]
 
@@ -55,6 +67,7 @@ _ARTICLES = frozenset(ARTICLE_CLASSES.values())
 _ENTITIES = frozenset(classes[0] for classes in ENTITY_CLASSES.values())
 _EVENT_CLASSES = frozenset(EVENT_CLASSES.values())
 _ROLES = frozenset(ROLE_IRIS.values())
+_STATUSES = frozenset(EVENT_STATUSES.values())
 _DATES = (SCHEMA + "startDate", SCHEMA + "endDate", NG + "earliestDate", NG + "latestDate")
 
 
@@ -203,6 +216,37 @@ class _Checker:
             shape,
             s,
             p,
+            NG + "onAuthorityOf",
+            1,
+            None,
+            _is_iri,
+            "an event has a source (ng:onAuthorityOf an agent, a work, an event or the article)",
+        )
+        self.values(
+            shape,
+            s,
+            p,
+            SCHEMA + "eventStatus",
+            0,
+            1,
+            _STATUSES.__contains__,
+            "an event has at most one status: scheduled, rescheduled, postponed or cancelled",
+        )
+        self.values(
+            shape,
+            s,
+            p,
+            NG + "ongoingAsOf",
+            0,
+            1,
+            lambda o: _datatype(o, XSD + "date"),
+            "an event is ongoing as of one day (xsd:date)",
+        )
+        self.values(shape, s, p, NG + "dateUnknown", 0, 1, _TRUE.__eq__, "ng:dateUnknown is only ever true")
+        self.values(
+            shape,
+            s,
+            p,
             NG + "hasParticipation",
             1,
             None,
@@ -219,8 +263,9 @@ class _Checker:
             or p.get(NG + "earliestDate")
             or p.get(NG + "latestDate")
             or _TRUE in p.get(NG + "dateUnknown", ())
+            or p.get(NG + "ongoingAsOf")
         ):
-            self.fail(shape, s, "", "an event has a date, date bounds, or says its date is unknown")
+            self.fail(shape, s, "", "an event has a date, date bounds, is ongoing, or says its date is unknown")
 
     def participation(self, s: str, p: dict) -> None:
         shape = "ngsh:Participation"
@@ -240,12 +285,23 @@ class _Checker:
     def claim(self, s: str, p: dict) -> None:
         if not p.get(SCHEMA + "text"):
             self.fail("ngsh:Claim", s, SCHEMA + "text", "a claim or quote says what is claimed")
-        if not p.get(PROV + "wasAttributedTo") and not p.get(PROV + "wasDerivedFrom"):
+        self.values(
+            "ngsh:Claim",
+            s,
+            p,
+            NG + "onAuthorityOf",
+            1,
+            None,
+            _is_iri,
+            "every claim has a source (ng:onAuthorityOf an agent, a work, an event or the article)",
+        )
+        if not any(p.get(PROV + path) for path in ("wasAttributedTo", "wasDerivedFrom", "wasGeneratedBy")):
             self.fail(
                 "ngsh:Claim",
                 s,
                 "",
-                "every claim has a source (prov:wasAttributedTo an agent or prov:wasDerivedFrom a work or event)",
+                "every claim says in PROV-O where it comes from (prov:wasAttributedTo an agent, "
+                "prov:wasGeneratedBy an event, prov:wasDerivedFrom a work or the article)",
             )
 
     def annotation(self, s: str, p: dict) -> None:

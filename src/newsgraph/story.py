@@ -2,7 +2,7 @@
 
 >>> story = load_story("stories/2025-12-11-putin-lukashenko-support-maduro.yaml")
 >>> story.article.slug, len(story.entities), len(story.events), len(story.claims)
-('2025-12-11-putin-lukashenko-support-maduro', 30, 11, 6)
+('2025-12-11-putin-lukashenko-support-maduro', 30, 12, 7)
 """
 
 from __future__ import annotations
@@ -89,6 +89,13 @@ def _texts(value: dict | None) -> dict[str, str]:
     return dict(value or {})
 
 
+def _ids(value: str | list[str] | None) -> tuple[str, ...]:
+    """One id or a list of ids, as a tuple."""
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
 def _spans(items: list[dict] | None) -> tuple[Span, ...]:
     return tuple(Span(s["start"], s["end"], s["text"]) for s in items or ())
 
@@ -137,6 +144,7 @@ def story_from_data(data: dict[str, Any], text: str, path: str = "") -> Story:
             published=e.get("published"),
             language=e.get("language"),
             url=e.get("url"),
+            sources=_ids(e.get("source")),
             evidence=_spans(e.get("evidence")),
         )
         for e in data.get("entities", ())
@@ -149,6 +157,8 @@ def story_from_data(data: dict[str, Any], text: str, path: str = "") -> Story:
             participants=tuple(
                 Participant(p["entity"], p.get("role", "participant"), p.get("capacity")) for p in ev["participants"]
             ),
+            sources=_ids(ev["source"]),
+            status=ev.get("status"),
             names=_texts(ev.get("names")),
             description=_texts(ev.get("description")),
             location=ev.get("location"),
@@ -164,10 +174,11 @@ def story_from_data(data: dict[str, Any], text: str, path: str = "") -> Story:
             id=c["id"],
             kind=c["kind"],
             text=_texts(c["text"]),
-            source=c["source"],
+            sources=_ids(c["source"]),
             speakers=tuple(c.get("speakers", ())),
             addressees=tuple(c.get("addressees", ())),
             about=tuple(c.get("about", ())),
+            translated_from=c.get("translated_from"),
             evidence=_spans(c.get("evidence")),
         )
         for c in data.get("claims", ())

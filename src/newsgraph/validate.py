@@ -57,7 +57,7 @@ def _short(value: Any, limit: int = 60) -> str:
 
 _DATE_FORMS_HINT = (
     "use exactly one form of date: 'on'; 'start' (and 'end'); 'earliest' and/or "
-    "'latest'; or 'unknown: true' (with no 'words')"
+    "'latest'; 'ongoing: true' (and 'start'); or 'unknown: true' (with no 'words')"
 )
 
 
@@ -175,6 +175,8 @@ _LANGUAGE_MAPS = {
     "claims": ("text",),
 }
 _PLACES = {"place", "city", "region", "state"}
+#: What something can be reported on the authority of.
+_SOURCES = AGENT_TYPES | {"work", "event", "article"}
 _ORGS = {"organization", "government-body", "news-agency", "media"}
 _POLITIES = {"state"} | _ORGS
 
@@ -321,6 +323,7 @@ class _CrossChecker:
             for p, item in self.items(section)
             for field in fields
         ]
+        tags += [(f"{p}/translated_from", c.get("translated_from")) for p, c in self.items("claims")]
         for p, e in self.items("entities"):
             tags.append((f"{p}/language", e.get("language")))
             texts += [(f"{q}/title", office.get("title")) for q, office in _mappings(e.get("offices"), f"{p}/offices")]
@@ -398,6 +401,13 @@ class _CrossChecker:
         for k, id in enumerate(_list(ids)):
             self.ref(f"{pointer}/{k}", id, allowed, what)
 
+    def sources(self, pointer: str, value: Any, what: str) -> None:
+        """One source or a list of them: agents, works, events or the article."""
+        if isinstance(value, str):
+            self.ref(pointer, value, _SOURCES, what)
+        else:
+            self.refs(pointer, value, _SOURCES, what)
+
     def article_refs(self) -> None:
         a = self.article
         self.ref("/article/publisher", a.get("publisher"), _ORGS | {"person"}, "the publisher")
@@ -417,8 +427,10 @@ class _CrossChecker:
             self.ref(f"{p}/source_of", e.get("source_of"), _ORGS | {"person"}, "the outlet the sources spoke to")
             self.ref(f"{p}/publisher", e.get("publisher"), _ORGS | {"person"}, "the publisher")
             type_ = e.get("type")
-            if type_ != "work":
-                for field in ("publisher", "published", "language", "url"):
+            if type_ == "work":
+                self.sources(f"{p}/source", e.get("source"), "what the work is based on")
+            else:
+                for field in ("publisher", "published", "language", "url", "source"):
                     if field in e:
                         self.error(f"{p}/{field}", f"{field!r} is only for works (type 'work')")
             if type_ != "unnamed-source" and "source_of" in e:
@@ -444,6 +456,7 @@ class _CrossChecker:
                             f"{who!r} holds no office with id {capacity!r}",
                             f"offices of {who!r}: {', '.join(sorted(self.offices.get(who, ()))) or 'none'}",
                         )
+            self.sources(f"{p}/source", ev.get("source"), "the source")
             self.ref(f"{p}/location", ev.get("location"), _PLACES, "the location")
             self.refs(f"{p}/about", ev.get("about"), None, "what the event is about")
             prev = _text(ev.get("preceded_by"))
@@ -455,7 +468,7 @@ class _CrossChecker:
     def claim_refs(self) -> None:
         language = _text(self.article.get("language"))
         for p, c in self.items("claims"):
-            self.ref(f"{p}/source", c.get("source"), AGENT_TYPES | {"work", "event", "article"}, "the source")
+            self.sources(f"{p}/source", c.get("source"), "the source")
             for field in ("speakers", "addressees"):
                 self.refs(f"{p}/{field}", c.get(field), AGENT_TYPES | {"state"}, f"one of the {field}")
             self.refs(f"{p}/about", c.get("about"), None, "what the claim is about")
@@ -492,8 +505,9 @@ class _CrossChecker:
                 continue
             q = f"{p}/date"
             found = {k: self.date(f"{q}/{k}", when.get(k)) for k in ("on", "start", "end", "earliest", "latest")}
-            for k in ("on", "start", "end", "earliest"):  # 'latest' may lie after: "by next week"
-                self.not_after_publication(f"{q}/{k}", found[k])
+            if ev.get("status") is None:  # reported as having happened (or going on): in the past
+                for k, value in found.items():
+                    self.not_after_publication(f"{q}/{k}", value)
             start, end, earliest, latest = found["start"], found["end"], found["earliest"], found["latest"]
             if start and end and start.first > end.last:
                 self.error(f"{q}/end", f"ends ({end.value}) before it starts ({start.value})")
@@ -505,7 +519,8 @@ class _CrossChecker:
             self.error(
                 pointer,
                 f"{found.value} is after the article's publication date",
-                "resolve relative dates against the publication date; an article reports the past",
+                "resolve relative dates against the publication date; an event still to come takes a "
+                "'status' (scheduled, postponed, ...)",
             )
 
     def spans(self) -> None:

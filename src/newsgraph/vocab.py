@@ -23,6 +23,7 @@ __all__ = [
     "RDF_TYPE",
     "ENTITY_CLASSES",
     "EVENT_CLASSES",
+    "EVENT_STATUSES",
     "ARTICLE_CLASSES",
     "ROLE_IRIS",
     "ROLE_PROPERTIES",
@@ -88,6 +89,14 @@ EVENT_CLASSES: dict[str, str] = {
     "protest": NG + "Protest",
     "release": NG + "Release",
     "other": NG + "OtherEvent",
+}
+
+#: schema.org's EventStatusType for an event the article does not report as having happened.
+EVENT_STATUSES = {
+    "scheduled": SCHEMA + "EventScheduled",
+    "rescheduled": SCHEMA + "EventRescheduled",
+    "postponed": SCHEMA + "EventPostponed",
+    "cancelled": SCHEMA + "EventCancelled",
 }
 
 ARTICLE_CLASSES = {
