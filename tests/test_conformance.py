@@ -175,6 +175,28 @@ SHAPE_BREAKS = [
         ],
         "says its date is unknown",
     ),
+    (
+        "past-event-after-publication",
+        lambda g: g.set(
+            (
+                rdflib.URIRef(ART + "politico-interview"),
+                NG.latestDate,
+                rdflib.Literal("2025-12-12", datatype=rdflib.XSD.date),
+            )
+        ),
+        "has no date after its publication day",
+    ),
+    (
+        "past-event-in-a-later-year",
+        lambda g: g.set(
+            (
+                rdflib.URIRef(ART + "belarus-us-dialogue"),
+                SDO.startDate,
+                rdflib.Literal("2026", datatype=rdflib.XSD.gYear),
+            )
+        ),
+        "has no date after its publication day",
+    ),
     ("blank-node", lambda g: g.add((rdflib.BNode(), rdflib.RDF.type, SDO.Person)), "TypedNode"),
     ("reconciled-without-qid", lambda g: g.remove((rdflib.URIRef(ART + "putin"), SDO.sameAs, None)), "Entity"),
     (
@@ -293,6 +315,20 @@ MORE_BREAKS = [
                 rdflib.Literal("false", datatype=rdflib.XSD.boolean),
             )
         ),
+    ),
+    (
+        # a planned event may lie after the article; without its status it may not
+        "planned-event-loses-its-status",
+        lambda g: [
+            g.remove((rdflib.URIRef(ART + "negotiations-on-political-prisoners"), SDO.eventStatus, None)),
+            g.add(
+                (
+                    rdflib.URIRef(ART + "negotiations-on-political-prisoners"),
+                    NG.earliestDate,
+                    rdflib.Literal("2026-01", datatype=rdflib.XSD.gYearMonth),
+                )
+            ),
+        ],
     ),
     (
         "unreconciled-with-qid",

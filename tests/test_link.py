@@ -56,6 +56,13 @@ def _copy(story_copy, change=None):
     return newsgraph.load_story(story_copy(edit)), removed
 
 
+def _retype(data, **fields):
+    """The Trump administration made into something else (no longer part of a government)."""
+    administration = entity(data, "trump-administration")
+    administration.pop("part_of")
+    administration.update(fields)
+
+
 def test_the_right_qid_comes_first_for_every_entity_in_the_snapshot(story_copy):
     story, removed = _copy(story_copy)
     proposals = {p.id: p for p in link_story(story, Snapshot.packaged())}
@@ -101,9 +108,7 @@ def test_type_that_contradicts_is_flagged_and_ranked_down(story_copy):
     # a government body named exactly as a person: the human is flagged as not fitting, and ranks
     # far below where the same names put it for an entity declared a person
     def named_trump(type_):
-        return lambda d: entity(d, "trump-administration").update(
-            type=type_, names={"el": "Ντόναλντ Τραμπ", "en": "Donald Trump"}
-        )
+        return lambda d: _retype(d, type=type_, names={"el": "Ντόναλντ Τραμπ", "en": "Donald Trump"})
 
     scores = {}
     for type_ in ("government-body", "person"):
@@ -116,6 +121,25 @@ def test_type_that_contradicts_is_flagged_and_ranked_down(story_copy):
         else:
             assert trump.type_fit == "contradicts" and trump.type_note == "it is human, not a government-body"
     assert scores["government-body"] <= scores["person"] - 0.5
+
+
+def test_a_fitting_class_ranks_before_an_unknown_one_and_that_before_a_contradicting_one(story_copy):
+    # "Putin" matches Vladimir Putin (a human) only by a word, "Moscow" and "Russia" match exactly;
+    # for a person, the human still comes first, then the city (classes not in the snapshot), saying so
+    story, _ = _copy(
+        story_copy,
+        lambda d: _retype(d, type="person", names={"en": "Putin"}, aliases={"en": ["Moscow", "Russia"]}),
+    )
+    [proposal] = [p for p in link_story(story, Snapshot.packaged(), limit=20) if p.id == "trump-administration"]
+    ranked = [(c.qid, c.type_fit) for c in proposal.candidates]
+    assert ranked[:2] == [("Q7747", "fits"), ("Q649", "unknown")], ranked
+    assert [fit for _, fit in ranked] == sorted(
+        (fit for _, fit in ranked), key=["fits", "unknown", "contradicts"].index
+    )
+    assert proposal.candidates[0].score < proposal.candidates[1].score  # the names alone would say otherwise
+    assert "its classes are not known" in proposal.candidates[1].type_note
+    # the sovereign state, an exact match, is not a person: last if it is listed at all
+    assert ("Q159", "fits") not in ranked and ("Q159", "unknown") not in ranked
 
 
 def test_link_command_proposes_and_changes_nothing(story_copy, tmp_path):

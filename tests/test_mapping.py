@@ -128,6 +128,7 @@ def test_no_blank_nodes_and_only_http_schema_org(seed_result):
 
 
 ARTICLE = "<https://newsgraph.example/article/2025-12-11-putin-lukashenko-support-maduro>"
+ART = ARTICLE[1:-1] + "#"
 
 EVENTS = {
     # id: (class, participants {entity: role}, date triples that must be there)
@@ -240,13 +241,31 @@ def test_every_event_in_the_story_is_checked_here(seed_story):
 
 
 def test_direct_schema_participants_follow_the_roles(store):
+    # schema.org's organizer/attendee take a Person or Organization; roles it has no word for are ours
     assert ask(
         store,
         "art:lukashenko-envoy-first-meeting schema:organizer art:lukashenko ; "
-        "schema:attendee art:venezuelan-ambassador",
+        "schema:attendee art:lukashenko , art:venezuelan-ambassador",  # a host attends too
     )
-    assert ask(store, "art:us-sanctions-relief-for-belarus schema:organizer art:trump ; ng:directedAt art:belarus")
-    assert not ask(store, "art:us-sanctions-relief-for-belarus schema:attendee art:belarus")
+    assert ask(store, "art:us-sanctions-relief-for-belarus ng:initiatedBy art:trump ; ng:directedAt art:belarus")
+    assert ask(store, "art:russian-invasion-of-ukraine ng:initiatedBy art:russia ; ng:directedAt art:ukraine")
+    assert ask(store, "art:coale-appointment ng:appointedBy art:trump ; ng:appointee art:john-coale")
+    assert ask(store, "art:politico-interview schema:attendee art:trump , art:politico")
+    assert ask(
+        store, "art:belarus-us-dialogue ng:initiatedBy art:lukashenko ; schema:attendee art:trump-administration"
+    )
+    # no appointer, interviewer or initiator is an organizer, no appointee an attendee, no state either
+    assert rows(store, "SELECT ?e ?who WHERE { ?e schema:organizer ?who }") == [
+        (ART + "lukashenko-envoy-first-meeting", ART + "lukashenko")
+    ]
+    assert not ask(store, "?e schema:attendee art:john-coale FILTER(?e = art:coale-appointment)")
+    assert not ask(store, "?e schema:attendee|schema:organizer ?state . ?state a schema:Country")
+
+
+def test_the_trump_administration_is_part_of_the_federal_government(store):
+    # the executive branch under one president, not the same as the federal government
+    assert ask(store, "art:trump-administration schema:parentOrganization art:us-government")
+    assert not ask(store, "art:trump-administration schema:sameAs ?x")
 
 
 def test_no_date_more_precise_than_the_text(store):

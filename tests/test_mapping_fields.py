@@ -112,7 +112,7 @@ art:meeting a schema:Event , ng:Meeting ;
     schema:about art:sylvania ;
     ng:onAuthorityOf art:official ;
     schema:organizer art:ana ;
-    schema:attendee art:ambassador ;
+    schema:attendee art:ana , art:ambassador ;
     ng:hasParticipation art:meeting.role.ana.host , art:meeting.role.ambassador.guest .
 art:meeting.role.ana.host a ng:Participation ;
     ng:participatingEntity art:ana ;
@@ -123,14 +123,15 @@ art:meeting.role.ambassador.guest a ng:Participation ;
     ng:participantRole ng:GuestRole ;
     ng:inCapacityOf art:ambassador.office.envoy .
 
-# a duration from a month to a day; the default role; a target; what came before
+# a duration from a month to a day; the default role (a state: ng:involves, as schema:attendee takes
+# only a person or an organisation); a target; what came before
 art:talks a schema:Event , ng:Negotiation ;
     schema:name "Talks between Freedonia and Sylvania"@en ;
     schema:startDate "2025-03"^^xsd:gYearMonth ;
     schema:endDate "2025-03-04"^^xsd:date ;
     ng:dateText "in March"@en ;
     ng:onAuthorityOf art:wire-report , <https://data.example.org/article/test-every-field> ;
-    schema:attendee art:freedonia ;
+    ng:involves art:freedonia ;
     ng:directedAt art:sylvania ;
     ng:precededBy art:call ;
     ng:hasParticipation art:talks.role.freedonia.participant , art:talks.role.sylvania.target .
@@ -147,7 +148,7 @@ art:call a schema:Event , ng:PhoneCall ;
     ng:dateUnknown true ;
     ng:latestDate "2025-03-04"^^xsd:date ;
     ng:onAuthorityOf <https://data.example.org/article/test-every-field> ;
-    schema:organizer art:ana ;
+    ng:initiatedBy art:ana ;
     ng:hasParticipation art:call.role.ana.initiator .
 art:call.role.ana.initiator a ng:Participation ;
     ng:participatingEntity art:ana ;
@@ -159,7 +160,7 @@ art:briefing a schema:Event , ng:PublicStatement ;
     ng:earliestDate "2025-02"^^xsd:gYearMonth ;
     ng:latestDate "2025-03-04"^^xsd:date ;
     ng:onAuthorityOf art:daily-example ;
-    schema:attendee art:official ;
+    ng:involves art:official ;
     ng:hasParticipation art:briefing.role.official.speaker .
 art:briefing.role.official.speaker a ng:Participation ;
     ng:participatingEntity art:official ;
@@ -172,7 +173,7 @@ art:next-round a schema:Event , ng:Negotiation ;
     schema:endDate "2025-04"^^xsd:gYearMonth ;
     schema:eventStatus schema:EventScheduled ;
     ng:onAuthorityOf <https://data.example.org/article/test-every-field> ;
-    schema:attendee art:freedonia , art:sylvania ;
+    ng:involves art:freedonia , art:sylvania ;
     ng:hasParticipation art:next-round.role.freedonia.participant , art:next-round.role.sylvania.participant .
 art:next-round.role.freedonia.participant a ng:Participation ;
     ng:participatingEntity art:freedonia ;
@@ -187,7 +188,7 @@ art:build-up a schema:Event , ng:MilitaryAction ;
     schema:startDate "2025-02"^^xsd:gYearMonth ;
     ng:ongoingAsOf "2025-03-04"^^xsd:date ;
     ng:onAuthorityOf art:wire-report ;
-    schema:organizer art:sylvania ;
+    ng:initiatedBy art:sylvania ;
     ng:hasParticipation art:build-up.role.sylvania.initiator .
 art:build-up.role.sylvania.initiator a ng:Participation ;
     ng:participatingEntity art:sylvania ;

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pyoxigraph as ox
 import pytest
 
 from newsgraph import resources
 from newsgraph.vocab import NG, SCHEMA
 
-from .conftest import DATA, SHARED
+from . import schemaorg
+from .conftest import DATA, ROOT, SHARED
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -58,7 +62,8 @@ def test_every_schema_org_term_the_package_can_emit_exists():
     known = schema_terms()
     tables = [
         vocab.ARTICLE_CLASSES.values(),
-        vocab.ROLE_PROPERTIES.values(),
+        (p for ps in vocab.ROLE_PROPERTIES.values() for p in ps),
+        vocab.EVENT_STATUSES.values(),
         (c for cs in vocab.ENTITY_CLASSES.values() for c in cs),
     ]
     for table in tables:
@@ -112,3 +117,61 @@ def test_term_list_matches_the_shared_schema_org_release():
         if t.predicate.value == RDF_TYPE and t.subject.value.startswith(SCHEMA):
             extracted.add(t.subject.value[len(SCHEMA) :])
     assert extracted == schema_terms()
+
+
+def test_the_domain_and_range_data_matches_the_shared_schema_org_release():
+    source = SHARED / "anchors" / "schemaorg" / "schemaorg-current-http.ttl"
+    if not source.exists():
+        pytest.skip("shared/ reference folder not on this machine")
+    assert schemaorg.extract(source) == schemaorg.load()
+
+
+def _published_triples() -> dict[str, list[ox.Triple]]:
+    import sys
+
+    import newsgraph
+
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.corpus import write_corpus
+
+    stories = [ROOT / "stories" / "2025-12-11-putin-lukashenko-support-maduro.yaml"]
+    stories += sorted((DATA / "stories").glob("test-*.yaml"))
+    with tempfile.TemporaryDirectory() as folder:
+        stories += write_corpus(Path(folder), 6, seed=5)
+        return {path.name: list(newsgraph.build(newsgraph.load_story(path)).mapped.triples) for path in stories}
+
+
+PUBLISHED = _published_triples()
+
+
+@pytest.mark.parametrize("name", sorted(PUBLISHED))
+def test_every_triple_is_within_schema_org_domains_and_ranges(name):
+    # schema.org 30.0's domainIncludes/rangeIncludes (with subclasses) and the ontology's
+    # rdfs:domain/rdfs:range, for every schema: and ng: predicate we publish
+    vocabulary = schemaorg.Vocabulary(ontology())
+    assert vocabulary.violations(PUBLISHED[name], (SCHEMA, NG)) == []
+
+
+@pytest.mark.parametrize(
+    "triple, complaint",
+    [
+        # a Country is not an Organization or a Person: schema:organizer does not take it
+        (("russian-invasion-of-ukraine", SCHEMA + "organizer", "russia"), "not in ['http://schema.org/Organization'"),
+        # a person cannot be a place that contains another
+        (("moscow", SCHEMA + "containedInPlace", "putin"), "not in ['http://schema.org/Place']"),
+        # a person has no headline: only creative works do
+        (("putin", SCHEMA + "headline", None), "subject is ['http://schema.org/Person']"),
+        (("putin", NG + "speakerOf", "maduro"), "neither schema.org nor the ontology"),
+    ],
+)
+def test_the_domain_and_range_check_catches_a_misused_term(triple, complaint):
+    art = "https://newsgraph.example/article/2025-12-11-putin-lukashenko-support-maduro#"
+    subject, predicate, object = triple
+    wrong = ox.Triple(
+        ox.NamedNode(art + subject),
+        ox.NamedNode(predicate),
+        ox.Literal("x", language="en") if object is None else ox.NamedNode(art + object),
+    )
+    seed = PUBLISHED["2025-12-11-putin-lukashenko-support-maduro.yaml"]
+    [found] = schemaorg.Vocabulary(ontology()).violations([*seed, wrong], (SCHEMA, NG))
+    assert complaint in found

@@ -125,6 +125,7 @@ class Proposal:
 
 
 _ROLE_WEIGHT = {"name": 1.0, "alias": 0.95, "mention": 0.9}
+_FIT_RANK = {"fits": 0, "unknown": 1, "contradicts": 2}
 _FIELD_WEIGHT = {"label": 1.0, "alias": 0.95}
 
 
@@ -162,7 +163,7 @@ def _names(thing: Entity | Event, article_language: str) -> list[tuple[str, str,
 
 def _type_fit(declared: str, item: Item) -> tuple[str, str]:
     if item.instance_of is None:
-        return "unknown", "its classes are not known"
+        return "unknown", "its classes are not known: check it, or run `newsgraph wikidata refresh`"
     fit, named = type_fit(declared, item.instance_of)
     notes = {
         "contradicts": f"it is {named}, not a {declared}",
@@ -226,7 +227,9 @@ def link_story(
             for item, found_by in items.values()
             if (c := _score(names, item, declared, found_by)) is not None and c.score >= MIN_SCORE
         ]
-        candidates.sort(key=lambda c: (-c.score, int(c.qid[1:])))
+        # A candidate whose class fits comes before one whose class is not known, and that before
+        # one whose class contradicts the declared type, whatever their names score.
+        candidates.sort(key=lambda c: (_FIT_RANK[c.type_fit], -c.score, int(c.qid[1:])))
         proposals.append(Proposal(thing.id, kind, declared, [n for n, _, _ in names], candidates[:limit]))
     return proposals
 

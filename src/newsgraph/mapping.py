@@ -37,6 +37,9 @@ from .vocab import (
     EVENT_STATUSES,
     NG,
     OA,
+    ORGANIZATION_TYPES,
+    OTHER_PARTICIPANT,
+    PERSON_OR_ORGANIZATION,
     PROV,
     RDF_TYPE,
     ROLE_IRIS,
@@ -235,7 +238,7 @@ class _Builder:
             self.literal(s, NG + "nameNotGiven", "true", XSD + "boolean")
         for field, prop in (
             ("country", NG + "country"),
-            ("part_of", SCHEMA + "containedInPlace"),
+            ("part_of", SCHEMA + ("parentOrganization" if e.type in ORGANIZATION_TYPES else "containedInPlace")),
             ("source_of", NG + "sourceOf"),
             ("publisher", SCHEMA + "publisher"),
         ):
@@ -289,7 +292,8 @@ class _Builder:
         for p in e.participants:
             role = self.mint.node(e.id, "role", p.entity, p.role)
             who = self.ref(p.entity)
-            self.iri(s, ROLE_PROPERTIES[p.role], who)
+            for prop in self.role_properties(p.entity, p.role):
+                self.iri(s, prop, who)
             self.iri(s, NG + "hasParticipation", role)
             self.types(role, NG + "Participation")
             self.iri(role, NG + "participatingEntity", who)
@@ -297,6 +301,14 @@ class _Builder:
             if p.capacity:
                 self.iri(role, NG + "inCapacityOf", self.mint.node(p.entity, "office", p.capacity))
         self.evidence(s, (e.id,), e.evidence)
+
+    def role_properties(self, id: str, role: str) -> tuple[str, ...]:
+        """The direct properties for a participant, each used only within schema.org's range."""
+        props = ROLE_PROPERTIES[role]
+        entity = self.entities.get(id)
+        if props[0].startswith(SCHEMA) and (entity is None or entity.type not in PERSON_OR_ORGANIZATION):
+            return (OTHER_PARTICIPANT,)
+        return props
 
     def when(self, s: str, e: Event) -> None:
         w = e.when

@@ -14,6 +14,7 @@ contract; change both together.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -88,6 +89,17 @@ class _Checker:
     def __init__(self, nodes: Nodes) -> None:
         self.nodes = nodes
         self.found: list[Violation] = []
+
+    @functools.cached_property
+    def publication_days(self) -> list[str]:
+        """The first ten characters of every article's (a node with a headline) publication date."""
+        return [
+            o.value[:10]
+            for node in self.nodes.values()
+            if node.get(SCHEMA + "headline")
+            for o in node.get(SCHEMA + "datePublished", ())
+            if isinstance(o, Lit)
+        ]
 
     def fail(self, shape: str, focus: str, path: str, message: str) -> None:
         self.found.append(Violation(shape, focus, path, message))
@@ -258,6 +270,8 @@ class _Checker:
         for path in _DATES:
             if not all(any(_datatype(o, d) for d in DATE_DATATYPES) for o in p.get(path, ())):
                 self.fail(shape, s, path, "dates are xsd:date, xsd:gYearMonth, xsd:gYear or xsd:dateTime")
+        if not p.get(SCHEMA + "eventStatus"):
+            self.reported_by_publication(s, p)
         if not (
             p.get(SCHEMA + "startDate")
             or p.get(NG + "earliestDate")
@@ -266,6 +280,19 @@ class _Checker:
             or p.get(NG + "ongoingAsOf")
         ):
             self.fail(shape, s, "", "an event has a date, date bounds, is ongoing, or says its date is unknown")
+
+    def reported_by_publication(self, s: str, p: dict) -> None:
+        """ngsh:EventReported: no date of a past event after the publication day (first ten characters)."""
+        for path in _DATES:
+            for o in p.get(path, ()):
+                if isinstance(o, Lit) and any(o.value[:10] > day for day in self.publication_days):
+                    self.fail(
+                        "ngsh:EventReported",
+                        s,
+                        "",
+                        "an event the article reports as having happened has no date after its publication day",
+                    )
+                    return
 
     def participation(self, s: str, p: dict) -> None:
         shape = "ngsh:Participation"

@@ -28,6 +28,7 @@ from .schemas import compiled
 from .snapshot import PositionHeld, Snapshot
 from .storyfile import escape_pointer, json_pointer
 from .terms import language_tag_problem
+from .vocab import ENTITY_CLASSES, ORGANIZATION_TYPES
 
 __all__ = ["check_schema", "cross_check", "type_fit"]
 
@@ -177,7 +178,7 @@ _LANGUAGE_MAPS = {
 _PLACES = {"place", "city", "region", "state"}
 #: What something can be reported on the authority of.
 _SOURCES = AGENT_TYPES | {"work", "event", "article"}
-_ORGS = {"organization", "government-body", "news-agency", "media"}
+_ORGS = set(ORGANIZATION_TYPES)
 _POLITIES = {"state"} | _ORGS
 
 
@@ -423,10 +424,19 @@ class _CrossChecker:
                 self.ref(f"{q}/to", o.get("to"), _POLITIES, "what an envoy is accredited to")
                 self.ref(f"{q}/posted_in", o.get("posted_in"), _PLACES, "where the holder is posted")
             self.ref(f"{p}/country", e.get("country"), {"state"}, "the country")
-            self.ref(f"{p}/part_of", e.get("part_of"), _PLACES, "the containing place")
+            type_ = e.get("type") if isinstance(e.get("type"), str) else None  # any other is the schema's to report
+            if type_ in _ORGS:
+                self.ref(f"{p}/part_of", e.get("part_of"), _ORGS, "the larger organisation")
+            elif type_ in ENTITY_CLASSES and type_ not in _PLACES and "part_of" in e:
+                self.error(
+                    f"{p}/part_of",
+                    "'part_of' is only for places and organisations",
+                    "remove it; where a person serves is an office's 'posted_in'",
+                )
+            else:
+                self.ref(f"{p}/part_of", e.get("part_of"), _PLACES, "the containing place")
             self.ref(f"{p}/source_of", e.get("source_of"), _ORGS | {"person"}, "the outlet the sources spoke to")
             self.ref(f"{p}/publisher", e.get("publisher"), _ORGS | {"person"}, "the publisher")
-            type_ = e.get("type")
             if type_ == "work":
                 self.sources(f"{p}/source", e.get("source"), "what the work is based on")
             else:

@@ -27,6 +27,9 @@ __all__ = [
     "ARTICLE_CLASSES",
     "ROLE_IRIS",
     "ROLE_PROPERTIES",
+    "OTHER_PARTICIPANT",
+    "ORGANIZATION_TYPES",
+    "PERSON_OR_ORGANIZATION",
     "DEFAULT_BASE",
 ]
 
@@ -123,17 +126,25 @@ ROLE_IRIS = {
     "speaker": NG + "SpeakerRole",
 }
 
-#: The direct property from an event to a participant in each role (besides the role node).
-ROLE_PROPERTIES = {
-    "participant": SCHEMA + "attendee",
-    "guest": SCHEMA + "attendee",
-    "interviewee": SCHEMA + "attendee",
-    "appointee": SCHEMA + "attendee",
-    "speaker": SCHEMA + "attendee",
-    "organizer": SCHEMA + "organizer",
-    "host": SCHEMA + "organizer",
-    "initiator": SCHEMA + "organizer",
-    "interviewer": SCHEMA + "organizer",
-    "appointer": SCHEMA + "organizer",
-    "target": NG + "directedAt",
+#: The direct properties from an event to a participant in each role (besides the role node), where
+#: schema.org's range (Person or Organization) fits the participant; :data:`OTHER_PARTICIPANT` otherwise.
+ROLE_PROPERTIES: dict[str, tuple[str, ...]] = {
+    "participant": (SCHEMA + "attendee",),
+    "guest": (SCHEMA + "attendee",),
+    "interviewee": (SCHEMA + "attendee",),
+    "interviewer": (SCHEMA + "attendee",),
+    "host": (SCHEMA + "organizer", SCHEMA + "attendee"),
+    "organizer": (SCHEMA + "organizer",),
+    "speaker": (SCHEMA + "performer",),
+    # roles schema.org has no property for: ours, for any kind of participant
+    "initiator": (NG + "initiatedBy",),
+    "target": (NG + "directedAt",),
+    "appointer": (NG + "appointedBy",),
+    "appointee": (NG + "appointee",),
 }
+#: A participant that is neither a person nor an organisation, in a role whose schema.org property
+#: takes only those (a state in talks).
+OTHER_PARTICIPANT = NG + "involves"
+#: Entity types that are a schema:Organization, and those that are a schema:Person or one.
+ORGANIZATION_TYPES = frozenset({"organization", "government-body", "news-agency", "media"})
+PERSON_OR_ORGANIZATION = ORGANIZATION_TYPES | {"person"}
