@@ -80,10 +80,13 @@ def naive(paths: list[Path], out: Path) -> float:
                 term = rdflib.URIRef(o)
             graph.add((rdflib.URIRef(s), rdflib.URIRef(p), term))
         turtle = graph.serialize(format="turtle")
-        expanded = pyld.from_rdf(
-            graph.serialize(format="nt"), {"format": "application/n-quads", "documentLoader": document_loader}
+        # the article's triples in its named graph, as the JSON-LD publishes them
+        in_graph = f" <{mapped.graph}> ."
+        nquads = "".join(
+            line[: -len(" .")] + in_graph + "\n" for line in graph.serialize(format="nt").splitlines() if line
         )
-        document = pyld.compact(expanded, {"@context": CONTEXT}, {"documentLoader": document_loader, "graph": True})
+        expanded = pyld.from_rdf(nquads, {"format": "application/n-quads", "documentLoader": document_loader})
+        document = pyld.compact(expanded, {"@context": CONTEXT}, {"documentLoader": document_loader})
         assert not any(True for _ in profile.iter_errors(document))
         conforms, _, _ = pyshacl.validate(graph, shacl_graph=shapes, inference="none")
         assert conforms

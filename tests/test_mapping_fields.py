@@ -27,14 +27,19 @@ EXPECTED = """
 @prefix schema: <http://schema.org/> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 
-# article: type report, headline, language, published (a date-time), publisher, url, authors,
-# based_on, about, and schema:mentions for what has evidence
+# article: type report, headline, language, published (a date-time), modified (a day), publisher,
+# url, image, licence, copyright holder, authors, based_on, about, and schema:mentions for what has
+# evidence
 <https://data.example.org/article/test-every-field> a schema:Report ;
     schema:headline "Written for the newsgraph tests"@en ;
     schema:inLanguage "en" ;
     schema:datePublished "2025-03-04T10:00:00+01:00"^^xsd:dateTime ;
+    schema:dateModified "2025-03-05"^^xsd:date ;
     schema:publisher art:daily-example ;
     schema:url <https://daily.example/news/1> ;
+    schema:image <https://daily.example/news/1/photo.jpg> ;
+    schema:license <https://creativecommons.org/licenses/by/4.0/> ;
+    schema:copyrightHolder art:daily-example ;
     schema:author art:reporter ;
     schema:isBasedOn art:wire-report ;
     ng:onAuthorityOf art:wire-report ;

@@ -69,7 +69,9 @@ def test_jsonld_expanded_offline_with_the_bundled_context_gives_the_turtles_trip
 
 
 def test_jsonld_and_turtle_are_isomorphic_in_rdflib_too(seed_result):
-    from_jsonld = rdflib.Graph().parse(data=seed_result.jsonld, format="json-ld")
+    dataset = rdflib.Dataset().parse(data=seed_result.jsonld, format="json-ld")
+    from_jsonld = dataset.graph(rdflib.URIRef(seed_result.graph_iri))
+    assert len(dataset.default_graph) == 0  # everything is in the article's named graph, as in the TriG
     from_turtle = rdflib.Graph().parse(data=seed_result.turtle, format="turtle")
     assert len(from_turtle) == len(seed_result.mapped.triples)
     assert isomorphic(from_jsonld, from_turtle)

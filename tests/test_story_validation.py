@@ -324,6 +324,8 @@ EDGES_OF_CHECKS = [
     ("ends-after-publication", _date(start="2025-11-21", end="2026-01"), "/events/4/date/end"),
     ("earliest-after-publication", _date(earliest="2025-12-12"), "/events/4/date/earliest"),
     ("latest-after-publication", _date(earliest="2025-11-21", latest="2026-01"), "/events/4/date/latest"),
+    ("modified-the-day-it-was-published", lambda d: d["article"].update(modified="2025-12-11"), None),
+    ("modified-a-day-before", lambda d: d["article"].update(modified="2025-12-10"), "/article/modified"),
     ("latest-on-the-publication-day", _date(earliest="2025-11-21", latest="2025-12-11"), None),
     (
         "scheduled-after-publication",
@@ -552,6 +554,52 @@ def _add_entity(**fields):
 
 #: The cross-checks, in the exact words an editor reads: (change, [(pointer, message, hint, severity)]).
 CROSS_CHECK_WORDS = [
+    (
+        lambda d: d["article"].update(modified="2025-12-10"),
+        [
+            (
+                "/article/modified",
+                "modified (2025-12-10) before it was published (2025-12-11)",
+                "'modified' is when the article was last changed: on or after 'published'",
+                "error",
+            )
+        ],
+    ),
+    (
+        lambda d: d["article"].update(copyright_holder="belarus"),
+        [
+            (
+                "/article/copyright_holder",
+                "'belarus' is a state, but the copyright holder must be: government-body, media, news-agency, "
+                "organization, person",
+                "",
+                "error",
+            )
+        ],
+    ),
+    (
+        lambda d: entity(d, "putin").update(part_of="russia"),
+        [
+            (
+                "/entities/0/part_of",
+                "'part_of' is only for places and organisations",
+                "remove it; where a person serves is an office's 'posted_in'",
+                "error",
+            )
+        ],
+    ),
+    (
+        lambda d: entity(d, "trump-administration").update(part_of="united-states"),
+        [
+            (
+                "/entities/18/part_of",
+                "'united-states' is a state, but the larger organisation must be: government-body, media, "
+                "news-agency, organization",
+                "",
+                "error",
+            )
+        ],
+    ),
     (
         _add_entity(id="putin", type="place", names={"en": "Putin"}),
         [

@@ -116,7 +116,8 @@ def _compact_iri(iri: str, prefixes: dict[str, str]) -> str:
 
 def to_jsonld(mapped: MappedArticle) -> dict[str, Any]:
     """The compact JSON-LD document of an article graph: one node object per subject, in a
-    top-level ``@graph``, in canonical order (exactly what pyld's compaction gives)."""
+    top-level ``@graph`` named by the article graph's IRI, in canonical order (exactly what pyld's
+    compaction gives)."""
     names, properties, prefixes = _tables()
     nodes: list[dict[str, Any]] = []
     for subject, predicates in mapped.nodes.items():
@@ -141,7 +142,8 @@ def to_jsonld(mapped: MappedArticle) -> dict[str, Any]:
                 values = [_value(o, kind, datatype, names, prefixes) for o in objects]
                 node[term] = values[0] if len(values) == 1 else values
         nodes.append(node)
-    return {"@context": CONTEXT, "@graph": nodes}
+    # The top-level @id names the graph, so the triples land in the article's named graph, as in the TriG.
+    return {"@context": CONTEXT, "@id": mapped.graph, "@graph": nodes}
 
 
 def _value(o: Obj, kind: str, datatype: str | None, names: dict[str, str], prefixes: dict[str, str]) -> Any:
@@ -192,6 +194,9 @@ def to_nquads_with_pyld(document: dict[str, Any]) -> str:
 
 
 def compact_with_pyld(mapped: MappedArticle) -> dict[str, Any]:
-    """The reference compaction: N-Triples -> pyld fromRdf -> pyld compact, with our context."""
-    expanded = pyld.from_rdf(ntriples_text(mapped.nodes), _options(format="application/n-quads"))
-    return pyld.compact(expanded, {"@context": CONTEXT}, _options(graph=True))
+    """The reference compaction: N-Quads in the article's graph -> pyld fromRdf -> pyld compact,
+    with our context (one named graph compacts to a top-level ``@id`` and ``@graph``)."""
+    graph = f" <{mapped.graph}> .\n"
+    nquads = "".join(line[: -len(" .")] + graph for line in ntriples_text(mapped.nodes).splitlines())
+    expanded = pyld.from_rdf(nquads, _options(format="application/n-quads"))
+    return pyld.compact(expanded, {"@context": CONTEXT}, _options())

@@ -204,6 +204,13 @@ class _Builder:
         self.texts(s, SCHEMA + "headline", {a.language: a.headline})
         self.literal(s, SCHEMA + "inLanguage", a.language)
         self.date(s, SCHEMA + "datePublished", a.published)
+        if a.modified:
+            self.date(s, SCHEMA + "dateModified", a.modified)
+        for field, prop in (("image", "image"), ("license", "license")):
+            if getattr(a, field):
+                self.iri(s, SCHEMA + prop, getattr(a, field))
+        if a.copyright_holder:
+            self.iri(s, SCHEMA + "copyrightHolder", self.ref(a.copyright_holder))
         if a.publisher:
             self.iri(s, SCHEMA + "publisher", self.ref(a.publisher))
         if a.url:

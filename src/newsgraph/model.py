@@ -219,6 +219,10 @@ class Article:
     authors: tuple[str, ...] = ()
     based_on: tuple[str, ...] = ()
     about: tuple[str, ...] = ()
+    modified: str | None = None
+    image: str | None = None
+    license: str | None = None
+    copyright_holder: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -115,6 +115,10 @@ def story_from_data(data: dict[str, Any], text: str, path: str = "") -> Story:
         authors=tuple(a.get("authors", ())),
         based_on=tuple(a.get("based_on", ())),
         about=tuple(a.get("about", ())),
+        modified=a.get("modified"),
+        image=a.get("image"),
+        license=a.get("license"),
+        copyright_holder=a.get("copyright_holder"),
     )
     entities = tuple(
         Entity(

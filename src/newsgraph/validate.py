@@ -311,7 +311,8 @@ class _CrossChecker:
         base = _text(self.data.get("base"))
         if base is not None:
             self.iri("/base", base, check_base)
-        self.iri("/article/url", _text(self.article.get("url")), check_iri)
+        for field in ("url", "image", "license"):
+            self.iri(f"/article/{field}", _text(self.article.get(field)), check_iri)
         for p, e in self.items("entities"):
             self.iri(f"{p}/url", _text(e.get("url")), check_iri)
 
@@ -413,6 +414,7 @@ class _CrossChecker:
         a = self.article
         self.ref("/article/publisher", a.get("publisher"), _ORGS | {"person"}, "the publisher")
         self.refs("/article/authors", a.get("authors"), _ORGS | {"person"}, "an author")
+        self.ref("/article/copyright_holder", a.get("copyright_holder"), _ORGS | {"person"}, "the copyright holder")
         self.refs("/article/based_on", a.get("based_on"), {"work"}, "a work the article is based on")
         self.refs("/article/about", a.get("about"), None, "what the article is about")
 
@@ -506,6 +508,13 @@ class _CrossChecker:
 
     def dates(self) -> None:
         self.published = self.date("/article/published", self.article.get("published"))
+        modified = self.date("/article/modified", self.article.get("modified"))
+        if modified and self.published and modified.last < self.published.first:
+            self.error(
+                "/article/modified",
+                f"modified ({modified.value}) before it was published ({self.published.value})",
+                "'modified' is when the article was last changed: on or after 'published'",
+            )
         for p, e in self.items("entities"):
             if "published" in e:
                 self.not_after_publication(f"{p}/published", self.date(f"{p}/published", e["published"]))

@@ -56,8 +56,8 @@ def verify_serialisations(result: BuildResult) -> None:
     readings = {
         f"{slug}.ttl": _read(f"{slug}.ttl", result.turtle, ox.RdfFormat.TURTLE, None),
         f"{slug}.trig": _read(f"{slug}.trig", result.trig, ox.RdfFormat.TRIG, result.graph_iri),
-        f"{slug}.jsonld": _read(f"{slug}.jsonld", result.jsonld, ox.RdfFormat.JSON_LD, None),
-        f"{slug}.html": _read(f"{slug}.html", html_json, ox.RdfFormat.JSON_LD, None),
+        f"{slug}.jsonld": _read(f"{slug}.jsonld", result.jsonld, ox.RdfFormat.JSON_LD, result.graph_iri),
+        f"{slug}.html": _read(f"{slug}.html", html_json, ox.RdfFormat.JSON_LD, result.graph_iri),
     }
     for name, found in readings.items():
         if found != expected:
