@@ -1,5 +1,10 @@
 """schema.org 30.0's class tree, domains and ranges, for checking what we publish against them.
 
+tests/data/schemaorg-30.0-context.jsonld is the JSON-LD context schema.org serves for
+"@context": "https://schema.org" (release 30.0, shared/anchors/schemaorg/schemaorgcontext.jsonld,
+sha256 d8167890b056bc7c71eb39b30cbb4816490d5e671371ba50a5a633d1bc36961a, Apache-2.0), so that a page
+embed can be expanded offline.
+
 tests/data/schemaorg-30.0-model.json is extracted from shared/anchors/schemaorg/schemaorg-current-http.ttl
 by :func:`extract` (tests/test_vocabulary.py re-extracts it when shared/ is on the machine), so the
 check runs in CI, where shared/ is not.
@@ -10,12 +15,33 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pyld.jsonld as pyld
 import pyoxigraph as ox
 
 SCHEMA = "http://schema.org/"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 MODEL = Path(__file__).parent / "data" / "schemaorg-30.0-model.json"
+
+
+CONTEXT_FILE = Path(__file__).parent / "data" / "schemaorg-30.0-context.jsonld"
+
+
+def _schema_org_context(url: str, options: object = None) -> dict:
+    if url.rstrip("/") in ("https://schema.org", "http://schema.org"):
+        document = json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))
+        return {"contextUrl": None, "documentUrl": url, "document": document}
+    raise AssertionError(f"the embed needs {url}")
+
+
+def embed_triples(json_text: str) -> set[tuple[str, str, str]]:
+    """(subject, predicate, object value) of a "@context": "https://schema.org" document, offline."""
+    options = {"format": "application/n-quads", "documentLoader": _schema_org_context}
+    nquads = pyld.to_rdf(json.loads(json_text), options)
+    return {
+        (q.subject.value, q.predicate.value, q.object.value)
+        for q in ox.parse(nquads.encode(), format=ox.RdfFormat.N_QUADS)
+    }
 
 
 def _local(iri: str) -> str | None:

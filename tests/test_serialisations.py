@@ -158,15 +158,16 @@ def test_html_embed_survives_hostile_text(story_copy):
     parser = _Scripts()
     parser.feed(page)
     assert len(parser.scripts) == 1 and parser.other_tags == ["html", "body"]
-    assert json.loads(parser.scripts[0]) == json.loads(result.jsonld)
-    assert json.loads(extract_json(result.html)) == json.loads(result.jsonld)
+    assert json.loads(parser.scripts[0]) == result.structured_data
+    assert json.loads(extract_json(result.html)) == result.structured_data
+    assert result.structured_data["headline"] == HOSTILE
     for bad in ("</script", "</SCRIPT", "<!--", "<script", "&", "\u2028"):
         assert bad not in result.html.split("\n", 1)[1].rsplit("</script>", 1)[0]
 
 
 def test_seed_html_embed_round_trips(seed_result):
     assert seed_result.html.startswith('<script type="application/ld+json">\n')
-    assert json.loads(extract_json(seed_result.html)) == json.loads(seed_result.jsonld)
+    assert json.loads(extract_json(seed_result.html)) == seed_result.structured_data
 
 
 def test_building_twice_in_separate_processes_gives_identical_bytes(tmp_path):

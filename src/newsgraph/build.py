@@ -27,6 +27,7 @@ from .jsonld import dumps, to_jsonld
 from .mapping import Lit, MappedArticle, map_story
 from .model import Story
 from .report import Report
+from .structured_data import structured_data
 from .terms import check_terms
 from .turtle import nquads_text, trig_text, turtle_blocks, turtle_text
 from .verify import verify_serialisations
@@ -93,8 +94,13 @@ class BuildResult:
         return nquads_text(self.mapped.nodes, self.mapped.graph)
 
     @cached_property
+    def structured_data(self) -> dict[str, Any]:
+        """What the page embeds: plain schema.org values search engines read (a dict; do not mutate)."""
+        return structured_data(self.mapped)
+
+    @cached_property
     def html(self) -> str:
-        return to_html_script(self.jsonld_document, self.jsonld)
+        return to_html_script(self.structured_data)
 
     @cached_property
     def dataset(self) -> rdflib.Dataset:
