@@ -107,20 +107,25 @@ def _wikidata_options(command):
     return command
 
 
-def _client(contact: str | None, cache: Path | None, no_cache: bool) -> WikidataClient:
-    from .wikidata import WikidataClient
+def _client(contact: str | None, cache: Path | None, no_cache: bool, near: Path | None = None) -> WikidataClient:
+    """A Wikidata client; the contact is --contact, else $NEWSGRAPH_CONTACT, else newsgraph.toml's."""
+    from .config import find_config
+    from .wikidata import CONTACT_ENV, WikidataClient
 
+    if contact is None and not os.environ.get(CONTACT_ENV):
+        contact = find_config(near or Path.cwd()).wikidata_contact
     return WikidataClient(contact, cache=False if no_cache else cache)
 
 
 def _snapshot(story: Path, live: bool, contact: str | None, cache: Path | None, no_cache: bool) -> Snapshot:
     """The offline snapshot, plus (with --live) the story's QIDs it lacks, fetched from Wikidata."""
+    from .config import find_config
     from .snapshot import Snapshot
     from .wikidata import extend_snapshot, qids_in_stories
 
-    snapshot = Snapshot.default()
+    snapshot = Snapshot.default(find_config(story).snapshot)
     if live:
-        with _client(contact, cache, no_cache) as client:
+        with _client(contact, cache, no_cache, story) as client:
             snapshot = extend_snapshot(snapshot, qids_in_stories([story]), client)
     return snapshot
 
@@ -450,17 +455,51 @@ def query_command(question: str | None, fmt: str, list_queries: bool, **store_op
 @_wikidata_options
 def link_command(story: Path, live: bool, fmt: str, limit: int, **wikidata: Any) -> None:
     """Propose Wikidata items for STORY's entities and events that have no QID (changes nothing)."""
+    from .config import find_config
     from .link import format_proposals, link_story
     from .snapshot import Snapshot
 
     with _about(story):
         loaded = load_story(story)
+    snapshot = Snapshot.default(find_config(story).snapshot)
     if live:
-        with _client(**wikidata) as client:
-            proposals = link_story(loaded, Snapshot.default(), client, limit=limit)
+        with _client(**wikidata, near=story) as client:
+            proposals = link_story(loaded, snapshot, client, limit=limit)
     else:
-        proposals = link_story(loaded, Snapshot.default(), limit=limit)
+        proposals = link_story(loaded, snapshot, limit=limit)
     click.echo(format_proposals(proposals, fmt))
+
+
+@cli.command("config")
+@click.argument("path", type=click.Path(path_type=Path), default=".")
+def config_command(path: Path) -> None:
+    """Print the configuration in effect for PATH (a story or a folder; default: here) and where each
+    value comes from: an environment variable, the nearest newsgraph.toml, or the built-in default.
+    A story's own values (base:, license:) and command-line options win over all of these."""
+    from .config import KEYS, find_config
+    from .snapshot import SNAPSHOT_ENV
+    from .vocab import DEFAULT_BASE
+    from .wikidata import CONTACT_ENV
+
+    config = find_config(path)
+    click.echo(f"configuration: {config.path or f'none (no newsgraph.toml in {path} or above)'}")
+    environment = {"wikidata_contact": CONTACT_ENV, "snapshot": SNAPSHOT_ENV}
+    defaults = {
+        "base_iri": DEFAULT_BASE,
+        "license": "(none)",
+        "wikidata_contact": "(none: live Wikidata commands ask for --contact)",
+        "snapshot": "(the packaged snapshot)",
+    }
+    for key in KEYS:
+        variable = environment.get(key)
+        file = config.source(key)
+        if variable and os.environ.get(variable):
+            value, origin = os.environ[variable], f"${variable}"
+        elif file:
+            value, origin = str(getattr(config, key)), file
+        else:
+            value, origin = defaults[key], "built-in default"
+        click.echo(f"{key} = {value}  ({origin})")
 
 
 @cli.group("wikidata")
@@ -490,6 +529,7 @@ def refresh_command(stories: tuple[Path, ...], out: Path | None, allow_shrink: b
     import datetime
     import os
 
+    from .config import find_config
     from .files import write_files
     from .snapshot import SNAPSHOT_ENV, Snapshot
     from .wikidata import fetch_snapshot, qids_in_stories
@@ -497,9 +537,10 @@ def refresh_command(stories: tuple[Path, ...], out: Path | None, allow_shrink: b
     paths = list(stories) or sorted(p for p in Path("stories").glob("*") if p.suffix in STORY_SUFFIXES)
     if not paths:
         raise InputError("no stories given, and none in ./stories")
-    out = out or Path(os.environ.get(SNAPSHOT_ENV) or "data/wikidata-snapshot.json")
+    configured = find_config(paths[0]).snapshot
+    out = out or Path(os.environ.get(SNAPSHOT_ENV) or configured or "data/wikidata-snapshot.json")
     qids = qids_in_stories(paths)
-    with _client(**wikidata) as client:
+    with _client(**wikidata, near=paths[0]) as client:
         snapshot, missing = fetch_snapshot(qids, client, datetime.date.today().isoformat())
     if missing:
         click.echo(

@@ -175,7 +175,8 @@ class Snapshot:
         return Snapshot.from_json(read_json("data/wikidata-snapshot.json"), "data/wikidata-snapshot.json")
 
     @classmethod
-    def default(cls) -> Snapshot:
-        """The snapshot named by $NEWSGRAPH_WIKIDATA_SNAPSHOT, else the packaged one."""
-        override = os.environ.get(SNAPSHOT_ENV)
+    def default(cls, configured: str | Path | None = None) -> Snapshot:
+        """The snapshot named by $NEWSGRAPH_WIKIDATA_SNAPSHOT, else ``configured`` (a newsroom's
+        newsgraph.toml), else the packaged one."""
+        override = os.environ.get(SNAPSHOT_ENV) or configured
         return cls.from_file(override) if override else cls.packaged()

@@ -7,9 +7,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .config import Config, find_config
 from .errors import InputError, InvalidStory
 from .model import Article, Claim, Entity, Event, Office, Participant, Span, Story, When
 from .report import Report
@@ -29,17 +31,27 @@ def read_story(path: str | Path, snapshot: Snapshot | None = None) -> tuple[Stor
     """
     path = Path(path)
     source = read_text(path)  # kept: the cross-checks screen the file's own text
+    config = find_config(path)
     data, positions, parse_problems = parse_text(source, str(path))
     report = Report(str(path), positions=positions)
     for pointer, message, hint in parse_problems:
         report.add(pointer, message, hint=hint, check="syntax")
     check_schema(data, report)
     text = _article_text(data, path, report)
-    cross_check(data, text, report, snapshot or Snapshot.default(), source)
+    cross_check(data, text, report, snapshot or Snapshot.default(config.snapshot), source)
     if not report.ok:
         return None, report
     assert text is not None  # no error: the schema and the text file were both fine
-    return story_from_data(data, text, str(path)), report
+    return _with_defaults(story_from_data(data, text, str(path)), config), report
+
+
+def _with_defaults(story: Story, config: Config) -> Story:
+    """What the story leaves unsaid, from the newsroom's newsgraph.toml (the story wins)."""
+    if story.base is None and config.base_iri:
+        story = replace(story, base=config.base_iri)
+    if story.article.license is None and config.license:
+        story = replace(story, article=replace(story.article, license=config.license))
+    return story
 
 
 def load_story(path: str | Path, snapshot: Snapshot | None = None) -> Story:
