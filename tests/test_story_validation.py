@@ -432,6 +432,31 @@ SCHEMA_WORDS = [
         f"allowed keys here: {_EVENT_KEYS}",
     ),
     (
+        lambda d: d["events"][0].update(venue="x", city="y"),
+        "/events/0/city",
+        "unknown key 'city' (and 'venue')",
+        f"allowed keys here: {_EVENT_KEYS}",
+    ),
+    (
+        set_at("entities", 0, "unnamed", None),
+        "/entities/0/unnamed",
+        "expected boolean, found null None",
+        _schema("$defs", "entity", "properties", "unnamed", "description"),
+    ),
+    (
+        # a value shown in 60 characters is shown whole; a longer one is cut to 57 and '...'
+        set_at("entities", 0, "unnamed", "y" * 58),
+        "/entities/0/unnamed",
+        f"expected boolean, found text '{'y' * 58}'",
+        _schema("$defs", "entity", "properties", "unnamed", "description"),
+    ),
+    (
+        set_at("entities", 0, "unnamed", "y" * 59),
+        "/entities/0/unnamed",
+        f"expected boolean, found text '{'y' * 56}...",
+        _schema("$defs", "entity", "properties", "unnamed", "description"),
+    ),
+    (
         lambda d: d["claims"][0].pop("source"),
         "/claims/0",
         "missing required key 'source'",
