@@ -159,6 +159,40 @@ def test_whose_process_is_gone():
     assert not _gone(1)  # init: always there
 
 
+def test_asking_whether_a_process_is_gone_sends_it_nothing():
+    # os.kill(pid, 0) only asks; any other signal would hang up or kill someone else's build
+    import time
+
+    from newsgraph.files import _gone
+
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        assert not _gone(child.pid)
+        time.sleep(0.3)
+        assert child.poll() is None, "the process was signalled"
+    finally:
+        child.kill()
+        child.wait()
+
+
+def test_a_new_file_gets_the_usual_mode_less_the_umask(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        [path] = write_files(tmp_path, {"a.ttl": b"x"})
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+@pytest.mark.parametrize("durable", [True, False])
+def test_files_are_flushed_to_disk_only_when_durable(tmp_path, monkeypatch, durable):
+    synced = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd) or real(fd))
+    write_files(tmp_path, {"a.ttl": b"x", "b.ttl": b"y"}, durable=durable)
+    assert bool(synced) is durable
+
+
 def _record(folder: Path, entries, pid: int | None = None) -> Path:
     record = folder / f".newsgraph.{pid or _dead_pid()}.0.commit"
     record.write_text(entries if isinstance(entries, str) else json.dumps(entries), encoding="utf-8")
