@@ -317,6 +317,12 @@ MORE_BREAKS = [
         ),
     ),
     (
+        "a-class-newsgraph-does-not-publish",
+        lambda g: g.add(
+            (rdflib.URIRef(ART + "putin"), rdflib.RDF.type, rdflib.URIRef("http://xmlns.com/foaf/0.1/Person"))
+        ),
+    ),
+    (
         # a planned event may lie after the article; without its status it may not
         "planned-event-loses-its-status",
         lambda g: [
@@ -385,7 +391,14 @@ def test_the_python_shapes_use_the_classes_and_values_shapes_ttl_lists():
     import rdflib
 
     from newsgraph.conformance import shapes_graph
-    from newsgraph.vocab import ARTICLE_CLASSES, ENTITY_CLASSES, EVENT_CLASSES, EVENT_STATUSES, ROLE_IRIS
+    from newsgraph.vocab import (
+        ARTICLE_CLASSES,
+        ENTITY_CLASSES,
+        EVENT_CLASSES,
+        EVENT_STATUSES,
+        PUBLISHED_CLASSES,
+        ROLE_IRIS,
+    )
 
     graph = shapes_graph()
     sh, ngsh = rdflib.Namespace("http://www.w3.org/ns/shacl#"), rdflib.Namespace("https://newsgraph.example/shapes#")
@@ -405,5 +418,6 @@ def test_the_python_shapes_use_the_classes_and_values_shapes_ttl_lists():
     assert targets("Article") == set(ARTICLE_CLASSES.values())
     assert targets("Entity") == {classes[0] for classes in ENTITY_CLASSES.values()}
     assert listed("Event", rdflib.RDF.type) == set(EVENT_CLASSES.values())
+    assert listed("TypedNode", rdflib.RDF.type) == set(PUBLISHED_CLASSES)
     assert listed("Event", SDO.eventStatus) == set(EVENT_STATUSES.values())
     assert listed("Participation", NG.participantRole) == set(ROLE_IRIS.values())

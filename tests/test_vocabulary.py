@@ -175,3 +175,14 @@ def test_the_domain_and_range_check_catches_a_misused_term(triple, complaint):
     seed = PUBLISHED["2025-12-11-putin-lukashenko-support-maduro.yaml"]
     [found] = schemaorg.Vocabulary(ontology()).violations([*seed, wrong], (SCHEMA, NG))
     assert complaint in found
+
+
+def test_every_class_newsgraph_publishes_is_in_the_schema_org_tree():
+    # Web Annotation's classes describe the evidence, PROV's agent the unnamed sources; every
+    # other class is schema.org's or ours, under schema:Thing
+    from newsgraph.vocab import PUBLISHED_CLASSES
+
+    vocabulary = schemaorg.Vocabulary(ontology())
+    for cls in PUBLISHED_CLASSES:
+        if cls.startswith((SCHEMA, NG)):
+            assert SCHEMA + "Thing" in vocabulary.closure({cls}), cls

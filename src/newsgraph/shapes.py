@@ -37,6 +37,7 @@ from .vocab import (
     NG,
     OA,
     PROV,
+    PUBLISHED_CLASSES,
     RDF_TYPE,
     ROLE_IRIS,
     SCHEMA,
@@ -135,6 +136,10 @@ class _Checker:
             types = p.get(RDF_TYPE, ())
             if types and not (_is_iri(s) and _HTTP.match(s)):
                 self.fail("ngsh:TypedNode", s, "", "every described node has an http(s) IRI")
+            if not PUBLISHED_CLASSES.issuperset(types):
+                self.fail(
+                    "ngsh:TypedNode", s, RDF_TYPE, "every class is one newsgraph publishes (see ontology/newsgraph.ttl)"
+                )
             if same_as in p:
                 self.same_as(s, p[same_as])
             if not _LANGUAGE_TAGGED.isdisjoint(p):

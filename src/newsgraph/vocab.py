@@ -30,6 +30,7 @@ __all__ = [
     "OTHER_PARTICIPANT",
     "ORGANIZATION_TYPES",
     "PERSON_OR_ORGANIZATION",
+    "PUBLISHED_CLASSES",
     "DEFAULT_BASE",
 ]
 
@@ -148,3 +149,22 @@ OTHER_PARTICIPANT = NG + "involves"
 #: Entity types that are a schema:Organization, and those that are a schema:Person or one.
 ORGANIZATION_TYPES = frozenset({"organization", "government-body", "news-agency", "media"})
 PERSON_OR_ORGANIZATION = ORGANIZATION_TYPES | {"person"}
+
+#: Every class newsgraph publishes: schema.org's and ours (all in the schema.org class tree), and
+#: the Web Annotation classes of the evidence. The shapes allow no other rdf:type.
+PUBLISHED_CLASSES = frozenset(
+    {
+        *ARTICLE_CLASSES.values(),
+        *(c for classes in ENTITY_CLASSES.values() for c in classes),
+        *EVENT_CLASSES.values(),
+        SCHEMA + "Event",
+        SCHEMA + "Claim",
+        SCHEMA + "Quotation",
+        NG + "OfficeHolding",
+        NG + "Participation",
+        OA + "Annotation",
+        OA + "SpecificResource",
+        OA + "TextPositionSelector",
+        OA + "TextQuoteSelector",
+    }
+)
