@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import pyoxigraph as ox
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from newsgraph.mapping import map_story
 from newsgraph.vocab import SCHEMA
 
-from .conftest import DATA, SEED_TEXT
+from .conftest import DATA, SEED, SEED_TEXT
 
 PREFIXES = """
 PREFIX schema: <http://schema.org/>
@@ -26,7 +27,8 @@ PREFIX art: <https://newsgraph.example/article/2025-12-11-putin-lukashenko-suppo
 @pytest.fixture(scope="module")
 def store(seed_result):
     s = ox.Store()
-    s.extend(ox.Quad(t.subject, t.predicate, t.object) for t in seed_result.mapped.triples)  # default graph
+    mapped = seed_result.mapped  # the facts and the evidence, together in the default graph
+    s.extend(ox.Quad(t.subject, t.predicate, t.object) for t in (*mapped.triples, *mapped.evidence_triples))
     return s
 
 
@@ -399,15 +401,18 @@ def test_base_iri_can_be_changed(seed_story):
     mapped, default = map_story(seed_story, base=base), map_story(seed_story)
     assert mapped.graph == base + "graph/2025-12-11-putin-lukashenko-support-maduro"
     assert mapped.article == base + "article/2025-12-11-putin-lukashenko-support-maduro"
-    assert all(t.subject.value.startswith(base + "article/") for t in mapped.triples)
+    assert mapped.evidence_graph == base + "graph/2025-12-11-putin-lukashenko-support-maduro/evidence"
+    moved_triples = (*mapped.triples, *mapped.evidence_triples)
+    default_triples = (*default.triples, *default.evidence_triples)
+    assert all(t.subject.value.startswith(base + "article/") for t in moved_triples)
     # objects too: every IRI of ours moves to the new base, and nothing else changes
     old = "https://newsgraph.example/"
     ours = [
-        t.object.value for t in default.triples if isinstance(t.object, ox.NamedNode) and t.object.value.startswith(old)
+        t.object.value for t in default_triples if isinstance(t.object, ox.NamedNode) and t.object.value.startswith(old)
     ]
     assert len(ours) > 500
     assert not any(
-        isinstance(t.object, ox.NamedNode) and t.object.value.startswith(old + "article/") for t in mapped.triples
+        isinstance(t.object, ox.NamedNode) and t.object.value.startswith(old + "article/") for t in moved_triples
     )
 
     def moved(term):
@@ -417,8 +422,8 @@ def test_base_iri_can_be_changed(seed_story):
             else term
         )
 
-    assert {(moved(t.subject), t.predicate, moved(t.object)) for t in default.triples} == {
-        (t.subject, t.predicate, t.object) for t in mapped.triples
+    assert {(moved(t.subject), t.predicate, moved(t.object)) for t in default_triples} == {
+        (t.subject, t.predicate, t.object) for t in moved_triples
     }
 
 
@@ -434,3 +439,57 @@ def test_words_given_in_translation_say_so(store):
         store, 'art:maduro-days-numbered ng:translatedFrom "en" ; schema:text "μέρες του Μαδούρο είναι μετρημένες"@el'
     )
     assert rows(store, "SELECT ?c WHERE { ?c ng:translatedFrom ?l }") == [(f"{ARTICLE[1:-1]}#maduro-days-numbered",)]
+
+
+def test_the_evidence_has_a_graph_of_its_own_and_the_facts_stay_small(seed_result):
+    mapped = seed_result.mapped
+    oa = "http://www.w3.org/ns/oa#"
+    assert not any(t.predicate.value.startswith(oa) for t in mapped.triples)  # no evidence among the facts
+    assert all(t.predicate.value.startswith(oa) or t.predicate.value.endswith("#type") for t in mapped.evidence_triples)
+    assert len(mapped.triples) < 600  # the facts of the seed, without the evidence that drowned them
+
+
+def test_each_span_is_one_resource_shared_by_all_it_is_evidence_for(store):
+    # «Βλαντιμίρ Πούτιν» (23-39) is evidence for Putin himself; the spans of the text are counted once
+    spans = rows(store, "SELECT DISTINCT ?t WHERE { ?a oa:hasTarget ?t }")
+    distinct = {(s.start, s.end) for s in _all_spans()}
+    assert len(spans) == len(distinct)
+    assert sorted(r[0].rsplit("#", 1)[1] for r in spans) == sorted(f"span.{a}-{b}" for a, b in distinct)
+    shared = rows(store, "SELECT ?t (COUNT(?a) AS ?n) WHERE { ?a oa:hasTarget ?t } GROUP BY ?t HAVING (COUNT(?a) > 1)")
+    cited = [(s.start, s.end) for s in _all_spans()]
+    assert len(shared) == len({span for span in cited if cited.count(span) > 1}) > 0
+
+
+def test_a_quote_selector_keeps_the_words_around_the_span(store):
+    text = SEED_TEXT.read_text(encoding="utf-8")
+    quotes = rows(
+        store,
+        """SELECT ?start ?end ?exact ?prefix ?suffix WHERE {
+        ?t oa:hasSelector ?p , ?q . ?p oa:start ?start ; oa:end ?end . ?q oa:exact ?exact .
+        OPTIONAL { ?q oa:prefix ?prefix } OPTIONAL { ?q oa:suffix ?suffix } }""",
+    )
+    assert quotes
+    for start, end, exact, prefix, suffix in quotes:
+        start, end = int(start), int(end)
+        assert prefix == (text[max(0, start - 32) : start] or None)
+        assert suffix == (text[end : end + 32] or None)
+        # exact, prefix and suffix together find the span again in the text
+        assert text.find((prefix or "") + exact + (suffix or "")) == start - len(prefix or "")
+
+
+def _all_spans():
+    import yaml
+
+    data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
+    found = []
+    for section in ("entities", "events", "claims"):
+        for item in data.get(section, []):
+            found += [_Span(**{k: span[k] for k in ("start", "end")}) for span in item.get("evidence", [])]
+            for office in item.get("offices", []) or []:
+                found += [_Span(**{k: span[k] for k in ("start", "end")}) for span in office.get("evidence", [])]
+    return found
+
+
+class _Span(NamedTuple):
+    start: int
+    end: int

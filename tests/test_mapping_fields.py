@@ -44,7 +44,7 @@ EXPECTED = """
     schema:isBasedOn art:wire-report ;
     ng:onAuthorityOf art:wire-report ;
     schema:about art:ana ;
-    schema:mentions art:ana , art:ambassador , art:freedonia , art:capital-city , art:meeting .
+    schema:mentions art:ana , art:ambassador , art:freedonia , art:capital-city , art:meeting , art:talks .
 
 # a person: names per language, aliases, country, an office (position, of, title)
 art:ana a schema:Person ;
@@ -230,9 +230,10 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 NNI = ox.NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
 
 
-def _evidence(holder: str, spans: list[dict]) -> set[ox.Triple]:
-    """The README's evidence: an annotation `#{holder}.evidence` with targets numbered from 1, each a
-    span of the article with a position selector and a quote selector."""
+def _evidence(holder: str, spans: list[dict], text: str) -> set[ox.Triple]:
+    """The README's evidence: an annotation `#{holder}.evidence` pointing at one resource per span
+    of the article, `#span.{start}-{end}`, with a position selector and a quote selector that keeps
+    up to 32 characters before and after."""
     n = ox.NamedNode
     annotation = f"{ARTICLE}#{holder}.evidence"
     triples = {
@@ -240,8 +241,9 @@ def _evidence(holder: str, spans: list[dict]) -> set[ox.Triple]:
         ox.Triple(n(annotation), n(OA + "hasBody"), n(f"{ARTICLE}#{holder}")),
         ox.Triple(n(annotation), n(OA + "motivatedBy"), n(OA + "identifying")),
     }
-    for number, span in enumerate(spans, start=1):
-        target = f"{annotation}.{number}"
+    for span in spans:
+        start, end = span["start"], span["end"]
+        target = f"{ARTICLE}#span.{start}-{end}"
         position, quote = f"{target}.position", f"{target}.quote"
         triples |= {
             ox.Triple(n(annotation), n(OA + "hasTarget"), n(target)),
@@ -250,11 +252,15 @@ def _evidence(holder: str, spans: list[dict]) -> set[ox.Triple]:
             ox.Triple(n(target), n(OA + "hasSelector"), n(position)),
             ox.Triple(n(target), n(OA + "hasSelector"), n(quote)),
             ox.Triple(n(position), n(RDF_TYPE), n(OA + "TextPositionSelector")),
-            ox.Triple(n(position), n(OA + "start"), ox.Literal(str(span["start"]), datatype=NNI)),
-            ox.Triple(n(position), n(OA + "end"), ox.Literal(str(span["end"]), datatype=NNI)),
+            ox.Triple(n(position), n(OA + "start"), ox.Literal(str(start), datatype=NNI)),
+            ox.Triple(n(position), n(OA + "end"), ox.Literal(str(end), datatype=NNI)),
             ox.Triple(n(quote), n(RDF_TYPE), n(OA + "TextQuoteSelector")),
             ox.Triple(n(quote), n(OA + "exact"), ox.Literal(span["text"])),
         }
+        if start > 0:
+            triples.add(ox.Triple(n(quote), n(OA + "prefix"), ox.Literal(text[max(0, start - 32) : start])))
+        if end < len(text):
+            triples.add(ox.Triple(n(quote), n(OA + "suffix"), ox.Literal(text[end : end + 32])))
     return triples
 
 
@@ -271,12 +277,17 @@ def test_every_field_is_published_as_the_readme_says(built):
         (f"{e['id']}.office.{o['id']}", o.get("evidence", [])) for e in data["entities"] for o in e.get("offices", [])
     ]
     holders += [(x["id"], x.get("evidence", [])) for x in data["events"] + data["claims"]]
+    evidence: set[ox.Triple] = set()
     for holder, spans in holders:
         if spans:
-            expected |= _evidence(holder, spans)
+            evidence |= _evidence(holder, spans, data["article"]["text"])
     found = set(built.mapped.triples)
     assert found - expected == set(), "published but not expected"
     assert expected - found == set(), "expected but not published"
+    # the evidence, in its own graph
+    found = set(built.mapped.evidence_triples)
+    assert found - evidence == set(), "published as evidence but not expected"
+    assert evidence - found == set(), "expected as evidence but not published"
 
 
 def test_each_triple_is_published_once(built):
@@ -287,12 +298,16 @@ def test_each_triple_is_published_once(built):
     assert built.turtle.count("\n    ") + built.turtle.count(" , ") + len(built.mapped.nodes) == built.mapped.count
 
 
-def test_the_first_span_of_a_mention_is_number_one(built):
-    first = f"{ARTICLE}#ana.evidence.1.position"
-    starts = [
-        t.object.value for t in built.mapped.triples if t.subject.value == first and t.predicate.value == OA + "start"
-    ]
-    assert starts == ["78"]  # "Ana Example" in the text
+def test_a_span_cited_twice_is_one_resource(built):
+    # "talks would follow" is evidence for the claim and for the talks: one span, two annotations
+    span = f"{ARTICLE}#span.199-217"
+    citing = {
+        t.subject.value
+        for t in built.mapped.evidence_triples
+        if t.predicate.value == OA + "hasTarget" and t.object.value == span
+    }
+    assert citing == {f"{ARTICLE}#talks-follow.evidence", f"{ARTICLE}#talks.evidence"}
+    assert sum(t.subject.value == span for t in built.mapped.evidence_triples) == 4  # minted once
 
 
 def test_the_chain_of_sources_is_walked_to_its_end(built):

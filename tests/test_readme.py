@@ -21,8 +21,8 @@ def test_python_example_runs():
     assert run.returncode == 0, run.stderr
     assert "https://newsgraph.example/graph/2025-12-11-putin-lukashenko-support-maduro" in run.stdout
     assert "True 0 errors, 0 warnings" in run.stdout
-    # the count the README's comment shows is the number of triples in the published Turtle
-    published = len(rdflib.Graph().parse(next((ROOT / "output").glob("*.ttl"))))
+    # the count the README's comment shows: the published TriG's, the article's graph and its evidence's
+    published = len(rdflib.Dataset().parse(next((ROOT / "output").glob("*.trig")), format="trig"))
     assert f": loaded {published} triples into <https://newsgraph.example/graph/" in run.stdout
     assert f"# ...: loaded {published} triples into" in code
     assert "Alexander Lukashenko\nDonald Trump\nJohn Coale\n" in run.stdout

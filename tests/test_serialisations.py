@@ -46,10 +46,15 @@ def test_turtle_parses_in_c_parsers_to_the_same_triples(seed_result, tool, comma
     assert parsed == {str(t) for t in seed_result.mapped.triples}
 
 
-def test_trig_holds_exactly_the_triples_in_the_articles_named_graph(seed_result):
+def test_trig_holds_the_articles_graph_and_its_evidence_graph_exactly(seed_result):
     quads = list(ox.parse(seed_result.trig.encode(), format=ox.RdfFormat.TRIG))
-    assert {q.graph_name.value for q in quads} == {seed_result.graph_iri}
-    assert {str(q.triple) for q in quads} == {str(t) for t in seed_result.mapped.triples}
+    facts, evidence = seed_result.graph_iri, seed_result.graph_iri + "/evidence"
+    assert {q.graph_name.value for q in quads} == {facts, evidence}
+    assert {str(q.triple) for q in quads if q.graph_name.value == facts} == {str(t) for t in seed_result.mapped.triples}
+    assert {str(q.triple) for q in quads if q.graph_name.value == evidence} == {
+        str(t) for t in seed_result.mapped.evidence_triples
+    }
+    assert "oa:hasTarget" not in seed_result.turtle  # the Turtle is the facts alone
 
 
 def test_trig_parses_in_serdi(seed_result):
@@ -59,7 +64,7 @@ def test_trig_parses_in_serdi(seed_result):
     )
     assert run.returncode == 0, run.stderr.decode()
     quads = list(ox.parse(run.stdout, format=ox.RdfFormat.N_QUADS))
-    assert len(quads) == len(seed_result.mapped.triples)
+    assert len(quads) == len(seed_result.mapped.triples) + len(seed_result.mapped.evidence_triples)
 
 
 def test_jsonld_expanded_offline_with_the_bundled_context_gives_the_turtles_triples(seed_result):

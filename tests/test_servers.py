@@ -184,7 +184,7 @@ def test_server_killed_mid_batch_then_rerun_completes_every_article_once(oxigrap
     import sys
 
     files = _corpus(seed_story, tmp_path / "corpus", 40)
-    per_article = len(seed_result.mapped.triples)
+    per_article, per_evidence = len(seed_result.mapped.triples), len(seed_result.mapped.evidence_triples)
     command = [sys.executable, "-m", "newsgraph", "load", *map(str, files), *oxigraph.options(), "--retries", "1"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     loaded_before_kill = 0
@@ -199,12 +199,17 @@ def test_server_killed_mid_batch_then_rerun_completes_every_article_once(oxigrap
     assert "not attempted" in err and "cannot reach" in err
     oxigraph.start(keep_port=True)
     sizes = _graph_sizes(oxigraph)
-    assert 10 <= len(sizes) < 40 and set(sizes.values()) == {per_article}, "no graph may be partial"
+    articles = {g: n for g, n in sizes.items() if not g.endswith("/evidence")}
+    evidence = {g: n for g, n in sizes.items() if g.endswith("/evidence")}
+    assert 10 <= len(articles) < 40 and set(articles.values()) == {per_article}, "no graph may be partial"
+    assert set(evidence.values()) == {per_evidence}, "no graph may be partial"
+    # the evidence goes first: an article's graph is never there without its evidence
+    assert {g + "/evidence" for g in articles} <= set(evidence)
     rerun = run_cli("load", *map(str, files), *oxigraph.options())
     assert rerun.returncode == 0, rerun.stderr
     assert "40 of 40 articles loaded" in rerun.stdout
     sizes = _graph_sizes(oxigraph)
-    assert len(sizes) == 40 and set(sizes.values()) == {per_article}
+    assert len(sizes) == 80 and set(sizes.values()) == {per_article, per_evidence}
 
 
 class _StandIn(http.server.ThreadingHTTPServer):
@@ -264,7 +269,8 @@ def test_503_then_success_is_retried(oxigraph, seed_result):
             "load", str(SEED), "--endpoint", stand_in.url + "/query", "--graph-store", stand_in.url + "/store"
         )
         assert run.returncode == 0, run.stderr
-        assert [m for m, _, _ in stand_in.seen].count("PUT") == 3
+        # two refused, then the evidence graph and the article's graph
+        assert [m for m, _, _ in stand_in.seen].count("PUT") == 4
     finally:
         stand_in.shutdown()
     assert _graph_sizes(oxigraph)[seed_result.graph_iri] == len(seed_result.mapped.triples)
@@ -277,7 +283,8 @@ def test_429_waits_for_retry_after_capped(oxigraph, seed_result):
         [outcome] = load_articles(store, [Payload.from_result(seed_result)])
         assert outcome.ok, outcome.error
         puts = [t for m, t, _ in stand_in.seen if m == "PUT"]
-        assert len(puts) == 2 and 1.4 <= puts[1] - puts[0] < 10, "waited Retry-After, capped at 1.5 s"
+        # refused, the evidence graph after the wait, then the article's graph
+        assert len(puts) == 3 and 1.4 <= puts[1] - puts[0] < 10, "waited Retry-After, capped at 1.5 s"
     finally:
         stand_in.shutdown()
 

@@ -17,7 +17,9 @@ from .conftest import OUTPUT, SEED, SEED_SLUG, run_cli
 def test_shipped_questions_answer_as_expected_on_the_seed(seed_result):
     store = EmbeddedStore(None)
     [outcome] = load_articles(store, [Payload.from_result(seed_result)])
-    assert outcome.ok and outcome.stored == outcome.sent == len(seed_result.mapped.triples)
+    mapped = seed_result.mapped
+    assert outcome.ok and outcome.stored == outcome.sent == len(mapped.triples) + len(mapped.evidence_triples)
+    assert store.count_triples(mapped.evidence_graph) == len(mapped.evidence_triples)
     check_all(store)
 
 
@@ -27,7 +29,7 @@ def test_loading_twice_leaves_the_same_triples(seed_result, tmp_path):
         first = store.count_triples(seed_result.graph_iri)
         load_articles(store, [Payload.from_result(seed_result)] * 2)
         assert store.count_triples(seed_result.graph_iri) == first == len(seed_result.mapped.triples)
-        assert store.graphs() == [seed_result.graph_iri]
+        assert store.graphs() == [seed_result.graph_iri, seed_result.mapped.evidence_graph]
 
 
 def test_reloading_replaces_the_whole_graph(seed_result, story_copy):
@@ -38,6 +40,10 @@ def test_reloading_replaces_the_whole_graph(seed_result, story_copy):
     [outcome] = load_articles(store, [Payload.from_result(smaller)])
     assert outcome.ok and store.count_triples(smaller.graph_iri) == len(smaller.mapped.triples)
     assert not bool(store.query("ASK { GRAPH ?g { ?c a <http://schema.org/Claim> } }"))
+    # the evidence of the claims went with them
+    assert store.count_triples(smaller.mapped.evidence_graph) == len(smaller.mapped.evidence_triples)
+    claim = smaller.article_iri + "#maduro-ready-to-leave"
+    assert not bool(store.query(f"ASK {{ GRAPH ?g {{ ?a <http://www.w3.org/ns/oa#hasBody> <{claim}> }} }}"))
 
 
 def test_a_failed_write_leaves_the_previous_graph(seed_result):
@@ -78,7 +84,8 @@ def test_load_and_query_commands_on_the_embedded_store(tmp_path):
     csv = run_cli(
         "query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", str(store), "--format", "csv"
     )
-    assert csv.stdout.splitlines() == ["n", str(len(newsgraph.build(newsgraph.load_story(SEED)).mapped.triples))]
+    mapped = newsgraph.build(newsgraph.load_story(SEED)).mapped  # the article's graph and its evidence graph
+    assert csv.stdout.splitlines() == ["n", str(len(mapped.triples) + len(mapped.evidence_triples))]
     table = run_cli("query", "everything-belta-reported", "--store", str(store))
     assert "maduro-welcome-in-belarus" in table.stdout and table.stdout.startswith("?reported")
     listing = run_cli("query", "--list")

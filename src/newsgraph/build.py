@@ -24,7 +24,7 @@ from .errors import InputError, InvalidStory
 from .files import write_files
 from .iris import check_base
 from .jsonld import dumps, to_jsonld
-from .mapping import Lit, MappedArticle, map_story
+from .mapping import Lit, MappedArticle, Obj, map_story
 from .model import Story
 from .report import Report
 from .structured_data import structured_data
@@ -87,11 +87,15 @@ class BuildResult:
 
     @cached_property
     def trig(self) -> str:
-        return trig_text(self.mapped.nodes, self.mapped.graph, self.prefixes, self._blocks)
+        mapped = self.mapped
+        return trig_text(
+            mapped.nodes, mapped.graph, self.prefixes, self._blocks, [(mapped.evidence_graph, mapped.evidence)]
+        )
 
     @cached_property
     def nquads(self) -> str:
-        return nquads_text(self.mapped.nodes, self.mapped.graph)
+        mapped = self.mapped
+        return nquads_text(mapped.nodes, mapped.graph) + nquads_text(mapped.evidence, mapped.evidence_graph)
 
     @cached_property
     def structured_data(self) -> dict[str, Any]:
@@ -104,14 +108,14 @@ class BuildResult:
 
     @cached_property
     def dataset(self) -> rdflib.Dataset:
-        """An rdflib Dataset holding the article's named graph."""
+        """An rdflib Dataset holding the article's named graph and its evidence graph."""
         return to_rdflib_dataset(self.mapped)
 
     def check(self) -> Report:
         """Check the output as a consumer would: every term well-formed, the JSON-LD profile and the
         SHACL shapes."""
         report = Report(self.story.path)
-        for problem in check_terms(self.mapped.nodes):
+        for problem in check_terms(self.mapped.all_nodes):
             report.add("", problem, hint=_TERMS_HINT, check="terms", file=self.slug + SUFFIXES["turtle"])
         if not report.ok:  # the other checks assume well-formed terms
             return report
@@ -128,7 +132,10 @@ class BuildResult:
         """The same check with pySHACL for the shapes (the slow reference engine)."""
         report = Report(self.story.path)
         check_jsonld(self.jsonld_document, report, file=self.slug + SUFFIXES["jsonld"])
-        graph = self.dataset.graph(rdflib.URIRef(self.graph_iri))
+        graph = rdflib.Graph()
+        for name in (self.graph_iri, self.mapped.evidence_graph):
+            for triple in self.dataset.graph(rdflib.URIRef(name)):
+                graph.add(triple)
         check_shapes_pyshacl(graph, report, file=self.slug + SUFFIXES["turtle"])
         return report
 
@@ -171,14 +178,17 @@ def to_rdflib_dataset(mapped: MappedArticle) -> rdflib.Dataset:
     dataset = rdflib.Dataset()
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace, override=True, replace=True)
-    graph = dataset.graph(rdflib.URIRef(mapped.graph))
-    for s, p, o in mapped.iter_triples():
-        if isinstance(o, Lit):
-            datatype = (
-                None if o.language or not o.datatype or o.datatype == XSD + "string" else rdflib.URIRef(o.datatype)
-            )
-            obj: rdflib.term.Node = rdflib.Literal(o.value, lang=o.language, datatype=datatype, normalize=False)
-        else:
-            obj = rdflib.URIRef(o)
-        graph.add((rdflib.URIRef(s), rdflib.URIRef(p), obj))
+    for name, nodes in ((mapped.graph, mapped.nodes), (mapped.evidence_graph, mapped.evidence)):
+        graph = dataset.graph(rdflib.URIRef(name))
+        for s, predicates in nodes.items():
+            for p, objects in predicates.items():
+                for o in objects:
+                    graph.add((rdflib.URIRef(s), rdflib.URIRef(p), _rdflib_term(o)))
     return dataset
+
+
+def _rdflib_term(o: Obj) -> rdflib.term.Node:
+    if isinstance(o, Lit):
+        datatype = None if o.language or not o.datatype or o.datatype == XSD + "string" else rdflib.URIRef(o.datatype)
+        return rdflib.Literal(o.value, lang=o.language, datatype=datatype, normalize=False)
+    return rdflib.URIRef(o)

@@ -64,8 +64,8 @@ def _rule(error: Any) -> str:
 
 
 def check_shapes(mapped: MappedArticle, report: Report, file: str) -> None:
-    """Add a problem for every violation of the shapes in the article graph (fast path)."""
-    for v in check_nodes(mapped.nodes):
+    """Add a problem for every violation of the shapes in the article and evidence graphs (fast path)."""
+    for v in check_nodes(mapped.all_nodes):
         path = f" {_short_iri(v.path)}" if v.path else ""
         report.add("", f"<{v.focus}>{path}: {v.message} ({v.shape})", hint=_HINT, check="shacl", file=file)
 

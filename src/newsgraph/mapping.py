@@ -3,14 +3,15 @@
 The graph follows the design's decisions: ``http://schema.org/`` terms, Wikidata items only
 through ``schema:sameAs``, deterministic IRIs and no blank nodes, language-tagged names, events
 typed ``schema:Event`` plus an ontology class, explicit roles and offices, claims with PROV-O
-attribution, and evidence as W3C Web Annotation selectors.
+attribution, and evidence as W3C Web Annotations in a graph of their own (``{graph}/evidence``),
+one resource per span of the text.
 
 >>> from newsgraph.model import Article, Story
 >>> story = Story(Article(slug="s", headline="Τίτλος", language="el",
 ...                       published="2025-12-11", text="Κείμενο"))
 >>> mapped = map_story(story)
->>> mapped.graph
-'https://newsgraph.example/graph/s'
+>>> mapped.graph, mapped.evidence_graph
+('https://newsgraph.example/graph/s', 'https://newsgraph.example/graph/s/evidence')
 >>> for s, p, o in list(mapped.iter_triples())[:2]:
 ...     print(p, o)
 http://www.w3.org/1999/02/22-rdf-syntax-ns#type http://schema.org/NewsArticle
@@ -20,7 +21,7 @@ http://schema.org/datePublished Lit(value='2025-12-11', language=None, datatype=
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import NamedTuple
 
@@ -83,6 +84,14 @@ class MappedArticle:
     graph: str
     prefix: str
     nodes: Nodes
+    #: The evidence (Web Annotations and the spans they point to), in a named graph of its own
+    #: next to the article's, so that a consumer who wants only the facts can leave it out.
+    evidence: Nodes = field(default_factory=dict)
+
+    @property
+    def evidence_graph(self) -> str:
+        """The evidence's named graph: ``{graph}/evidence``."""
+        return self.graph + EVIDENCE_GRAPH_SUFFIX
 
     def __len__(self) -> int:
         return self.count
@@ -108,6 +117,31 @@ class MappedArticle:
         """The triples placed in the article's named graph (pyoxigraph terms)."""
         graph = NamedNode(self.graph)
         return [Quad(t.subject, t.predicate, t.object, graph) for t in self.triples]
+
+    @cached_property
+    def evidence_count(self) -> int:
+        """The number of evidence triples."""
+        return sum(len(objects) for predicates in self.evidence.values() for objects in predicates.values())
+
+    @cached_property
+    def evidence_triples(self) -> tuple[Triple, ...]:
+        """The evidence graph's triples as pyoxigraph terms."""
+        return tuple(
+            Triple(_iri(s), _iri(p), _term(o))
+            for s, predicates in self.evidence.items()
+            for p, objects in predicates.items()
+            for o in objects
+        )
+
+    @property
+    def all_nodes(self) -> Nodes:
+        """The article's nodes and its evidence's together (their subjects never overlap)."""
+        return {**self.nodes, **self.evidence}
+
+    def all_quads(self) -> list[Quad]:
+        """Everything published for the article: its graph, then its evidence graph."""
+        evidence = NamedNode(self.evidence_graph)
+        return self.quads() + [Quad(t.subject, t.predicate, t.object, evidence) for t in self.evidence_triples]
 
 
 def _term(o: Obj) -> NamedNode | Literal:
@@ -144,6 +178,7 @@ class _Builder:
         self.mint = Minter(base, story.article.slug)
         self.lang = story.article.language
         self.out: dict[str, dict[str, list[Obj]]] = {}
+        self.evidence_out: dict[str, dict[str, list[Obj]]] = {}
         self.entities = {e.id: e for e in story.entities}
         self.events = {e.id for e in story.events}
         try:
@@ -195,7 +230,9 @@ class _Builder:
             self.event(event)
         for claim in self.story.claims:
             self.claim(claim)
-        return MappedArticle(self.mint.article, self.mint.graph, self.mint.prefix, _canonical(self.out))
+        return MappedArticle(
+            self.mint.article, self.mint.graph, self.mint.prefix, _canonical(self.out), _canonical(self.evidence_out)
+        )
 
     def article(self) -> None:
         a = self.story.article
@@ -206,9 +243,9 @@ class _Builder:
         self.date(s, SCHEMA + "datePublished", a.published)
         if a.modified:
             self.date(s, SCHEMA + "dateModified", a.modified)
-        for field, prop in (("image", "image"), ("license", "license")):
-            if getattr(a, field):
-                self.iri(s, SCHEMA + prop, getattr(a, field))
+        for name in ("image", "license"):
+            if getattr(a, name):
+                self.iri(s, SCHEMA + name, getattr(a, name))
         if a.copyright_holder:
             self.iri(s, SCHEMA + "copyrightHolder", self.ref(a.copyright_holder))
         if a.publisher:
@@ -243,13 +280,13 @@ class _Builder:
         self.identity(s, e.wikidata)
         if e.unnamed:
             self.literal(s, NG + "nameNotGiven", "true", XSD + "boolean")
-        for field, prop in (
+        for name, prop in (
             ("country", NG + "country"),
             ("part_of", SCHEMA + ("parentOrganization" if e.type in ORGANIZATION_TYPES else "containedInPlace")),
             ("source_of", NG + "sourceOf"),
             ("publisher", SCHEMA + "publisher"),
         ):
-            target = getattr(e, field)
+            target = getattr(e, name)
             if target:
                 self.iri(s, prop, self.ref(target))
         if e.published:
@@ -373,36 +410,55 @@ class _Builder:
             self.iri(s, NG + "onAuthorityOf", self.ref(id))
 
     def evidence(self, body: str, parts: tuple[str, ...], spans: tuple[Span, ...]) -> None:
-        # Evidence is most of an article's triples and always the same four nodes per span, so
-        # they are written as whole nodes here (predicates already in canonical order).
+        # Evidence is most of an article's triples and always the same nodes, so they are written
+        # as whole nodes here, into the evidence graph (predicates already in canonical order).
         if not spans:
             return
-        out = self.out
-        annotation = self.mint.node(*parts, "evidence")
-        targets: list[Obj] = []
-        for n, span in enumerate(spans, start=1):
-            target = f"{annotation}.{n}"
-            position, quote = target + ".position", target + ".quote"
-            targets.append(target)
-            out[target] = {
-                RDF_TYPE: [_SPECIFIC_RESOURCE],
-                OA + "hasSelector": [position, quote],
-                OA + "hasSource": [self.mint.article],
-            }
-            out[position] = {
-                RDF_TYPE: [_POSITION_SELECTOR],
-                OA + "end": [Lit(str(span.end), None, _NNI)],
-                OA + "start": [Lit(str(span.start), None, _NNI)],
-            }
-            out[quote] = {RDF_TYPE: [_QUOTE_SELECTOR], OA + "exact": [Lit(span.text)]}
-        out[annotation] = {
+        self.evidence_out[self.mint.node(*parts, "evidence")] = {
             RDF_TYPE: [OA + "Annotation"],
             OA + "hasBody": [body],
-            OA + "hasTarget": targets,
+            OA + "hasTarget": [self.span(span) for span in spans],
             OA + "motivatedBy": [OA + "identifying"],
         }
 
+    def span(self, span: Span) -> str:
+        """The one resource for a span of the article, shared by everything it is evidence for:
+        ``#span.{start}-{end}``, with a position and a quote selector (with the words around it)."""
+        target = self.mint.node("span", f"{span.start}-{span.end}")
+        out = self.evidence_out
+        if target in out:
+            return target
+        position, quote = target + ".position", target + ".quote"
+        out[target] = {
+            RDF_TYPE: [_SPECIFIC_RESOURCE],
+            OA + "hasSelector": [position, quote],
+            OA + "hasSource": [self.mint.article],
+        }
+        out[position] = {
+            RDF_TYPE: [_POSITION_SELECTOR],
+            OA + "end": [Lit(str(span.end), None, _NNI)],
+            OA + "start": [Lit(str(span.start), None, _NNI)],
+        }
+        text = self.story.article.text
+        selector: dict[str, list[Obj]] = {RDF_TYPE: [_QUOTE_SELECTOR], OA + "exact": [Lit(span.text)]}
+        # The words just before and after, so the span can be found in a copy of the article
+        # whose offsets differ (a page with markup, a corrected text).
+        prefix, suffix = (
+            text[max(0, span.start - CONTEXT_LENGTH) : span.start],
+            text[span.end : span.end + CONTEXT_LENGTH],
+        )
+        if prefix:
+            selector[OA + "prefix"] = [Lit(prefix)]
+        if suffix:
+            selector[OA + "suffix"] = [Lit(suffix)]
+        out[quote] = selector
+        return target
 
+
+#: Code points of the article around a span kept in its quote selector's prefix and suffix.
+CONTEXT_LENGTH = 32
+#: The evidence graph of an article is its graph's IRI followed by this.
+EVIDENCE_GRAPH_SUFFIX = "/evidence"
 _SPECIFIC_RESOURCE = OA + "SpecificResource"
 _POSITION_SELECTOR = OA + "TextPositionSelector"
 _QUOTE_SELECTOR = OA + "TextQuoteSelector"

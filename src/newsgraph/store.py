@@ -1,8 +1,9 @@
 """Load articles into a SPARQL store and query it: the embedded Oxigraph store by default.
 
-Each article is one named graph, replaced as a whole in one transaction: loading an article
-again changes nothing, and a failed load leaves the previous graph as it was. After writing, the
-graph's triple count in the store is checked against what was sent.
+Each article is one named graph, with its evidence in a second one (``{graph}/evidence``), both
+replaced as a whole in one transaction: loading an article again changes nothing, and a failed load
+leaves the previous graphs as they were. After writing, each graph's triple count in the store is
+checked against what was sent.
 
 >>> from newsgraph.build import build
 >>> from newsgraph.model import Article, Story
@@ -31,6 +32,7 @@ from .errors import InputError, InternalError, ServiceError
 
 if TYPE_CHECKING:
     from .build import BuildResult
+from .mapping import EVIDENCE_GRAPH_SUFFIX
 from .turtle import ntriples_text
 
 __all__ = [
@@ -53,20 +55,35 @@ QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 @dataclass(frozen=True)
 class Payload:
     """One article graph to load: a label for reports, the graph's IRI, its triples as N-Triples
-    and how many there are."""
+    and how many there are; ``parts`` are graphs loaded with it (the article's evidence graph)."""
 
     label: str
     graph: str
     body: bytes
     count: int
+    parts: tuple[Payload, ...] = ()
 
     @classmethod
     def from_result(cls, result: BuildResult) -> Payload:
         mapped = result.mapped
-        return cls(result.slug, mapped.graph, ntriples_text(mapped.nodes).encode("utf-8"), mapped.count)
+        evidence = cls(
+            result.slug, mapped.evidence_graph, ntriples_text(mapped.evidence).encode("utf-8"), mapped.evidence_count
+        )
+        body = ntriples_text(mapped.nodes).encode("utf-8")
+        return cls(result.slug, mapped.graph, body, mapped.count, (evidence,) if mapped.evidence else ())
 
     def ntriples(self) -> bytes:
         return self.body
+
+    @property
+    def graphs(self) -> tuple[Payload, ...]:
+        """Every graph to replace, the parts first: should a store fail between two of them, the
+        article's graph still goes with the evidence it had."""
+        return (*self.parts, self)
+
+    @property
+    def total(self) -> int:
+        return sum(p.count for p in self.graphs)
 
 
 @dataclass(frozen=True)
@@ -81,6 +98,7 @@ class Outcome:
     error: str = ""
     seconds: float = 0.0
     details: str = ""  # a traceback, for an internal error
+    also: tuple[str, ...] = ()  # further graphs loaded with it (the evidence graph)
 
     @property
     def ok(self) -> bool:
@@ -88,7 +106,8 @@ class Outcome:
 
     def describe(self) -> str:
         if self.ok:
-            return f"{self.label}: loaded {self.stored} triples into <{self.graph}> ({self.seconds:.2f} s)"
+            into = " and ".join(f"<{g}>" for g in (self.graph, *self.also))
+            return f"{self.label}: loaded {self.stored} triples into {into} ({self.seconds:.2f} s)"
         return f"{self.label}: {self.status}: {self.error}"
 
 
@@ -124,17 +143,26 @@ class EmbeddedStore:
             raise InputError(f"{path}: cannot open the embedded store: {exc}") from None
 
     def replace_graph(self, graph: str, payload: Payload) -> None:
-        # One SPARQL update is one transaction: the old graph is dropped and the new one inserted
+        self.replace_graphs([(graph, payload)])
+
+    def replace_graphs(self, graphs: Iterable[tuple[str, Payload]]) -> None:
+        """Replace each graph with its payload's triples, all in one transaction."""
+        # One SPARQL update is one transaction: the old graphs are dropped and the new ones inserted
         # together, or not at all. The terms come from Oxigraph's N-Triples writer, never pasted
-        # from user text, and the graph IRI was validated by NamedNode.
-        name = ox.NamedNode(graph)
-        update = (
-            f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n" + payload.ntriples().decode("utf-8") + "}}"
-        )
+        # from user text, and the graph IRIs were validated by NamedNode.
+        steps, names = [], []
+        for graph, payload in graphs:
+            name = ox.NamedNode(graph)
+            names.append(f"<{graph}>")
+            steps.append(
+                f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n"
+                + payload.ntriples().decode("utf-8")
+                + "}}"
+            )
         try:
-            self._store.update(update)
+            self._store.update(" ;\n".join(steps))
         except (OSError, SyntaxError) as exc:
-            raise ServiceError(f"embedded store {self.path}: cannot write <{graph}>: {exc}") from None
+            raise ServiceError(f"embedded store {self.path}: cannot write {' and '.join(names)}: {exc}") from None
 
     def count_triples(self, graph: str) -> int:
         query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {ox.NamedNode(graph)} {{ ?s ?p ?o }} }}"
@@ -196,7 +224,7 @@ class _Batch:
         self.unreachable = False
 
     def load(self, payload: Payload) -> Outcome:
-        sent = payload.count
+        sent = payload.total
         if self.unreachable:
             return Outcome(
                 payload.label,
@@ -207,8 +235,14 @@ class _Batch:
             )
         started = time.perf_counter()
         try:
-            self.store.replace_graph(payload.graph, payload)
-            stored = self.store.count_triples(payload.graph) if self.verify else sent
+            graphs = [(part.graph, part) for part in payload.graphs]
+            replace_all = getattr(self.store, "replace_graphs", None)
+            if replace_all is not None:  # one transaction for the article and its evidence
+                replace_all(graphs)
+            else:
+                for graph, part in graphs:
+                    self.store.replace_graph(graph, part)
+            stored = sum(self.store.count_triples(graph) for graph, _ in graphs) if self.verify else sent
         except ServiceError as exc:
             if exc.unreachable:
                 self.unreachable = True
@@ -228,10 +262,11 @@ class _Batch:
                 "failed",
                 sent,
                 stored,
-                f"the store holds {stored} triples in the graph, {sent} were sent",
+                f"the store holds {stored} triples in the graph{'s' if payload.parts else ''}, {sent} were sent",
                 seconds,
             )
-        return Outcome(payload.label, payload.graph, "loaded", sent, stored, seconds=seconds)
+        also = tuple(part.graph for part in payload.parts)
+        return Outcome(payload.label, payload.graph, "loaded", sent, stored, seconds=seconds, also=also)
 
 
 def _made(items: Iterable[Payload | Outcome | Deferred], batch: _Batch) -> Iterator[Payload | Outcome]:
@@ -294,7 +329,14 @@ def payloads_from_file(path: Path) -> Iterator[Payload]:
         raise InputError(f"{path}: is not valid {fmt.name}: {exc}") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    # An article's evidence graph ({graph}/evidence) is loaded with the article's graph.
+    evidence = {g: graphs.pop(g + EVIDENCE_GRAPH_SUFFIX) for g in list(graphs) if g + EVIDENCE_GRAPH_SUFFIX in graphs}
     for graph, triples in graphs.items():
         label = f"{path.name} <{graph}>" if len(graphs) > 1 else path.name
+        parts: tuple[Payload, ...] = ()
+        if graph in evidence:
+            found = evidence[graph]
+            body = ox.serialize(found, format=ox.RdfFormat.N_TRIPLES) or b""
+            parts = (Payload(label, graph + EVIDENCE_GRAPH_SUFFIX, body, len(found)),)
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
-        yield Payload(label, graph, body, len(triples))
+        yield Payload(label, graph, body, len(triples), parts)

@@ -22,7 +22,7 @@ local part is a plain Turtle local name.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from .mapping import Lit, Nodes, Obj
 from .vocab import RDF_TYPE
@@ -129,12 +129,27 @@ def turtle_text(nodes: Nodes, prefixes: Mapping[str, str], blocks: list[str] | N
     return _header(prefixes) + "\n".join(blocks if blocks is not None else _blocks(nodes, _Names(prefixes)))
 
 
-def trig_text(nodes: Nodes, graph: str, prefixes: Mapping[str, str], blocks: list[str] | None = None) -> str:
-    """TriG: the same blocks, indented, inside the named graph ``graph``."""
+def trig_text(
+    nodes: Nodes,
+    graph: str,
+    prefixes: Mapping[str, str],
+    blocks: list[str] | None = None,
+    more: Sequence[tuple[str, Nodes]] = (),
+) -> str:
+    """TriG: the same blocks, indented, inside the named graph ``graph``; then each of ``more``
+    (graph, nodes) in its own named graph."""
     names = _Names(prefixes)
     blocks = blocks if blocks is not None else _blocks(nodes, names)
+    text = _header(prefixes) + _graph_block(names.iri(graph), blocks)
+    for other, other_nodes in more:
+        if other_nodes:
+            text += "\n" + _graph_block(names.iri(other), _blocks(other_nodes, names))
+    return text
+
+
+def _graph_block(name: str, blocks: list[str]) -> str:
     inner = "\n".join(["    " + b.replace("\n    ", "\n        ") for b in blocks])
-    return _header(prefixes) + f"{names.iri(graph)} {{\n" + inner + "}\n"
+    return f"{name} {{\n" + inner + "}\n"
 
 
 def turtle_blocks(nodes: Nodes, prefixes: Mapping[str, str]) -> list[str]:

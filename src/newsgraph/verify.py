@@ -28,29 +28,31 @@ if TYPE_CHECKING:
 __all__ = ["verify_serialisations"]
 
 
-def _read(name: str, text: str, fmt: ox.RdfFormat, graph: str | None) -> set[ox.Triple]:
-    """The triples of ``text``; all of them must be in ``graph`` (None: the default graph)."""
-    expected_graph = ox.DefaultGraph() if graph is None else ox.NamedNode(graph)
-    triples = set()
+def _read(name: str, text: str, fmt: ox.RdfFormat, graphs: tuple[str | None, ...]) -> dict[str | None, set[ox.Triple]]:
+    """The triples of ``text`` by graph; every one must be in one of ``graphs`` (None: the default graph)."""
+    found: dict[str | None, set[ox.Triple]] = {graph: set() for graph in graphs}
     try:
         for quad in ox.parse(text.encode("utf-8"), format=fmt):
-            if quad.graph_name != expected_graph:
+            graph = None if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
+            if graph not in found:
                 raise InternalError(
-                    f"{name}: holds a triple in the graph {quad.graph_name}, "
-                    f"not in {expected_graph}; this is a newsgraph bug, please report it"
+                    f"{name}: holds a triple in the graph {quad.graph_name}, not in "
+                    f"{' or '.join(f'<{g}>' if g else 'the default graph' for g in graphs)}; "
+                    "this is a newsgraph bug, please report it"
                 )
-            triples.add(quad.triple)
+            found[graph].add(quad.triple)
     except SyntaxError as exc:
         raise InternalError(
             f"{name}: Oxigraph cannot read what newsgraph wrote ({exc}); nothing was "
             "written. This is a newsgraph bug, please report it"
         ) from None
-    return triples
+    return found
 
 
 def verify_serialisations(result: BuildResult) -> None:
     """Parse the Turtle, TriG and JSON-LD of ``result`` with Oxigraph; each must give exactly the
-    graph's triples. The HTML embed must read back as the structured data it was made from."""
+    article graph's triples (and the TriG the evidence graph's too). The HTML embed must read back
+    as the structured data it was made from."""
     expected = set(result.mapped.triples)
     slug = result.slug
     if json.loads(extract_json(result.html)) != result.structured_data:
@@ -58,14 +60,18 @@ def verify_serialisations(result: BuildResult) -> None:
             f"{slug}.html: the embedded JSON does not read back as written; nothing was written. "
             "This is a newsgraph bug, please report it"
         )
+    facts, evidence = result.graph_iri, result.mapped.evidence_graph
+    expected_evidence = set(result.mapped.evidence_triples)
     readings = {
-        f"{slug}.ttl": _read(f"{slug}.ttl", result.turtle, ox.RdfFormat.TURTLE, None),
-        f"{slug}.trig": _read(f"{slug}.trig", result.trig, ox.RdfFormat.TRIG, result.graph_iri),
-        f"{slug}.jsonld": _read(f"{slug}.jsonld", result.jsonld, ox.RdfFormat.JSON_LD, result.graph_iri),
+        f"{slug}.ttl": (_read(f"{slug}.ttl", result.turtle, ox.RdfFormat.TURTLE, (None,))[None], expected),
+        f"{slug}.jsonld": (_read(f"{slug}.jsonld", result.jsonld, ox.RdfFormat.JSON_LD, (facts,))[facts], expected),
     }
-    for name, found in readings.items():
-        if found != expected:
-            missing, extra = expected - found, found - expected
+    trig = _read(f"{slug}.trig", result.trig, ox.RdfFormat.TRIG, (facts, evidence))
+    readings[f"{slug}.trig"] = (trig[facts], expected)
+    readings[f"{slug}.trig (evidence)"] = (trig[evidence], expected_evidence)
+    for name, (found, wanted) in readings.items():
+        if found != wanted:
+            missing, extra = wanted - found, found - wanted
             example = next(iter(missing or extra))
             raise InternalError(
                 f"{name}: reads back as a different graph ({len(missing)} triples missing, {len(extra)} "
