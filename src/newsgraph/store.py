@@ -29,11 +29,11 @@ from typing import TYPE_CHECKING, Protocol
 import pyoxigraph as ox
 
 from .errors import InputError, InternalError, ServiceError
+from .mapping import EVIDENCE_GRAPH_SUFFIX
+from .turtle import ntriples_text
 
 if TYPE_CHECKING:
     from .build import BuildResult
-from .mapping import EVIDENCE_GRAPH_SUFFIX
-from .turtle import ntriples_text
 
 __all__ = [
     "DEFAULT_STORE",
@@ -124,7 +124,9 @@ class Deferred:
 
 
 class GraphStore(Protocol):
-    """What newsgraph needs of a SPARQL store."""
+    """What newsgraph needs of a SPARQL store. A store that can also replace several graphs in one
+    transaction offers ``replace_graphs([(graph, payload), ...])``, used for an article and its
+    evidence (the embedded store does; over HTTP they go one by one, the evidence first)."""
 
     def replace_graph(self, graph: str, payload: Payload) -> None: ...
     def count_triples(self, graph: str) -> int: ...
