@@ -165,6 +165,9 @@ def test_all_problems_are_reported_at_once_with_line_numbers(story_copy):
     assert run.returncode == 1
     report = json.loads(run.stdout)
     found = {(p["pointer"], p["message"]) for p in report["problems"]}
+    checks = {p["pointer"]: p["check"] for p in report["problems"]}
+    # which check found each: the schema, or the cross-checks that run after it
+    assert checks["/events/10/date/on"] == "schema" and checks["/events/4/participants/1/entity"] == "cross-check"
     assert ("/events/10/date/on", "'2025-13' is not of the required form") in found
     assert ("/events/4/participants/1/entity", "'trumpp' is not defined") in found
     assert ("/events/4/date/on", "2025-11-31 does not exist (November 2025 has 30 days)") in found
@@ -430,6 +433,13 @@ SCHEMA_WORDS = [
         "/events/0/city",
         "unknown key 'city' (and 'hall', 'venue')",
         f"allowed keys here: {_EVENT_KEYS}",
+    ),
+    (
+        # a wrong type at a pointer ending in /text is not the article-text rule
+        lambda d: d["entities"][0]["evidence"][0].update(text=5),
+        "/entities/0/evidence/0/text",
+        "expected string, found a number 5",
+        _schema("$defs", "span", "properties", "text", "description"),
     ),
     (
         lambda d: d["events"][0].update(venue="x", city="y"),
