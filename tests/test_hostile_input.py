@@ -371,3 +371,43 @@ def test_damaged_search_replies_give_exit_3(data, wikidata, tmp_path_factory):
     result = invoke("link", str(story), "--live", "--no-cache", env=env)
     assert_clean_exit(result, {0, 3})
     event(f"link exit {result.exit_code}")
+
+
+_KEYS = st.sampled_from(["base_iri", "license", "wikidata_contact", "snapshot", "base", "", "a.b", "ü"])
+_VALUES = st.one_of(
+    st.sampled_from(HOSTILE_TEXT),
+    st.text(max_size=40),
+    st.sampled_from(["https://news.example/", "https://news.example", "javascript:alert(1)", "../snap.json"]),
+    st.integers(),
+    st.booleans(),
+    st.lists(st.text(max_size=5), max_size=3),
+)
+
+
+@FUZZ
+@given(
+    entries=st.dictionaries(_KEYS, _VALUES, max_size=4),
+    raw=st.one_of(st.none(), st.binary(max_size=60), st.text(max_size=60)),
+)
+def test_any_newsgraph_toml_is_read_or_refused_cleanly(tmp_path_factory, entries, raw):
+    # whatever a newsroom's file holds: a configuration, or an InputError naming the file
+    from newsgraph.config import Config, read_config
+    from newsgraph.errors import InputError
+
+    path = tmp_path_factory.mktemp("newsroom") / "newsgraph.toml"
+    if raw is None:  # TOML written by hand: JSON's strings, numbers and arrays are TOML's too
+        lines = [
+            f"{json.dumps(key)} = {str(value).lower() if isinstance(value, bool) else json.dumps(value)}"
+            for key, value in entries.items()
+        ]
+        path.write_bytes("\n".join(lines).encode("utf-8", "surrogatepass"))
+    else:
+        path.write_bytes(raw if isinstance(raw, bytes) else raw.encode("utf-8", "surrogatepass"))
+    try:
+        config = read_config(path)
+    except InputError as exc:
+        assert str(path) in str(exc)
+    else:
+        assert isinstance(config, Config)
+        if config.base_iri:
+            assert config.base_iri.startswith(("http://", "https://")) and config.base_iri.endswith("/")
