@@ -24,7 +24,7 @@ from .errors import InputError, InvalidStory
 from .files import write_files
 from .iris import check_base
 from .jsonld import dumps, to_jsonld
-from .mapping import Lit, MappedArticle, Obj, map_story
+from .mapping import Lit, MappedArticle, Obj, iter_triples, map_story
 from .model import Story
 from .report import Report
 from .structured_data import structured_data
@@ -180,10 +180,8 @@ def to_rdflib_dataset(mapped: MappedArticle) -> rdflib.Dataset:
         dataset.bind(prefix, namespace, override=True, replace=True)
     for name, nodes in ((mapped.graph, mapped.nodes), (mapped.evidence_graph, mapped.evidence)):
         graph = dataset.graph(rdflib.URIRef(name))
-        for s, predicates in nodes.items():
-            for p, objects in predicates.items():
-                for o in objects:
-                    graph.add((rdflib.URIRef(s), rdflib.URIRef(p), _rdflib_term(o)))
+        for s, p, o in iter_triples(nodes):
+            graph.add((rdflib.URIRef(s), rdflib.URIRef(p), _rdflib_term(o)))
     return dataset
 
 

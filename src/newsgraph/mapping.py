@@ -99,14 +99,11 @@ class MappedArticle:
     @cached_property
     def count(self) -> int:
         """The number of triples."""
-        return sum(len(objects) for predicates in self.nodes.values() for objects in predicates.values())
+        return count_triples(self.nodes)
 
     def iter_triples(self) -> Iterator[tuple[str, str, Obj]]:
         """(subject, predicate, object) in canonical order."""
-        for subject, predicates in self.nodes.items():
-            for predicate, objects in predicates.items():
-                for o in objects:
-                    yield subject, predicate, o
+        return iter_triples(self.nodes)
 
     @cached_property
     def triples(self) -> tuple[Triple, ...]:
@@ -121,27 +118,30 @@ class MappedArticle:
     @cached_property
     def evidence_count(self) -> int:
         """The number of evidence triples."""
-        return sum(len(objects) for predicates in self.evidence.values() for objects in predicates.values())
+        return count_triples(self.evidence)
 
     @cached_property
     def evidence_triples(self) -> tuple[Triple, ...]:
         """The evidence graph's triples as pyoxigraph terms."""
-        return tuple(
-            Triple(_iri(s), _iri(p), _term(o))
-            for s, predicates in self.evidence.items()
-            for p, objects in predicates.items()
-            for o in objects
-        )
+        return tuple(Triple(_iri(s), _iri(p), _term(o)) for s, p, o in iter_triples(self.evidence))
 
     @property
     def all_nodes(self) -> Nodes:
         """The article's nodes and its evidence's together (their subjects never overlap)."""
         return {**self.nodes, **self.evidence}
 
-    def all_quads(self) -> list[Quad]:
-        """Everything published for the article: its graph, then its evidence graph."""
-        evidence = NamedNode(self.evidence_graph)
-        return self.quads() + [Quad(t.subject, t.predicate, t.object, evidence) for t in self.evidence_triples]
+
+def count_triples(nodes: Nodes) -> int:
+    """The number of triples in ``nodes``."""
+    return sum(len(objects) for predicates in nodes.values() for objects in predicates.values())
+
+
+def iter_triples(nodes: Nodes) -> Iterator[tuple[str, str, Obj]]:
+    """(subject, predicate, object) of ``nodes``, in their order."""
+    for subject, predicates in nodes.items():
+        for predicate, objects in predicates.items():
+            for o in objects:
+                yield subject, predicate, o
 
 
 def _term(o: Obj) -> NamedNode | Literal:
