@@ -152,6 +152,11 @@ EXPECTED_WIKIDATA = {
 }
 
 
+def chain_of(store, statement: str) -> set[tuple[str, str]]:
+    """chain-of-sources for one statement: (the source the article gives, each source down from it)."""
+    return {(given, source) for found, given, source, _ in answers(store, "chain-of-sources") if found == statement}
+
+
 def wikidata_answers(store) -> dict[str, str | None]:
     rows = answers(store, "entities-with-wikidata")
     return {thing.rsplit("#", 1)[1]: (qid.rsplit("/", 1)[1] if qid else None) for _, thing, _, qid in rows}

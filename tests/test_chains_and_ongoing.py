@@ -7,8 +7,8 @@ import pyoxigraph as ox
 import pytest
 
 import newsgraph
-from newsgraph.resources import shipped_queries
 
+from .answers import chain_of
 from .conftest import DATA
 
 ARTICLE = "https://data.example.org/article/test-chain-and-ongoing"
@@ -19,8 +19,7 @@ ART = ARTICLE + "#"
 def store() -> ox.Store:
     result = newsgraph.build(newsgraph.load_story(DATA / "stories" / "test-chain-and-ongoing.yaml"))
     store = ox.Store()
-    graph = ox.NamedNode(result.graph_iri)
-    store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in result.mapped.triples)
+    store.extend(result.mapped.quads())
     return store
 
 
@@ -33,12 +32,7 @@ def ask(store: ox.Store, pattern: str) -> bool:
 def test_lukashenko_to_the_interview_to_reuters_to_the_article_is_one_walkable_chain(store):
     # "Lukashenko told Newsmax in an interview on Monday ..., Reuters reported": the claim rests on
     # the report, the report on the interview, and the interview (known from the report) on the report
-    chain = {
-        (s["given"].value, s["source"].value)
-        for s in store.query(shipped_queries()["chain-of-sources"])
-        if s["statement"].value == ART + "belarus-wants-ties"
-    }
-    assert chain == {
+    assert chain_of(store, ART + "belarus-wants-ties") == {
         (ART + "reuters-report", ART + "reuters-report"),
         (ART + "reuters-report", ART + "newsmax-interview"),
     }

@@ -14,6 +14,7 @@ import yaml
 
 import newsgraph
 
+from .answers import chain_of
 from .conftest import DATA
 
 STORY = DATA / "stories" / "test-every-field.yaml"
@@ -313,17 +314,10 @@ def test_a_span_cited_twice_is_one_resource(built):
 def test_the_chain_of_sources_is_walked_to_its_end(built):
     # talks rest on the wire report (and the article), the report on the meeting, the meeting on
     # the official: the shipped question follows every step from the source the story gives
-    from newsgraph.resources import shipped_queries
-
     store = ox.Store()
-    store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(built.graph_iri)) for t in built.mapped.triples)
+    store.extend(built.mapped.quads())
     art = ARTICLE + "#"
-    found = {
-        (s["given"].value, s["source"].value)
-        for s in store.query(shipped_queries()["chain-of-sources"])
-        if s["statement"].value == art + "talks"
-    }
-    assert found == {
+    assert chain_of(store, art + "talks") == {
         (art + "wire-report", art + "wire-report"),
         (art + "wire-report", art + "meeting"),
         (art + "wire-report", art + "official"),
