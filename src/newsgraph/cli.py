@@ -59,9 +59,9 @@ class _Group(click.Group):
         except Exception as exc:  # a bug: say so, name the command, keep the traceback for --debug
             error = InternalError.wrap(f"newsgraph {ctx.invoked_subcommand or ''}".strip(), exc)
         _say(f"newsgraph: {error}")
-        for report in getattr(error, "reports", None) or [getattr(error, "report", None)]:
-            if report is not None:
-                _say(report.format_text())
+        report = getattr(error, "report", None)
+        if report is not None:
+            _say(report.format_text())
         if isinstance(error, InternalError) and ctx.params.get("debug"):
             _say(error.details)
         ctx.exit(error.exit_code)
@@ -184,7 +184,6 @@ def build_command(
             f"{result.slug}: {result.mapped.count} triples -> {out}/ "
             f"({len(changed)} file{'s' if len(changed) != 1 else ''} changed)"
         )
-        _build_catalogues(paths, out, verify_output)
         return
     if not paths:
         raise InputError(f"no story files in {' '.join(stories)}")
@@ -208,32 +207,8 @@ def build_command(
             _say(outcome.details)
     seconds = time.perf_counter() - started
     click.echo(f"built {built}, failed {len(failed)}, {triples} triples, {seconds:.2f} s -> {out}/")
-    _build_catalogues(paths, out, verify_output)
     if failed:
         sys.exit(max(o.exit_code for o in failed))
-
-
-def _build_catalogues(stories: list[Path], out: Path, verify: bool) -> None:
-    """Publish the catalogue of the stories' newsroom with them (when it has one)."""
-    from .catalogue import catalogues_for
-
-    for folder, base in catalogues_for(stories):
-        _write_catalogue(folder, base, out, verify)
-
-
-def _write_catalogue(folder: Path, base: str | None, out: Path, verify: bool) -> None:
-    from .catalogue import load_catalogue
-    from .catalogue_graph import build_catalogue
-
-    with _about(folder):
-        result = build_catalogue(load_catalogue(folder, base=base))
-        if verify:
-            result.verify()
-        changed = result.write(out)
-    click.echo(
-        f"catalogue ({len(result.catalogue)} entries): {result.mapped.count} triples -> {out}/ "
-        f"({len(changed)} file{'s' if len(changed) != 1 else ''} changed)"
-    )
 
 
 @cli.command("validate")
@@ -525,55 +500,6 @@ def config_command(path: Path) -> None:
         else:
             value, origin = defaults[key], "built-in default"
         click.echo(f"{key} = {value}  ({origin})")
-
-
-@cli.group("catalogue")
-def catalogue_group() -> None:
-    """The newsroom's catalogue: recurring things with IRIs shared by every article ({base}thing/{id})."""
-
-
-def _catalogue_folder(folder: Path | None) -> Path:
-    from .catalogue import catalogue_folder
-    from .config import find_config
-
-    return folder or catalogue_folder(find_config(Path.cwd()), Path.cwd())
-
-
-_CATALOGUE_ARGUMENT = click.argument("folder", required=False, type=click.Path(path_type=Path, file_okay=False))
-
-
-@catalogue_group.command("validate")
-@_CATALOGUE_ARGUMENT
-def catalogue_validate_command(folder: Path | None) -> None:
-    """Check every file of the catalogue in FOLDER (default: newsgraph.toml's, else ./catalogue):
-    exit 0 valid, 1 invalid, 2 unreadable."""
-    from .catalogue import read_catalogue
-
-    folder = _catalogue_folder(folder)
-    with _about(folder):
-        catalogue, reports = read_catalogue(folder)
-    for report in reports:
-        if report.problems:
-            click.echo(report.format_text())
-    if catalogue is None:
-        sys.exit(1)
-    click.echo(printable(f"{folder}: valid ({len(catalogue)} entries in {len(reports)} files)"))
-
-
-@catalogue_group.command("build")
-@_CATALOGUE_ARGUMENT
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=DEFAULT_OUT,
-    show_default=True,
-    help="Folder to write catalogue.jsonld, .ttl, .trig and .html into.",
-)
-@click.option("--base-iri", help="Base IRI of the things' IRIs (default: newsgraph.toml's).")
-@click.option("--verify-output", is_flag=True, help="Also read every file back with Oxigraph before writing it.")
-def catalogue_build_command(folder: Path | None, out: Path, base_iri: str | None, verify_output: bool) -> None:
-    """Check the catalogue in FOLDER and write its graph's four files into --out (nothing if it has errors)."""
-    _write_catalogue(_catalogue_folder(folder), _base_option(base_iri), out, verify_output)
 
 
 @cli.group("wikidata")
