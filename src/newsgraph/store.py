@@ -335,10 +335,10 @@ def payloads_from_file(path: Path) -> Iterator[Payload]:
     evidence = {g: graphs.pop(g + EVIDENCE_GRAPH_SUFFIX) for g in list(graphs) if g + EVIDENCE_GRAPH_SUFFIX in graphs}
     for graph, triples in graphs.items():
         label = f"{path.name} <{graph}>" if len(graphs) > 1 else path.name
-        parts: tuple[Payload, ...] = ()
-        if graph in evidence:
-            found = evidence[graph]
-            body = ox.serialize(found, format=ox.RdfFormat.N_TRIPLES) or b""
-            parts = (Payload(label, graph + EVIDENCE_GRAPH_SUFFIX, body, len(found)),)
-        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
-        yield Payload(label, graph, body, len(triples), parts)
+        parts = (_payload(label, graph + EVIDENCE_GRAPH_SUFFIX, evidence[graph]),) if graph in evidence else ()
+        yield _payload(label, graph, triples, parts)
+
+
+def _payload(label: str, graph: str, triples: list[ox.Triple], parts: tuple[Payload, ...] = ()) -> Payload:
+    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    return Payload(label, graph, body, len(triples), parts)
