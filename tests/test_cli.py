@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -10,7 +11,9 @@ from pathlib import Path
 
 from .conftest import SEED, SEED_SLUG, entity, invoke, run_cli
 
-FILES = [SEED_SLUG + s for s in (".jsonld", ".ttl", ".trig", ".html")]
+SUFFIXES = (".jsonld", ".ttl", ".trig", ".html")
+#: what building the seed writes: its four files and its newsroom's catalogue's
+FILES = [name + s for name in (SEED_SLUG, "catalogue") for s in SUFFIXES]
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -22,7 +25,8 @@ def test_build_writes_the_four_files_and_a_rebuild_changes_nothing(tmp_path):
     first = run_cli("build", str(SEED), "--out", str(out))
     assert first.returncode == 0, first.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(FILES)
-    assert "4 files changed" in first.stdout
+    assert re.search(rf"^{SEED_SLUG}: \d+ triples -> {out}/ \(4 files changed\)$", first.stdout, re.M)
+    assert re.search(rf"^catalogue \(\d+ entries\): \d+ triples -> {out}/ \(4 files changed\)$", first.stdout, re.M)
     before = digest(out)
     mtimes = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
     second = run_cli("build", str(SEED), "--out", str(out))

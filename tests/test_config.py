@@ -95,6 +95,7 @@ def test_config_command_prints_each_value_and_where_it_came_from(newsroom, monke
     assert f"license = https://creativecommons.org/licenses/by/4.0/  ({config_file})" in lines
     assert "wikidata_contact = desk@news.example  ($NEWSGRAPH_CONTACT)" in lines
     assert "snapshot = (the packaged snapshot)  (built-in default)" in lines
+    assert "catalogue = catalogue/ beside newsgraph.toml  (built-in default)" in lines
 
 
 def test_a_path_the_system_cannot_look_at_has_no_configuration(tmp_path):

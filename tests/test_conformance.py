@@ -133,7 +133,8 @@ PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
 
 def _graph():
     """The published seed, its facts and its evidence graph together (as the shapes check them)."""
-    dataset = rdflib.Dataset(default_union=True).parse(next(OUTPUT.glob("*.trig")), format="trig")
+    seed = OUTPUT / "2025-12-11-putin-lukashenko-support-maduro.trig"
+    dataset = rdflib.Dataset(default_union=True).parse(seed, format="trig")
     graph = rdflib.Graph()
     for triple in dataset.triples((None, None, None)):
         graph.add(triple)

@@ -142,7 +142,7 @@ def test_output_written_from_a_batch_lands_whole(tmp_path):
     run = run_cli("build", str(SEED), str(SEED), "--out", str(tmp_path), "--jobs", "2")
     assert run.returncode == 1  # the same slug twice: the second is refused
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        SEED_SLUG + s for s in (".jsonld", ".ttl", ".trig", ".html")
+        name + s for name in (SEED_SLUG, "catalogue") for s in (".jsonld", ".ttl", ".trig", ".html")
     )
     assert (
         Path(tmp_path / f"{SEED_SLUG}.ttl").read_text(encoding="utf-8")

@@ -237,10 +237,16 @@ def _rdflib_triples(data: bytes, fmt: str) -> set[tuple]:
 
 
 def assert_files_read_back_alike(folder: Path) -> None:
-    """Every file parses with Oxigraph and rdflib, to the same triples; all four files agree."""
+    """Every file parses with Oxigraph and rdflib, to the same triples; the four files of each
+    published graph (the article's, the catalogue's) agree."""
+    for name in {path.name.partition(".")[0] for path in folder.iterdir()}:
+        _assert_read_back_alike(sorted(folder.glob(f"{name}.*")))
+
+
+def _assert_read_back_alike(paths: list[Path]) -> None:
     readings = []
     pages = []
-    for path in sorted(folder.iterdir()):
+    for path in paths:
         data = path.read_bytes()
         if path.suffix == ".html":  # schema.org structured data: checked against the graph below
             pages.append(embed_triples(extract_json(data.decode("utf-8"))))

@@ -6,7 +6,7 @@ import sys
 
 import rdflib
 
-from .conftest import ROOT
+from .conftest import ROOT, SEED_SLUG
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -22,7 +22,7 @@ def test_python_example_runs():
     assert "https://newsgraph.example/graph/2025-12-11-putin-lukashenko-support-maduro" in run.stdout
     assert "True 0 errors, 0 warnings" in run.stdout
     # the count the README's comment shows: the published TriG's, the article's graph and its evidence's
-    published = len(rdflib.Dataset().parse(next((ROOT / "output").glob("*.trig")), format="trig"))
+    published = len(rdflib.Dataset().parse(ROOT / "output" / f"{SEED_SLUG}.trig", format="trig"))
     assert f": loaded {published} triples into <https://newsgraph.example/graph/" in run.stdout
     assert f"# ...: loaded {published} triples into" in code
     assert "Alexander Lukashenko\nDonald Trump\nJohn Coale\n" in run.stdout

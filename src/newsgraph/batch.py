@@ -26,10 +26,11 @@ from .build import build
 from .errors import InternalError, InvalidStory, NewsgraphError
 from .files import Staged, remove_leftovers, stage_files
 from .story import load_story
+from .storyfile import FILE_SUFFIXES
 
 __all__ = ["STORY_SUFFIXES", "BatchOutcome", "story_paths", "build_many"]
 
-STORY_SUFFIXES = (".yaml", ".yml", ".json")
+STORY_SUFFIXES = FILE_SUFFIXES
 
 
 @dataclass(frozen=True, slots=True)

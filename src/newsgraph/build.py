@@ -22,7 +22,7 @@ from .conformance import check_jsonld, check_shapes, check_shapes_pyshacl
 from .embed import to_html_script
 from .errors import InputError, InvalidStory
 from .files import write_files
-from .iris import check_base
+from .iris import check_base, thing_iri
 from .jsonld import dumps, to_jsonld
 from .mapping import Lit, MappedArticle, Obj, iter_triples, map_story
 from .model import Story
@@ -33,7 +33,7 @@ from .turtle import nquads_text, trig_text, turtle_blocks, turtle_text
 from .verify import verify_serialisations
 from .vocab import DEFAULT_BASE, PREFIXES, XSD
 
-__all__ = ["BuildResult", "build", "to_rdflib_dataset"]
+__all__ = ["Published", "BuildResult", "build", "to_rdflib_dataset"]
 
 #: File name suffix of each serialisation written by :meth:`BuildResult.write`.
 SUFFIXES = {"jsonld": ".jsonld", "turtle": ".ttl", "trig": ".trig", "html": ".html"}
@@ -45,15 +45,15 @@ _TERMS_HINT = (
 
 
 @dataclass(frozen=True)
-class BuildResult:
-    """One built article: its triples and, computed on first use, each serialisation."""
+class Published:
+    """One named graph (with its evidence graph) ready to publish: its triples and, computed on
+    first use, each serialisation, named ``{name}.ttl`` and so on."""
 
-    story: Story
     mapped: MappedArticle
-
-    @property
-    def slug(self) -> str:
-        return self.story.article.slug
+    #: The stem of the file names.
+    name: str
+    #: The file it was built from, named in reports.
+    source: str
 
     @property
     def graph_iri(self) -> str:
@@ -114,13 +114,13 @@ class BuildResult:
     def check(self) -> Report:
         """Check the output as a consumer would: every term well-formed, the JSON-LD profile and the
         SHACL shapes."""
-        report = Report(self.story.path)
+        report = Report(self.source)
         for problem in check_terms(self.mapped.all_nodes):
-            report.add("", problem, hint=_TERMS_HINT, check="terms", file=self.slug + SUFFIXES["turtle"])
+            report.add("", problem, hint=_TERMS_HINT, check="terms", file=self.name + SUFFIXES["turtle"])
         if not report.ok:  # the other checks assume well-formed terms
             return report
-        check_jsonld(self.jsonld_document, report, file=self.slug + SUFFIXES["jsonld"])
-        check_shapes(self.mapped, report, file=self.slug + SUFFIXES["turtle"])
+        check_jsonld(self.jsonld_document, report, file=self.name + SUFFIXES["jsonld"])
+        check_shapes(self.mapped, report, file=self.name + SUFFIXES["turtle"])
         return report
 
     def verify(self) -> None:
@@ -130,18 +130,23 @@ class BuildResult:
 
     def check_with_pyshacl(self) -> Report:
         """The same check with pySHACL for the shapes (the slow reference engine)."""
-        report = Report(self.story.path)
-        check_jsonld(self.jsonld_document, report, file=self.slug + SUFFIXES["jsonld"])
+        report = Report(self.source)
+        check_jsonld(self.jsonld_document, report, file=self.name + SUFFIXES["jsonld"])
         graph = rdflib.Graph()
         for name in (self.graph_iri, self.mapped.evidence_graph):
             for triple in self.dataset.graph(rdflib.URIRef(name)):
                 graph.add(triple)
-        check_shapes_pyshacl(graph, report, file=self.slug + SUFFIXES["turtle"])
+        check_shapes_pyshacl(graph, report, file=self.name + SUFFIXES["turtle"])
         return report
+
+    @property
+    def label(self) -> str:
+        """What command summaries call it."""
+        return self.name
 
     def files(self) -> dict[str, str]:
         """``{file name: text}`` of the four published files."""
-        return {self.slug + suffix: getattr(self, attr) for attr, suffix in SUFFIXES.items()}
+        return {self.name + suffix: getattr(self, attr) for attr, suffix in SUFFIXES.items()}
 
     def file_bytes(self) -> dict[str, bytes]:
         return {name: text.encode("utf-8") for name, text in self.files().items()}
@@ -149,6 +154,23 @@ class BuildResult:
     def write(self, folder: str | Path) -> list[Path]:
         """Write the four files into ``folder`` atomically; returns those that changed."""
         return write_files(folder, self.file_bytes())
+
+
+@dataclass(frozen=True)
+class BuildResult(Published):
+    """One built article."""
+
+    story: Story
+
+    @property
+    def slug(self) -> str:
+        return self.story.article.slug
+
+    @cached_property
+    def prefixes(self) -> dict[str, str]:
+        """The article's nodes as ``art:``, the catalogue's things it refers to as ``thing:``."""
+        base = self.mapped.graph[: -len("graph/" + self.slug)]
+        return {**PREFIXES, "art": self.mapped.prefix, "thing": thing_iri(base, "")}
 
 
 def build(story: Story, base: str | None = None, *, check: bool = True, verify: bool = False) -> BuildResult:
@@ -163,7 +185,7 @@ def build(story: Story, base: str | None = None, *, check: bool = True, verify: 
         check_base(base or story.base or DEFAULT_BASE)
     except ValueError as exc:
         raise InputError(str(exc)) from None
-    result = BuildResult(story, map_story(story, base))
+    result = BuildResult(map_story(story, base), story.article.slug, story.path, story)
     if check:
         report = result.check()
         if not report.ok:

@@ -25,6 +25,8 @@ from .report import printable
 from .story import load_story, validate_story
 
 if TYPE_CHECKING:
+    from .build import Published
+    from .catalogue_graph import CatalogueBuild
     from .graphstore import RemoteStore
     from .snapshot import Snapshot
     from .store import Deferred, EmbeddedStore, Outcome
@@ -59,9 +61,9 @@ class _Group(click.Group):
         except Exception as exc:  # a bug: say so, name the command, keep the traceback for --debug
             error = InternalError.wrap(f"newsgraph {ctx.invoked_subcommand or ''}".strip(), exc)
         _say(f"newsgraph: {error}")
-        report = getattr(error, "report", None)
-        if report is not None:
-            _say(report.format_text())
+        for report in getattr(error, "reports", None) or [getattr(error, "report", None)]:
+            if report is not None:
+                _say(report.format_text())
         if isinstance(error, InternalError) and ctx.params.get("debug"):
             _say(error.details)
         ctx.exit(error.exit_code)
@@ -170,7 +172,7 @@ def build_command(
     without stopping, and a summary line; the exit code is the worst story's.
     """
     from .batch import build_many, story_paths
-    from .files import remove_leftovers
+    from .files import remove_leftovers, write_files
 
     base_iri = _base_option(base_iri)
     paths = story_paths(stories)
@@ -179,17 +181,19 @@ def build_command(
         with _about(story):
             remove_leftovers(out)  # of builds killed earlier, whatever becomes of this one
             result = build(load_story(story, _snapshot(story, live, **wikidata)), base=base_iri, verify=verify_output)
-            changed = result.write(out)
-        click.echo(
-            f"{result.slug}: {result.mapped.count} triples -> {out}/ "
-            f"({len(changed)} file{'s' if len(changed) != 1 else ''} changed)"
-        )
+        catalogues = _build_catalogues(paths, base_iri, verify_output)
+        # the article and its catalogue land together or not at all
+        with _about(story):
+            changed = write_files(out, {k: v for r in (result, *catalogues) for k, v in r.file_bytes().items()})
+        for published in (result, *catalogues):
+            _say_written(published, out, [p for p in changed if p.name.startswith(published.name + ".")])
         return
     if not paths:
         raise InputError(f"no story files in {' '.join(stories)}")
     if live:
         raise click.UsageError("--live checks one story at a time; build a batch from the snapshot")
 
+    catalogues = _build_catalogues(paths, base_iri, verify_output)
     started = time.perf_counter()
     failed: list = []
     built = triples = 0
@@ -207,8 +211,36 @@ def build_command(
             _say(outcome.details)
     seconds = time.perf_counter() - started
     click.echo(f"built {built}, failed {len(failed)}, {triples} triples, {seconds:.2f} s -> {out}/")
+    for catalogue in catalogues:
+        with _about(Path(catalogue.source)):
+            _say_written(catalogue, out, catalogue.write(out))
     if failed:
         sys.exit(max(o.exit_code for o in failed))
+
+
+def _build_catalogues(stories: list[Path], base_iri: str | None, verify: bool) -> list[CatalogueBuild]:
+    """The built catalogues of the stories' newsrooms (where they have one), published with them."""
+    from .catalogue import catalogues_for
+
+    return [_catalogue_build(folder, base_iri or base, verify) for folder, base in catalogues_for(stories)]
+
+
+def _catalogue_build(folder: Path, base: str | None, verify: bool) -> CatalogueBuild:
+    from .catalogue import load_catalogue
+    from .catalogue_graph import build_catalogue
+
+    with _about(folder):
+        result = build_catalogue(load_catalogue(folder, base=base))
+        if verify:
+            result.verify()
+    return result
+
+
+def _say_written(published: Published, out: Path, changed: list[Path]) -> None:
+    click.echo(
+        f"{published.label}: {published.mapped.count} triples -> {out}/ "
+        f"({len(changed)} file{'s' if len(changed) != 1 else ''} changed)"
+    )
 
 
 @cli.command("validate")
@@ -489,6 +521,7 @@ def config_command(path: Path) -> None:
         "license": "(none)",
         "wikidata_contact": "(none: live Wikidata commands ask for --contact)",
         "snapshot": "(the packaged snapshot)",
+        "catalogue": "catalogue/ beside newsgraph.toml",
     }
     for key in KEYS:
         variable = environment.get(key)
@@ -500,6 +533,57 @@ def config_command(path: Path) -> None:
         else:
             value, origin = defaults[key], "built-in default"
         click.echo(f"{key} = {value}  ({origin})")
+
+
+@cli.group("catalogue")
+def catalogue_group() -> None:
+    """The newsroom's catalogue: recurring things with IRIs shared by every article ({base}thing/{id})."""
+
+
+def _catalogue_folder(folder: Path | None) -> Path:
+    from .catalogue import catalogue_folder
+    from .config import find_config
+
+    return folder or catalogue_folder(find_config(Path.cwd()), Path.cwd())
+
+
+_CATALOGUE_ARGUMENT = click.argument("folder", required=False, type=click.Path(path_type=Path, file_okay=False))
+
+
+@catalogue_group.command("validate")
+@_CATALOGUE_ARGUMENT
+def catalogue_validate_command(folder: Path | None) -> None:
+    """Check every file of the catalogue in FOLDER (default: newsgraph.toml's, else ./catalogue):
+    exit 0 valid, 1 invalid, 2 unreadable."""
+    from .catalogue import read_catalogue
+
+    folder = _catalogue_folder(folder)
+    with _about(folder):
+        catalogue, reports = read_catalogue(folder)
+    for report in reports:
+        if report.problems:
+            click.echo(report.format_text())
+    if catalogue is None:
+        sys.exit(1)
+    click.echo(printable(f"{folder}: valid ({len(catalogue)} entries in {len(reports)} files)"))
+
+
+@catalogue_group.command("build")
+@_CATALOGUE_ARGUMENT
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Folder to write catalogue.jsonld, .ttl, .trig and .html into.",
+)
+@click.option("--base-iri", help="Base IRI of the things' IRIs (default: newsgraph.toml's).")
+@click.option("--verify-output", is_flag=True, help="Also read every file back with Oxigraph before writing it.")
+def catalogue_build_command(folder: Path | None, out: Path, base_iri: str | None, verify_output: bool) -> None:
+    """Check the catalogue in FOLDER and write its graph's four files into --out (nothing if it has errors)."""
+    result = _catalogue_build(_catalogue_folder(folder), _base_option(base_iri), verify_output)
+    with _about(result.catalogue.path and Path(result.catalogue.path)):
+        _say_written(result, out, result.write(out))
 
 
 @cli.group("wikidata")

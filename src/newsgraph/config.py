@@ -34,6 +34,7 @@ KEYS = {
     "license": "licence of every article that does not give its own (an IRI)",
     "wikidata_contact": "your e-mail or URL for the Wikidata User-Agent",
     "snapshot": "Wikidata snapshot file, relative to newsgraph.toml",
+    "catalogue": "the newsroom's catalogue folder, relative to newsgraph.toml (default: catalogue/ beside it)",
 }
 
 
@@ -46,6 +47,7 @@ class Config:
     license: str | None = None
     wikidata_contact: str | None = None
     snapshot: Path | None = None
+    catalogue: Path | None = None
     _set: frozenset[str] = field(default=frozenset(), repr=False)
 
     def source(self, key: str) -> str | None:
@@ -96,7 +98,7 @@ def read_config(path: str | Path) -> Config:
                 values[key] = check_base(value)
             elif key == "license":
                 values[key] = check_iri(value)
-            elif key == "snapshot":
+            elif key in ("snapshot", "catalogue"):
                 values[key] = (path.parent / value).resolve()
             else:
                 values[key] = value

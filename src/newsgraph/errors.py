@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = [
     "NewsgraphError",
     "InvalidStory",
+    "InvalidCatalogue",
     "InputError",
     "OutputError",
     "ServiceError",
@@ -61,6 +62,17 @@ class InvalidStory(NewsgraphError):
         report = Report(file)
         report.add(pointer, message, hint=hint)
         return cls(report)
+
+
+class InvalidCatalogue(NewsgraphError):
+    """The catalogue does not conform; ``reports`` lists every problem, one report per file."""
+
+    exit_code = 1
+
+    def __init__(self, reports: list[Report]) -> None:
+        self.reports = reports
+        problems = sum(len(r.errors) for r in reports)
+        super().__init__(f"the catalogue has {problems} error(s) in {len(reports)} file(s)")
 
 
 class InputError(NewsgraphError):

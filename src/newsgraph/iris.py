@@ -2,7 +2,8 @@
 
 Every node of an article gets a deterministic IRI under the base IRI: the article itself is
 ``{base}article/{slug}``, its named graph ``{base}graph/{slug}``, and every node described in
-it ``{base}article/{slug}#{local}``, where ``local`` is built from the story's own ids.
+it ``{base}article/{slug}#{local}``, where ``local`` is built from the story's own ids. A thing of
+the newsroom's catalogue is ``{base}thing/{id}`` in every article that refers to it.
 
 >>> m = Minter("https://newsgraph.example/", "2025-12-11-example")
 >>> m.article
@@ -36,6 +37,7 @@ __all__ = [
     "WIKIDATA_ENTITY_IRI",
     "BASE_IRI",
     "Minter",
+    "thing_iri",
     "wikidata_iri",
     "check_iri",
     "check_base",
@@ -47,6 +49,15 @@ ID_PATTERN = schema_pattern(_STORY, "$defs", "id")
 QID_PATTERN = schema_pattern(_STORY, "$defs", "qid")
 BASE_IRI = schema_pattern(_STORY, "properties", "base")
 WIKIDATA_ENTITY_IRI = re.compile(r"http://www\.wikidata\.org/entity/Q[1-9][0-9]*\Z")
+
+
+def thing_iri(base: str, id: str) -> str:
+    """The IRI of a catalogue entry, shared by every article that refers to it: ``{base}thing/{id}``.
+
+    >>> thing_iri("https://news.example/", "belta")
+    'https://news.example/thing/belta'
+    """
+    return f"{base}thing/{id}"
 
 
 def wikidata_iri(qid: str) -> str:

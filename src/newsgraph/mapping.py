@@ -28,7 +28,7 @@ from typing import NamedTuple
 from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from .dates import DATATYPES, DateError, parse_date
-from .iris import Minter, wikidata_iri
+from .iris import Minter, thing_iri, wikidata_iri
 from .model import AGENT_TYPES, Claim, Entity, Event, Office, Span, Story
 from .vocab import (
     ARTICLE_CLASSES,
@@ -181,6 +181,9 @@ class _Builder:
         self.evidence_out: dict[str, dict[str, list[Obj]]] = {}
         self.entities = {e.id: e for e in story.entities}
         self.events = {e.id for e in story.events}
+        # What the story takes from the newsroom's catalogue is the catalogue's node, in every article.
+        described: tuple[Entity | Event, ...] = (*story.entities, *story.events)
+        self.things = {x.id: thing_iri(base, x.catalogue) for x in described if x.catalogue}
         try:
             day = parse_date(story.article.published).first.isoformat()
         except DateError:  # kept as written, for the output check to refuse
@@ -219,7 +222,9 @@ class _Builder:
 
     def ref(self, id: str) -> str:
         """The IRI of a story id (an entity, an event, a claim or the article itself)."""
-        return self.mint.article if id == "article" else self.mint.node(id)
+        if id == "article":
+            return self.mint.article
+        return self.things.get(id) or self.mint.node(id)
 
     # -- mapping --------------------------------------------------------------------------
     def run(self) -> MappedArticle:

@@ -163,6 +163,7 @@ class Entity:
     url: str | None = None
     sources: tuple[str, ...] = ()  # for a work: what it is based on
     evidence: tuple[Span, ...] = ()
+    catalogue: str | None = None  # the catalogue entry it is (then its IRI is the entry's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +190,7 @@ class Event:
     preceded_by: str | None = None
     wikidata: str | None = None
     evidence: tuple[Span, ...] = ()
+    catalogue: str | None = None  # the catalogue entry it is (then its IRI is the entry's)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,11 +26,14 @@ RESOURCES = (
     "schemas/newsgraph-context.jsonld",
     "schemas/newsgraph-jsonld.schema.json",
     "schemas/story.schema.json",
+    "schemas/catalogue.schema.json",
     "schemas/wikidata-reply.schema.json",
+    "queries/accounts-of-shared-events.rq",
     "queries/chain-of-sources.rq",
     "queries/entities-with-wikidata.rq",
     "queries/events-resting-on-unnamed-sources.rq",
     "queries/everything-belta-reported.rq",
+    "queries/timeline-of-a-thing.rq",
     "queries/who-spoke-by-phone-with-maduro.rq",
 )
 

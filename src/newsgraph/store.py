@@ -33,7 +33,7 @@ from .mapping import EVIDENCE_GRAPH_SUFFIX
 from .turtle import ntriples_text
 
 if TYPE_CHECKING:
-    from .build import BuildResult
+    from .build import Published
 
 __all__ = [
     "DEFAULT_STORE",
@@ -64,13 +64,13 @@ class Payload:
     parts: tuple[Payload, ...] = ()
 
     @classmethod
-    def from_result(cls, result: BuildResult) -> Payload:
+    def from_result(cls, result: Published) -> Payload:
         mapped = result.mapped
         evidence = cls(
-            result.slug, mapped.evidence_graph, ntriples_text(mapped.evidence).encode("utf-8"), mapped.evidence_count
+            result.name, mapped.evidence_graph, ntriples_text(mapped.evidence).encode("utf-8"), mapped.evidence_count
         )
         body = ntriples_text(mapped.nodes).encode("utf-8")
-        return cls(result.slug, mapped.graph, body, mapped.count, (evidence,) if mapped.evidence else ())
+        return cls(result.name, mapped.graph, body, mapped.count, (evidence,) if mapped.evidence else ())
 
     def ntriples(self) -> bytes:
         return self.body

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .catalogue import with_catalogue
 from .config import Config, find_config
 from .errors import InputError, InvalidStory
 from .model import Article, Claim, Entity, Event, Office, Participant, Span, Story, When
@@ -36,6 +37,7 @@ def read_story(path: str | Path, snapshot: Snapshot | None = None) -> tuple[Stor
     report = Report(str(path), positions=positions)
     for pointer, message, hint in parse_problems:
         report.add(pointer, message, hint=hint, check="syntax")
+    data = with_catalogue(data, path, config, report)
     check_schema(data, report)
     text = _article_text(data, path, report)
     cross_check(data, text, report, snapshot or Snapshot.default(config.snapshot), source)
@@ -162,6 +164,7 @@ def story_from_data(data: dict[str, Any], text: str, path: str = "") -> Story:
             url=e.get("url"),
             sources=_ids(e.get("source")),
             evidence=_spans(e.get("evidence")),
+            catalogue=e.get("catalogue"),
         )
         for e in data.get("entities", ())
     )
@@ -182,6 +185,7 @@ def story_from_data(data: dict[str, Any], text: str, path: str = "") -> Story:
             preceded_by=ev.get("preceded_by"),
             wikidata=ev.get("wikidata"),
             evidence=_spans(ev.get("evidence")),
+            catalogue=ev.get("catalogue"),
         )
         for ev in data.get("events", ())
     )

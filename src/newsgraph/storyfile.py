@@ -29,6 +29,7 @@ import yaml
 from .errors import InputError
 
 __all__ = [
+    "FILE_SUFFIXES",
     "MAX_FILE_BYTES",
     "MAX_DEPTH",
     "read_bytes",
@@ -41,6 +42,8 @@ __all__ = [
     "without_lone_surrogates",
 ]
 
+#: The files newsgraph reads as stories (and catalogue files): YAML or JSON.
+FILE_SUFFIXES = (".yaml", ".yml", ".json")
 #: Story and article-text files larger than this are refused before they are read.
 MAX_FILE_BYTES = 8 * 1024 * 1024
 #: No story is nested deeper than this (the deepest real value, an evidence offset of an office,

@@ -22,7 +22,7 @@ from jsonschema.exceptions import ValidationError
 
 from .dates import DATE_FORM, DateError, StoryDate, parse_date
 from .iris import QID_PATTERN, check_base, check_iri
-from .model import AGENT_TYPES
+from .model import AGENT_TYPES, EVENT_TYPES
 from .report import Report
 from .schemas import compiled
 from .snapshot import PositionHeld, Snapshot
@@ -30,9 +30,10 @@ from .storyfile import escape_pointer, json_pointer
 from .terms import language_tag_problem
 from .vocab import ENTITY_CLASSES, ORGANIZATION_TYPES
 
-__all__ = ["check_schema", "cross_check", "type_fit"]
+__all__ = ["check_schema", "cross_check", "check_catalogue_data", "type_fit"]
 
 STORY_SCHEMA = "schemas/story.schema.json"
+CATALOGUE_SCHEMA = "schemas/catalogue.schema.json"
 
 
 def _json_type(value: Any) -> str:
@@ -126,9 +127,9 @@ def _entity_rule(error: ValidationError) -> str:
     return error.message
 
 
-def check_schema(data: Any, report: Report) -> None:
-    """Add a problem to ``report`` for every way ``data`` breaks schemas/story.schema.json."""
-    for error in compiled(STORY_SCHEMA).errors(data):
+def check_schema(data: Any, report: Report, schema: str = STORY_SCHEMA) -> None:
+    """Add a problem to ``report`` for every way ``data`` breaks ``schema`` (default: the story's)."""
+    for error in compiled(schema).errors(data):
         pointer, message, hint = _describe(error)
         report.add(pointer, message, hint=hint, check="schema")
 
@@ -174,6 +175,7 @@ _LANGUAGE_MAPS = {
     "entities": ("names", "aliases", "description"),
     "events": ("names", "description"),
     "claims": ("text",),
+    "entries": ("names", "aliases", "description", "reason"),
 }
 _PLACES = {"place", "city", "region", "state"}
 #: What something can be reported on the authority of.
@@ -252,6 +254,7 @@ class _CrossChecker:
         self.offices: dict[str, set[str]] = {}
         self.published: StoryDate | None = None
         self.schema_errors = {p.pointer for p in report.errors if p.check == "schema"}
+        self.seen_qids: dict[str, str] = {}
 
     def error(self, pointer: str, message: str, hint: str = "") -> None:
         if pointer not in self.schema_errors:
@@ -587,9 +590,12 @@ class _CrossChecker:
         spans = ", ".join(f"start {s}, end {s + len(words)}" for s in found)
         return f"the words occur at: {spans} (offsets count Unicode code points from 0)"
 
+    #: The sections whose items carry Wikidata ids.
+    QID_SECTIONS: tuple[str, ...] = ("entities", "events")
+
     def qids(self) -> None:
-        seen: dict[str, str] = {}
-        for section in ("entities", "events"):
+        seen = self.seen_qids
+        for section in self.QID_SECTIONS:
             for p, item in self.items(section):
                 qid = _text(item.get("wikidata"))
                 if qid is None:
@@ -610,10 +616,11 @@ class _CrossChecker:
         )
         positions = {
             id: qid
-            for _, e in self.items("entities")
+            for section in self.QID_SECTIONS
+            for _, e in self.items(section)
             if e.get("type") == "position" and (id := _text(e.get("id"))) and (qid := _text(e.get("wikidata")))
         }
-        for section in ("entities", "events"):
+        for section in self.QID_SECTIONS:
             for p, item in self.items(section):
                 qid = _text(item.get("wikidata"))
                 if qid is None or not QID_PATTERN.match(qid):
@@ -625,7 +632,7 @@ class _CrossChecker:
                     )
                     continue
                 declared = _text(item.get("type"))
-                if section == "entities" and declared is not None:
+                if declared in ENTITY_CLASSES:
                     self.wikidata_type(p, declared, known)
                     self.wikidata_positions(p, item, known, positions)
 
@@ -679,3 +686,102 @@ def cross_check(
     every string). Items the schema already found malformed are skipped, not reported twice.
     """
     _CrossChecker(data, text, report, snapshot, source).run()
+
+
+class _CatalogueChecker(_CrossChecker):
+    """The cross-checks of one catalogue file; ``kinds`` holds the ids of every file."""
+
+    QID_SECTIONS = ("entries",)
+
+    def __init__(self, data: Any, report: Report, snapshot: Snapshot | None, kinds: dict[str, tuple[str, str]]) -> None:
+        super().__init__(data, None, report, snapshot, None)
+        self.kinds = kinds
+
+    def run(self) -> None:
+        self.characters()
+        self.languages()
+        self.entry_refs()
+        self.dates()
+        self.qids()
+        self.wikidata()
+        self.pending()
+
+    def entry_refs(self) -> None:
+        for p, e in self.items("entries"):
+            type_ = _text(e.get("type"))
+            merged = _text(e.get("merged_into"))
+            if merged is not None:
+                if merged == e.get("id"):
+                    self.error(f"{p}/merged_into", "an entry cannot be merged into itself")
+                else:
+                    self.ref(f"{p}/merged_into", merged, None, "the entry it was merged into")
+                continue
+            for q, o in _mappings(e.get("offices"), f"{p}/offices"):
+                self.ref(f"{q}/position", o.get("position"), {"position"}, "the position held")
+                self.ref(f"{q}/of", o.get("of"), _POLITIES, "what the office belongs to")
+                self.ref(f"{q}/to", o.get("to"), _POLITIES, "what an envoy is accredited to")
+                self.ref(f"{q}/posted_in", o.get("posted_in"), _PLACES, "where the holder is posted")
+            self.ref(f"{p}/country", e.get("country"), {"state"}, "the country")
+            if "part_of" in e and type_ not in _ORGS | _PLACES:
+                self.error(f"{p}/part_of", "'part_of' is only for places and organisations")
+            else:
+                allowed = _ORGS if type_ in _ORGS else _PLACES
+                self.ref(f"{p}/part_of", e.get("part_of"), allowed, "what it is part of")
+            if "located_in" in e and type_ not in _ORGS:
+                self.error(f"{p}/located_in", "'located_in' is only for organisations", "a place is 'part_of' another")
+            else:
+                self.ref(f"{p}/located_in", e.get("located_in"), _PLACES, "where it is")
+            self.refs(f"{p}/member_of", e.get("member_of"), _ORGS, "an organisation it is a member of")
+            if type_ == "unnamed-source" and not e.get("unnamed"):
+                self.error(f"{p}/unnamed", "an unnamed source needs 'unnamed: true'", "describe it in 'description'")
+
+    def dates(self) -> None:
+        for p, e in self.items("entries"):
+            self.date(f"{p}/decided", e.get("decided"))
+            for q, i in _mappings(e.get("identified_in"), f"{p}/identified_in"):
+                self.date(f"{q}/decided", i.get("decided"))
+
+    def pending(self) -> None:
+        """A pending QID is one the snapshot does not hold yet: once it does, it is checked."""
+        if self.snapshot is None:
+            return
+        for p, e in self.items("entries"):
+            qid = _text(e.get("wikidata_pending"))
+            if qid is None or not QID_PATTERN.match(qid):
+                continue
+            known = self.snapshot.get(qid)
+            if known is not None:
+                self.warn(
+                    f"{p}/wikidata_pending",
+                    f"{qid} is now in the Wikidata snapshot",
+                    "rename 'wikidata_pending' to 'wikidata' to publish it as schema:sameAs",
+                )
+            elif qid in self.seen_qids:
+                self.error(f"{p}/wikidata_pending", f"{qid} is already the Wikidata id of {self.seen_qids[qid]}")
+            self.seen_qids.setdefault(qid, str(e.get("id")))
+
+
+def check_catalogue_data(documents: list[tuple[Any, Report]], snapshot: Snapshot | None = None) -> None:
+    """Check the files of a catalogue, each ``(data, report)``: each against the catalogue
+    schema, then together (ids unique across files, references between entries, QIDs against the
+    Wikidata ``snapshot``, skipped when None)."""
+    kinds: dict[str, tuple[str, str]] = {}
+    seen: dict[str, str] = {}
+    for data, report in documents:
+        check_schema(data, report, CATALOGUE_SCHEMA)
+        for p, e in _mappings(data.get("entries") if isinstance(data, dict) else None, "/entries"):
+            id = _text(e.get("id"))
+            if id is None:
+                continue
+            where = f"{report.file}:{report.position_of(p + '/id')[0] or '?'}"
+            if id in seen:
+                report.add(f"{p}/id", f"id {id!r} is already used at {seen[id]}", hint="every entry needs its own id")
+                continue
+            seen[id] = where
+            kind = "event" if e.get("type") in EVENT_TYPES else "entity"
+            kinds[id] = (kind, str(e.get("type", "")))
+    qids: dict[str, str] = {}
+    for data, report in documents:
+        checker = _CatalogueChecker(data, report, snapshot, kinds)
+        checker.seen_qids = qids  # one Wikidata item is one entry, across files
+        checker.run()

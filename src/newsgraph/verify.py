@@ -23,7 +23,7 @@ from .embed import extract_json
 from .errors import InternalError
 
 if TYPE_CHECKING:
-    from .build import BuildResult
+    from .build import Published
 
 __all__ = ["verify_serialisations"]
 
@@ -49,12 +49,12 @@ def _read(name: str, text: str, fmt: ox.RdfFormat, graphs: tuple[str | None, ...
     return found
 
 
-def verify_serialisations(result: BuildResult) -> None:
+def verify_serialisations(result: Published) -> None:
     """Parse the Turtle, TriG and JSON-LD of ``result`` with Oxigraph; each must give exactly the
     article graph's triples (and the TriG the evidence graph's too). The HTML embed must read back
     as the structured data it was made from."""
     expected = set(result.mapped.triples)
-    slug = result.slug
+    slug = result.name
     if json.loads(extract_json(result.html)) != result.structured_data:
         raise InternalError(
             f"{slug}.html: the embedded JSON does not read back as written; nothing was written. "
