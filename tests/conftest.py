@@ -22,9 +22,43 @@ SEED_SLUG = "2025-12-11-putin-lukashenko-support-maduro"
 SEED = STORIES / f"{SEED_SLUG}.yaml"
 SEED_TEXT = STORIES / f"{SEED_SLUG}.el.txt"
 OUTPUT = ROOT / "output"
+#: The newsroom catalogue the seed refers to.
+CATALOGUE = ROOT / "catalogue"
 DATA = Path(__file__).resolve().parent / "data"
 #: The shared reference folder next to the repository, when this machine has it.
 SHARED = ROOT.parent / "shared"
+
+
+def _references(story: Path) -> dict[str, str]:
+    data = yaml.safe_load(story.read_text(encoding="utf-8"))
+    items = [*data.get("entities", []), *data.get("events", [])]
+    return {item["id"]: item["catalogue"] for item in items if "catalogue" in item}
+
+
+#: The seed's references to the catalogue, as its story file writes them: story id -> entry id.
+SEED_REFERENCES = _references(SEED)
+SEED_ARTICLE = f"https://newsgraph.example/article/{SEED_SLUG}"
+
+
+def node(id: str) -> str:
+    """The IRI the seed's thing ``id`` is published under: the catalogue's for a reference
+    (``{base}thing/{entry}``), else the article's (``{article}#{id}``)."""
+    if id in SEED_REFERENCES:
+        return f"https://newsgraph.example/thing/{SEED_REFERENCES[id]}"
+    return f"{SEED_ARTICLE}#{id}"
+
+
+def copy_seed(folder: Path, name: str | None = None, *, catalogue: bool = True) -> Path:
+    """Copy the seed story (as ``name``), its text and the catalogue it refers to (the default
+    place: ``catalogue/`` beside the story, when no newsgraph.toml says otherwise) into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / (name or SEED.name)
+    shutil.copy(SEED, path)
+    shutil.copy(SEED_TEXT, folder / SEED_TEXT.name)
+    if catalogue and not (folder / "catalogue").exists():
+        shutil.copytree(CATALOGUE, folder / "catalogue")
+    return path
+
 
 #: CI sets this so that tests needing rapper/serdi fail instead of skipping when they are missing.
 REQUIRE_TOOLS = os.environ.get("NEWSGRAPH_REQUIRE_TOOLS") == "1"
@@ -66,8 +100,7 @@ def story_copy(tmp_path: Path, seed_data) -> Callable[..., Path]:
     def make(
         change: Callable[[dict], Any] | None = None, *, text: str | bytes | None = None, name: str = "story.yaml"
     ) -> Path:
-        shutil.copy(SEED_TEXT, tmp_path / SEED_TEXT.name)
-        path = tmp_path / name
+        path = copy_seed(tmp_path, name)
         if text is not None:
             path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
             return path
@@ -114,6 +147,30 @@ def entity(data: dict, id: str) -> dict:
 
 def event(data: dict, id: str) -> dict:
     return next(e for e in data["events"] if e["id"] == id)
+
+
+def _catalogue_entries() -> dict[str, dict]:
+    return {
+        e["id"]: e
+        for path in sorted(CATALOGUE.glob("*.yaml"))
+        for e in yaml.safe_load(path.read_text(encoding="utf-8"))["entries"]
+    }
+
+
+def inline(item: dict) -> dict:
+    """A reference to the catalogue made the story's own: its entry's type, names and Wikidata
+    item written into ``item``, and the reference dropped (for tests of what a story says about
+    its own things)."""
+    entry = _catalogue_entries()[item.pop("catalogue")]
+    for key in ("type", "names", "wikidata"):
+        if key in entry:
+            item.setdefault(key, entry[key])
+    return item
+
+
+def own(data: dict, id: str) -> dict:
+    """The seed's entity ``id``, made the story's own (:func:`inline`)."""
+    return inline(entity(data, id))
 
 
 def set_at(*path_and_value):

@@ -13,7 +13,7 @@ from typing import ClassVar
 
 import pytest
 
-from .conftest import OUTPUT, assert_clean_exit, entity, event, invoke, run_cli, set_at
+from .conftest import OUTPUT, SEED_SLUG, assert_clean_exit, entity, event, invoke, run_cli, set_at
 
 
 @pytest.fixture
@@ -447,7 +447,7 @@ def test_a_time_without_seconds_is_published_as_a_valid_date_time(story_copy, tm
         "--verify-output",
     )
     assert_clean_exit(result, {0})
-    turtle = next((tmp_path / "out").glob("*.ttl")).read_text(encoding="utf-8")
+    turtle = (tmp_path / "out" / f"{SEED_SLUG}.ttl").read_text(encoding="utf-8")
     assert 'schema:datePublished "2025-12-11T10:30:00+02:00"^^xsd:dateTime' in turtle
 
 

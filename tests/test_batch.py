@@ -9,7 +9,7 @@ import sys
 import newsgraph
 from newsgraph.batch import build_many, story_paths
 
-from .conftest import ROOT, SEED, SEED_TEXT, assert_clean_exit, invoke, run_cli
+from .conftest import ROOT, SEED, assert_clean_exit, copy_seed, invoke, own, run_cli
 
 
 def corpus(folder, n, seed=3):
@@ -51,8 +51,7 @@ def test_failures_are_reported_without_stopping_the_batch(tmp_path):
 
 def test_two_stories_with_one_slug_do_not_overwrite_each_other(tmp_path):
     for name in ("a.yaml", "b.yaml"):
-        shutil.copy(SEED, tmp_path / name)
-    shutil.copy(SEED_TEXT, tmp_path / SEED_TEXT.name)
+        copy_seed(tmp_path, name)
     outcomes = list(build_many(story_paths([tmp_path]), tmp_path / "out", jobs=1))
     assert [o.ok for o in outcomes] == [True, False]
     assert "slug '2025-12-11-putin-lukashenko-support-maduro' is also the slug of" in outcomes[1].error
@@ -171,9 +170,11 @@ def test_load_stops_building_once_the_store_is_gone(tmp_path, monkeypatch, story
     built = []
     real_build = newsgraph.cli.build
     monkeypatch.setattr(newsgraph.cli, "build", lambda story, **kw: built.append(story.path) or real_build(story, **kw))
-    broken = story_copy(lambda d: d["entities"][0].update(wikidata="Q0"))
+    broken = story_copy(lambda d: own(d, "putin").update(wikidata="Q0"))
     endpoint = f"http://127.0.0.1:{free_port()}/query"
     result = invoke("load", str(SEED), str(broken), str(SEED), "--endpoint", endpoint, "--retries", "0", "--jobs", "1")
     assert_clean_exit(result, {3})
-    assert built == [str(SEED)]  # the first one found the store gone; the others were not built
+    # the first load (the catalogue's, which goes first) found the store gone: no story was built
+    assert "catalogue: failed: " in result.output and built == []
     assert f"{broken.name}: not attempted" in result.output  # not "invalid": it was never read
+    assert f"{SEED.name}: not attempted" in result.output

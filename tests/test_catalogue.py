@@ -21,7 +21,7 @@ from newsgraph.errors import InvalidCatalogue
 from newsgraph.resources import shipped_queries
 from newsgraph.store import EmbeddedStore, Payload, load_articles
 
-from .conftest import invoke
+from .conftest import SEED_ARTICLE, SEED_SLUG, invoke
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWSROOM = Path(__file__).parent / "data" / "newsroom"
@@ -86,11 +86,13 @@ def test_the_shipped_catalogue_builds_into_four_files_that_read_back(tmp_path):
 
 def test_the_belta_and_the_meeting_are_one_node_across_articles(archive):
     catalogue = "https://newsgraph.example/graph/catalogue"
-    assert _graphs_describing(archive, MEETING) == {A_GRAPH, B_GRAPH, catalogue}
-    assert _graphs_describing(archive, THING + "belta") == {A_GRAPH, B_GRAPH, catalogue}
-    assert _graphs_describing(archive, THING + "venezuelan-ambassador-to-russia") == {A_GRAPH, catalogue}
-    # the seed does not refer to the catalogue yet: its nodes stay its own
-    assert SEED_GRAPH not in _graphs_describing(archive, THING + "lukashenko")
+    # the seed, article A and article B each describe the same node in their own graph
+    assert _graphs_describing(archive, MEETING) == {SEED_GRAPH, A_GRAPH, B_GRAPH, catalogue}
+    assert _graphs_describing(archive, THING + "belta") == {SEED_GRAPH, A_GRAPH, B_GRAPH, catalogue}
+    assert _graphs_describing(archive, THING + "venezuelan-ambassador-to-russia") == {SEED_GRAPH, A_GRAPH, catalogue}
+    assert _graphs_describing(archive, THING + "lukashenko") == {SEED_GRAPH, A_GRAPH, B_GRAPH, catalogue}
+    # what is the article's own stays the article's: the seed's second meeting is not shared
+    assert _graphs_describing(archive, SEED_ARTICLE + "#lukashenko-envoy-second-meeting") == {SEED_GRAPH}
     # article B keeps its own unnamed envoy; the catalogue records who he is, and why
     rows = archive.query(
         "PREFIX ng: <https://newsgraph.example/ns#> SELECT ?node ?day WHERE { GRAPH ?c { "
@@ -115,7 +117,10 @@ def test_accounts_of_the_shared_meeting_show_where_the_articles_differ(archive):
         for r in rows
         if r["event"].value == MEETING
     }
+    # the seed and A give the day (in their own words), B only the week; the seed and A rest on
+    # BelTA, B on Reuters
     assert accounts == {
+        SEED_SLUG: ("2025-11-25", None, None, "εκείνη την ημέρα", "BelTA's report of 25 November 2025"),
         "test-a-lukashenko-receives-envoy": ("2025-11-25", None, None, "on Tuesday", "BelTA"),
         "test-b-lukashenko-meets-envoy": (None, "2025-11-24", "2025-11-27", "αυτή την εβδομάδα", "Reuters"),
     }
@@ -127,11 +132,17 @@ def test_the_timeline_of_the_ambassador_follows_identifications(archive):
     )
     rows = archive.query(query)
     found = {(r["event"].value, r["article"].value.rsplit("/", 1)[1]) for r in rows}
-    # article A's meeting, and article B's, found through the catalogue's identification of B's
-    # unnamed envoy: one event, two accounts
-    assert found == {(MEETING, "test-a-lukashenko-receives-envoy"), (MEETING, "test-b-lukashenko-meets-envoy")}
-    rows = archive.query(shipped_queries()["timeline-of-a-thing"])  # Lukashenko: the seed's events are not his
+    # the shared meeting in all three articles (B's through the catalogue's identification of its
+    # unnamed envoy), and the second meeting, which only the seed reports
+    assert found == {
+        (MEETING, SEED_SLUG),
+        (MEETING, "test-a-lukashenko-receives-envoy"),
+        (MEETING, "test-b-lukashenko-meets-envoy"),
+        (SEED_ARTICLE + "#lukashenko-envoy-second-meeting", SEED_SLUG),
+    }
+    rows = archive.query(shipped_queries()["timeline-of-a-thing"])  # Lukashenko
     assert {r["article"].value.rsplit("/", 1)[1] for r in rows} == {
+        SEED_SLUG,
         "test-a-lukashenko-receives-envoy",
         "test-b-lukashenko-meets-envoy",
     }
@@ -236,3 +247,62 @@ def test_read_catalogue_reports_every_file(tmp_path):
     catalogue, reports = read_catalogue(tmp_path / "c")
     assert catalogue is not None and len(reports) == 2 and all(r.ok for r in reports)
     assert catalogue.iri("b") == THING + "b"
+
+
+def test_a_story_s_qid_that_contradicts_its_entry_is_an_error(newsroom_copy):
+    story = newsroom_copy / "stories" / A.name
+    text = story.read_text(encoding="utf-8")
+    story.write_text(text.replace("- catalogue: belarus\n", "- catalogue: belarus\n  wikidata: Q159\n"))
+    _, report = newsgraph.read_story(story)
+    (problem,) = report.errors_at("/entities/3/wikidata")
+    assert problem.message == "the catalogue says 'belarus' is Q184, not Q159"
+    # the same QID as the entry's is only said twice
+    story.write_text(text.replace("- catalogue: belarus\n", "- catalogue: belarus\n  wikidata: Q184\n"))
+    assert newsgraph.read_story(story)[1].ok
+
+
+def test_build_with_a_catalogue_gives_its_things_the_catalogue_s_iris():
+    catalogue = newsgraph.load_catalogue(ROOT / "catalogue", base="https://things.example/")
+    story = newsgraph.load_story(ROOT / "stories" / f"{SEED_SLUG}.yaml", catalogue=catalogue)
+    result = newsgraph.build(story, catalogue=catalogue)
+    subjects = set(result.mapped.nodes)
+    assert "https://things.example/thing/lukashenko" in subjects
+    assert "https://things.example/thing/lukashenko-receives-venezuelan-ambassador-2025-11-25" in subjects
+    assert not any(s.startswith("https://newsgraph.example/thing/") for s in subjects)
+    # the article's own nodes stay under the article's base
+    assert SEED_ARTICLE + "#lukashenko-envoy-second-meeting" in subjects
+    assert "@prefix thing: <https://things.example/thing/> ." in result.turtle
+
+
+def test_build_refuses_a_reference_its_catalogue_does_not_hold(seed_story):
+    smaller = newsgraph.Catalogue(
+        {id: e for id, e in load_catalogue(ROOT / "catalogue").entries.items() if id != "belta"}, path="small/"
+    )
+    with pytest.raises(newsgraph.InvalidStory) as raised:
+        newsgraph.build(seed_story, catalogue=smaller)
+    (problem,) = raised.value.report.errors
+    assert problem.pointer.endswith("/catalogue") and problem.message == "'belta' is not in the catalogue (small/)"
+
+
+def test_load_puts_the_catalogue_in_its_own_graph_once(tmp_path):
+    store = tmp_path / "store"
+    for _ in range(2):  # loading again replaces each graph: nothing is added twice
+        run = invoke("load", str(NEWSROOM / "stories"), "--store", str(store))
+        assert run.exit_code == 0, run.output
+        assert "2 of 2 articles loaded, and the catalogue" in run.output
+        assert "catalogue: loaded" in run.output and "<https://newsgraph.example/graph/catalogue>" in run.output
+    published = [build_catalogue(load_catalogue(NEWSROOM / "catalogue")).mapped]
+    published += [newsgraph.build(newsgraph.load_story(story)).mapped for story in (A, B)]
+    expected = {m.graph: len(m) for m in published} | {m.evidence_graph: m.evidence_count for m in published[1:]}
+    opened = EmbeddedStore(store)
+    assert {graph: opened.count_triples(graph) for graph in opened.graphs()} == expected
+
+
+def test_load_with_a_broken_catalogue_says_why_and_loads_no_story_that_refers_to_it(newsroom_copy, tmp_path):
+    things = newsroom_copy / "catalogue" / "things.yaml"
+    things.write_text(things.read_text(encoding="utf-8").replace("wikidata: Q2866", "wikidata: Q2866x"))
+    run = invoke("load", str(newsroom_copy / "stories"), "--store", str(tmp_path / "store"))
+    assert run.exit_code == 1, run.output
+    assert "catalogue: the catalogue has 1 error(s) in 1 file(s)" in run.output
+    assert f"{things}:" in run.output and "/entries/0/wikidata" in run.output
+    assert "0 of 2 articles loaded; the catalogue was not loaded" in run.output

@@ -10,7 +10,7 @@ import newsgraph
 from newsgraph.config import Config, find_config, read_config
 from newsgraph.errors import InputError
 
-from .conftest import SEED, SEED_TEXT, invoke
+from .conftest import CATALOGUE, SEED, SEED_SLUG, copy_seed, invoke
 
 
 @pytest.fixture
@@ -20,11 +20,8 @@ def newsroom(tmp_path):
         'base_iri = "https://news.example/"\nlicense = "https://creativecommons.org/licenses/by/4.0/"\n',
         encoding="utf-8",
     )
-    desk = tmp_path / "world" / "europe"
-    desk.mkdir(parents=True)
-    shutil.copy(SEED, desk / SEED.name)
-    shutil.copy(SEED_TEXT, desk / SEED_TEXT.name)
-    return desk / SEED.name
+    shutil.copytree(CATALOGUE, tmp_path / "catalogue")  # beside newsgraph.toml, where it is looked for
+    return copy_seed(tmp_path / "world" / "europe", catalogue=False)
 
 
 def test_the_nearest_file_above_the_story_gives_what_the_story_does_not(newsroom):
@@ -45,7 +42,11 @@ def test_the_story_wins_over_the_file_and_the_command_line_over_both(newsroom):
     out = newsroom.parent / "out"
     run = invoke("build", str(newsroom), "--out", str(out), "--base-iri", "https://cli.example/")
     assert run.exit_code == 0, run.output
-    assert "https://cli.example/article/" in next(out.glob("*.ttl")).read_text(encoding="utf-8")
+    published = (out / f"{SEED_SLUG}.ttl").read_text(encoding="utf-8")
+    assert "<https://cli.example/article/" in published
+    # the catalogue's things too: the article and the catalogue agree on their IRIs
+    assert "@prefix thing: <https://cli.example/thing/> ." in published
+    assert "@prefix thing: <https://cli.example/thing/> ." in (out / "catalogue.ttl").read_text(encoding="utf-8")
 
 
 def test_a_nearer_file_wins_and_none_means_the_defaults(newsroom, tmp_path_factory):

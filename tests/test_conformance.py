@@ -12,7 +12,7 @@ import pytest
 import rdflib
 from jsonschema import Draft202012Validator
 
-from .conftest import OUTPUT, ROOT, SEED
+from .conftest import OUTPUT, ROOT, SEED, node
 
 PROFILE = json.loads((ROOT / "schemas" / "newsgraph-jsonld.schema.json").read_text())
 SHAPES = ROOT / "ontology" / "shapes.ttl"
@@ -61,15 +61,19 @@ PROFILE_BREAKS = [
     # the profile rule it breaks, for rules)
     (
         "https-sameAs",
-        lambda d: _node(d, "#putin").update(sameAs="https://www.wikidata.org/entity/Q7747"),
-        ("#putin", ["sameAs"], "pattern", None),
+        lambda d: _node(d, "/thing/putin").update(sameAs="https://www.wikidata.org/entity/Q7747"),
+        ("/thing/putin", ["sameAs"], "pattern", None),
     ),
     (
         "wiki-page-sameAs",
-        lambda d: _node(d, "#putin").update(sameAs="http://www.wikidata.org/wiki/Q7747"),
-        ("#putin", ["sameAs"], "pattern", None),
+        lambda d: _node(d, "/thing/putin").update(sameAs="http://www.wikidata.org/wiki/Q7747"),
+        ("/thing/putin", ["sameAs"], "pattern", None),
     ),
-    ("plain-name", lambda d: _node(d, "#putin").update(name="Vladimir Putin"), ("#putin", ["name"], "type", None)),
+    (
+        "plain-name",
+        lambda d: _node(d, "/thing/putin").update(name="Vladimir Putin"),
+        ("/thing/putin", ["name"], "type", None),
+    ),
     (
         "no-headline",
         lambda d: d["@graph"][0].pop("headline"),
@@ -97,13 +101,13 @@ PROFILE_BREAKS = [
     ),
     (
         "unknown-term",
-        lambda d: _node(d, "#putin").update(nickname="Vova"),
-        ("#putin", [], "additionalProperties", None),
+        lambda d: _node(d, "/thing/putin").update(nickname="Vova"),
+        ("/thing/putin", [], "additionalProperties", None),
     ),
     (
         "foreign-node-iri",
-        lambda d: _node(d, "#putin").update({"@id": "javascript:alert(1)"}),
-        ("#putin", ["@id"], "pattern", None),
+        lambda d: _node(d, "/thing/putin").update({"@id": "javascript:alert(1)"}),
+        ("/thing/putin", ["@id"], "pattern", None),
     ),
     ("remote-context", lambda d: d.update({"@context": "https://schema.org/"}), (None, ["@context"], "const", None)),
 ]
@@ -125,7 +129,6 @@ def test_profile_catches_a_broken_document(published_jsonld, name, change, where
         assert PROFILE["$defs"]["node"]["allOf"][number]["$comment"].startswith(rule)
 
 
-ART = "https://newsgraph.example/article/2025-12-11-putin-lukashenko-support-maduro#"
 SDO = rdflib.Namespace("http://schema.org/")
 NG = rdflib.Namespace("https://newsgraph.example/ns#")
 PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
@@ -145,39 +148,39 @@ SHAPE_BREAKS = [
     (
         "https-sameAs",
         lambda g: g.set(
-            (rdflib.URIRef(ART + "putin"), SDO.sameAs, rdflib.URIRef("https://www.wikidata.org/entity/Q7747"))
+            (rdflib.URIRef(node("putin")), SDO.sameAs, rdflib.URIRef("https://www.wikidata.org/entity/Q7747"))
         ),
         "Wikidata entity IRI",
     ),
     (
         "untagged-name",
-        lambda g: g.add((rdflib.URIRef(ART + "putin"), SDO.name, rdflib.Literal("Putin"))),
+        lambda g: g.add((rdflib.URIRef(node("putin")), SDO.name, rdflib.Literal("Putin"))),
         "language-tagged",
     ),
     (
         "claim-without-source",
-        lambda g: g.remove((rdflib.URIRef(ART + "maduro-ready-to-leave"), NG.onAuthorityOf, None)),
+        lambda g: g.remove((rdflib.URIRef(node("maduro-ready-to-leave")), NG.onAuthorityOf, None)),
         "every claim has a source",
     ),
     (
         "claim-without-provenance",
-        lambda g: g.remove((rdflib.URIRef(ART + "maduro-ready-to-leave"), PROV.wasAttributedTo, None)),
+        lambda g: g.remove((rdflib.URIRef(node("maduro-ready-to-leave")), PROV.wasAttributedTo, None)),
         "every claim says in PROV-O where it comes from",
     ),
     (
         "event-without-source",
-        lambda g: g.remove((rdflib.URIRef(ART + "maduro-trump-call"), NG.onAuthorityOf, None)),
+        lambda g: g.remove((rdflib.URIRef(node("maduro-trump-call")), NG.onAuthorityOf, None)),
         "an event has a source",
     ),
     (
         "event-without-participant",
-        lambda g: g.remove((rdflib.URIRef(ART + "coale-appointment"), NG.hasParticipation, None)),
+        lambda g: g.remove((rdflib.URIRef(node("coale-appointment")), NG.hasParticipation, None)),
         "at least one participant",
     ),
     (
         "event-without-date",
         lambda g: [
-            g.remove((rdflib.URIRef(ART + "putin-maduro-call"), p, None)) for p in (NG.dateUnknown, NG.latestDate)
+            g.remove((rdflib.URIRef(node("putin-maduro-call")), p, None)) for p in (NG.dateUnknown, NG.latestDate)
         ],
         "says its date is unknown",
     ),
@@ -185,7 +188,7 @@ SHAPE_BREAKS = [
         "past-event-after-publication",
         lambda g: g.set(
             (
-                rdflib.URIRef(ART + "politico-interview"),
+                rdflib.URIRef(node("politico-interview")),
                 NG.latestDate,
                 rdflib.Literal("2025-12-12", datatype=rdflib.XSD.date),
             )
@@ -196,7 +199,7 @@ SHAPE_BREAKS = [
         "past-event-in-a-later-year",
         lambda g: g.set(
             (
-                rdflib.URIRef(ART + "belarus-us-dialogue"),
+                rdflib.URIRef(node("belarus-us-dialogue")),
                 SDO.startDate,
                 rdflib.Literal("2026", datatype=rdflib.XSD.gYear),
             )
@@ -204,10 +207,10 @@ SHAPE_BREAKS = [
         "has no date after its publication day",
     ),
     ("blank-node", lambda g: g.add((rdflib.BNode(), rdflib.RDF.type, SDO.Person)), "TypedNode"),
-    ("reconciled-without-qid", lambda g: g.remove((rdflib.URIRef(ART + "putin"), SDO.sameAs, None)), "Entity"),
+    ("reconciled-without-qid", lambda g: g.remove((rdflib.URIRef(node("putin")), SDO.sameAs, None)), "Entity"),
     (
         "named-unnamed-person",
-        lambda g: g.add((rdflib.URIRef(ART + "venezuelan-ambassador"), SDO.name, rdflib.Literal("X", lang="en"))),
+        lambda g: g.add((rdflib.URIRef(node("venezuelan-ambassador")), SDO.name, rdflib.Literal("X", lang="en"))),
         "has no name",
     ),
 ]
@@ -274,13 +277,13 @@ def test_fast_shapes_find_the_same_violations_as_pyshacl(name, change, message):
 MORE_BREAKS = [
     (
         "two-precise-event-types",
-        lambda g: g.add((rdflib.URIRef(ART + "coale-appointment"), rdflib.RDF.type, NG.Meeting)),
+        lambda g: g.add((rdflib.URIRef(node("coale-appointment")), rdflib.RDF.type, NG.Meeting)),
     ),
     (
         "span-ends-before-it-starts",
         lambda g: g.set(
             (
-                rdflib.URIRef(ART + "span.23-39.position"),
+                rdflib.URIRef(node("span.23-39.position")),
                 rdflib.URIRef("http://www.w3.org/ns/oa#end"),
                 rdflib.Literal("3", datatype=rdflib.XSD.nonNegativeInteger),
             )
@@ -289,14 +292,14 @@ MORE_BREAKS = [
     (
         "bad-role",
         lambda g: g.set(
-            (rdflib.URIRef(ART + "coale-appointment.role.trump.appointer"), NG.participantRole, NG.KingRole)
+            (rdflib.URIRef(node("coale-appointment.role.trump.appointer")), NG.participantRole, NG.KingRole)
         ),
     ),
     (
         "month-typed-as-date",
         lambda g: g.set(
             (
-                rdflib.URIRef(ART + "coale-appointment"),
+                rdflib.URIRef(node("coale-appointment")),
                 SDO.startDate,
                 rdflib.Literal("2025-11", datatype=rdflib.XSD.date),
             )
@@ -304,19 +307,19 @@ MORE_BREAKS = [
     ),
     (
         "second-sameAs",
-        lambda g: g.add((rdflib.URIRef(ART + "putin"), SDO.sameAs, rdflib.URIRef("http://www.wikidata.org/entity/Q1"))),
+        lambda g: g.add((rdflib.URIRef(node("putin")), SDO.sameAs, rdflib.URIRef("http://www.wikidata.org/entity/Q1"))),
     ),
     (
         "no-selector",
         lambda g: g.remove(
-            (rdflib.URIRef(ART + "span.23-39"), rdflib.URIRef("http://www.w3.org/ns/oa#hasSelector"), None)
+            (rdflib.URIRef(node("span.23-39")), rdflib.URIRef("http://www.w3.org/ns/oa#hasSelector"), None)
         ),
     ),
     (
         "date-unknown-false",
         lambda g: g.set(
             (
-                rdflib.URIRef(ART + "putin-maduro-call"),
+                rdflib.URIRef(node("putin-maduro-call")),
                 NG.dateUnknown,
                 rdflib.Literal("false", datatype=rdflib.XSD.boolean),
             )
@@ -325,17 +328,17 @@ MORE_BREAKS = [
     (
         "a-class-newsgraph-does-not-publish",
         lambda g: g.add(
-            (rdflib.URIRef(ART + "putin"), rdflib.RDF.type, rdflib.URIRef("http://xmlns.com/foaf/0.1/Person"))
+            (rdflib.URIRef(node("putin")), rdflib.RDF.type, rdflib.URIRef("http://xmlns.com/foaf/0.1/Person"))
         ),
     ),
     (
         # a planned event may lie after the article; without its status it may not
         "planned-event-loses-its-status",
         lambda g: [
-            g.remove((rdflib.URIRef(ART + "negotiations-on-political-prisoners"), SDO.eventStatus, None)),
+            g.remove((rdflib.URIRef(node("negotiations-on-political-prisoners")), SDO.eventStatus, None)),
             g.add(
                 (
-                    rdflib.URIRef(ART + "negotiations-on-political-prisoners"),
+                    rdflib.URIRef(node("negotiations-on-political-prisoners")),
                     NG.earliestDate,
                     rdflib.Literal("2026-01", datatype=rdflib.XSD.gYearMonth),
                 )
@@ -345,13 +348,13 @@ MORE_BREAKS = [
     (
         "unreconciled-with-qid",
         lambda g: g.set(
-            (rdflib.URIRef(ART + "belta"), SDO.sameAs, rdflib.URIRef("http://www.wikidata.org/entity/Q184"))
+            (rdflib.URIRef(node("belta")), SDO.sameAs, rdflib.URIRef("http://www.wikidata.org/entity/Q184"))
         ),
     ),
     (
         "position-not-a-position",
         lambda g: g.set(
-            (rdflib.URIRef(ART + "putin.office.president"), NG.officePosition, rdflib.URIRef(ART + "russia"))
+            (rdflib.URIRef(node("putin.office.president")), NG.officePosition, rdflib.URIRef(node("russia")))
         ),
     ),
 ]

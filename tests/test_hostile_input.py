@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 from newsgraph.embed import extract_json
 from newsgraph.snapshot import Snapshot
 
-from .conftest import DATA, OUTPUT, SEED_TEXT, assert_clean_exit, invoke
+from .conftest import CATALOGUE, DATA, OUTPUT, SEED_TEXT, assert_clean_exit, invoke
 from .schemaorg import embed_triples
 from .wikidata_server import Q30, SHAPES, FakeWikidata
 
@@ -282,6 +282,7 @@ def exact_literals():
 def test_damaged_stories_never_crash_and_never_publish_bad_files(data, tmp_path_factory, seed_data, exact_literals):
     folder = tmp_path_factory.mktemp("story")
     shutil.copy(SEED_TEXT, folder / SEED_TEXT.name)
+    shutil.copytree(CATALOGUE, folder / "catalogue")
     out = folder / "out"
     shutil.copytree(OUTPUT, out)
     before = _digest(out)

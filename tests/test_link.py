@@ -11,14 +11,17 @@ from newsgraph.link import link_story, normalize, stems
 from newsgraph.snapshot import Snapshot
 from newsgraph.wikidata import WikidataClient
 
-from .conftest import DATA, SEED, entity, run_cli
+from .conftest import DATA, SEED, entity, inline, own, run_cli
 from .wikidata_server import FakeWikidata, _statement
 
 
 def without_qids(data) -> dict[str, str]:
+    """Every QID taken out of the story (references to the catalogue made the story's own first)."""
     removed = {}
     for section in ("entities", "events"):
         for item in data.get(section, []):
+            if "catalogue" in item:
+                inline(item)
             if "wikidata" in item:
                 removed[item["id"]] = item.pop("wikidata")
     return removed
@@ -148,7 +151,9 @@ def test_link_command_proposes_and_changes_nothing(story_copy, tmp_path):
     before = path.read_bytes()
     run = run_cli("link", str(path))
     assert run.returncode == 0, run.stderr
-    assert "putin (person): \n  Q7747  Vladimir Putin" in run.stdout
+    # the newsroom's catalogue (copied beside the story) first, then the snapshot's item
+    assert "putin (person): \n  catalogue:putin  Vladimir Putin" in run.stdout
+    assert "\n  Q7747  Vladimir Putin" in run.stdout
     assert "Nothing was changed" in run.stdout
     assert path.read_bytes() == before
     data = json.loads(run_cli("link", str(path), "--format", "json").stdout)
@@ -244,3 +249,30 @@ def test_validate_live_checks_qids_the_snapshot_lacks(story_copy):
         assert live.returncode == 0, live.stdout + live.stderr
     finally:
         server.shutdown()
+
+
+def test_link_proposes_catalogue_entries_before_wikidata_items(story_copy):
+    def edit(data):
+        own(data, "lukashenko").pop("wikidata")  # the story's own now, with no QID
+        own(data, "belta")  # in the catalogue, with no QID anywhere
+        own(data, "putin")  # with the QID its catalogue entry has too
+        own(data, "latin-america").update(type="city")  # named as the entry, typed otherwise
+
+    run = run_cli("link", str(story_copy(edit)), "--format", "json")
+    assert run.returncode == 0, run.stderr
+    proposals = {p["id"]: p["candidates"] for p in json.loads(run.stdout)}
+    ranked = [(c["catalogue"], c["qid"], c["found_by"], c["type_fit"]) for c in proposals["lukashenko"]]
+    assert ranked[:2] == [("lukashenko", "Q2866", "catalogue", "fits"), ("", "Q2866", "snapshot", "fits")]
+    assert [(c["catalogue"], c["found_by"]) for c in proposals["belta"]] == [("belta", "catalogue")]
+    # a QID already given: only the catalogue is searched, and the same item ranks the entry up
+    assert {c["found_by"] for c in proposals["putin"]} == {"catalogue"}
+    assert proposals["putin"][0]["catalogue"] == "putin"
+    assert proposals["putin"][0]["type_note"] == "the catalogue has it as a person; the same Wikidata item (Q7747)"
+    (region,) = [c for c in proposals["latin-america"] if c["catalogue"] == "latin-america"]
+    assert (region["type_fit"], region["type_note"]) == (
+        "contradicts",
+        "the catalogue has it as a region, not a city; the same Wikidata item (Q12585)",
+    )
+    # what already refers to the catalogue is not proposed an entry again (nor, with a QID, an item)
+    assert "maduro" not in proposals
+    assert all(c["found_by"] != "catalogue" for c in proposals["lukashenko-envoy-first-meeting"])

@@ -15,18 +15,27 @@ from rdflib.compare import isomorphic
 
 import newsgraph
 from newsgraph import jsonld
+from newsgraph.catalogue_graph import build_catalogue
 from newsgraph.embed import extract_json
 
-from .conftest import OUTPUT, SEED, SEED_SLUG, require_tool, run_cli
+from .conftest import CATALOGUE, OUTPUT, SEED, SEED_SLUG, require_tool, run_cli
+
+
+@pytest.fixture(scope="module", params=["article", "catalogue"])
+def published(request, seed_result):
+    """What ``build`` publishes for the seed: the article, and its newsroom's catalogue."""
+    if request.param == "article":
+        return seed_result
+    return build_catalogue(newsgraph.load_catalogue(CATALOGUE))
 
 
 def oxigraph_triples(data: str, fmt: ox.RdfFormat) -> set[str]:
     return {str(t) for t in ox.parse(data.encode("utf-8"), format=fmt)}
 
 
-def test_turtle_parses_in_oxigraph_with_the_built_triples(seed_result):
-    parsed = oxigraph_triples(seed_result.turtle, ox.RdfFormat.TURTLE)
-    assert parsed == {str(t) for t in seed_result.mapped.triples}
+def test_turtle_parses_in_oxigraph_with_the_built_triples(published):
+    parsed = oxigraph_triples(published.turtle, ox.RdfFormat.TURTLE)
+    assert parsed == {str(t) for t in published.mapped.triples}
 
 
 @pytest.mark.parametrize(
@@ -36,14 +45,14 @@ def test_turtle_parses_in_oxigraph_with_the_built_triples(seed_result):
         ("serdi", ["serdi", "-i", "turtle", "-o", "ntriples", "-"]),
     ],
 )
-def test_turtle_parses_in_c_parsers_to_the_same_triples(seed_result, tool, command):
+def test_turtle_parses_in_c_parsers_to_the_same_triples(published, tool, command):
     require_tool(tool)
     args = command[:-1] + ([command[-1], "https://newsgraph.example/"] if tool == "rapper" else [command[-1]])
-    run = subprocess.run(args, input=seed_result.turtle.encode("utf-8"), capture_output=True, check=False)
+    run = subprocess.run(args, input=published.turtle.encode("utf-8"), capture_output=True, check=False)
     assert run.returncode == 0, run.stderr.decode()
     assert run.stderr.decode().strip() == ""
     parsed = oxigraph_triples(run.stdout.decode("utf-8"), ox.RdfFormat.N_TRIPLES)
-    assert parsed == {str(t) for t in seed_result.mapped.triples}
+    assert parsed == {str(t) for t in published.mapped.triples}
 
 
 def test_trig_holds_the_articles_graph_and_its_evidence_graph_exactly(seed_result):
@@ -57,20 +66,20 @@ def test_trig_holds_the_articles_graph_and_its_evidence_graph_exactly(seed_resul
     assert "oa:hasTarget" not in seed_result.turtle  # the Turtle is the facts alone
 
 
-def test_trig_parses_in_serdi(seed_result):
+def test_trig_parses_in_serdi(published):
     require_tool("serdi")
     run = subprocess.run(
-        ["serdi", "-i", "trig", "-o", "nquads", "-"], input=seed_result.trig.encode(), capture_output=True, check=False
+        ["serdi", "-i", "trig", "-o", "nquads", "-"], input=published.trig.encode(), capture_output=True, check=False
     )
     assert run.returncode == 0, run.stderr.decode()
     quads = list(ox.parse(run.stdout, format=ox.RdfFormat.N_QUADS))
-    assert len(quads) == len(seed_result.mapped.triples) + len(seed_result.mapped.evidence_triples)
+    assert len(quads) == len(published.mapped.triples) + len(published.mapped.evidence_triples)
 
 
-def test_jsonld_expanded_offline_with_the_bundled_context_gives_the_turtles_triples(seed_result):
-    nquads = jsonld.to_nquads_with_pyld(json.loads(seed_result.jsonld))
+def test_jsonld_expanded_offline_with_the_bundled_context_gives_the_turtles_triples(published):
+    nquads = jsonld.to_nquads_with_pyld(json.loads(published.jsonld))
     from_jsonld = {str(q.triple) for q in ox.parse(nquads.encode(), format=ox.RdfFormat.N_QUADS)}
-    assert from_jsonld == oxigraph_triples(seed_result.turtle, ox.RdfFormat.TURTLE)
+    assert from_jsonld == oxigraph_triples(published.turtle, ox.RdfFormat.TURTLE)
 
 
 def test_jsonld_and_turtle_are_isomorphic_in_rdflib_too(seed_result):

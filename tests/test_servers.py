@@ -269,8 +269,8 @@ def test_503_then_success_is_retried(oxigraph, seed_result):
             "load", str(SEED), "--endpoint", stand_in.url + "/query", "--graph-store", stand_in.url + "/store"
         )
         assert run.returncode == 0, run.stderr
-        # two refused, then the evidence graph and the article's graph
-        assert [m for m, _, _ in stand_in.seen].count("PUT") == 4
+        # two refused, then the catalogue's graph, the evidence graph and the article's graph
+        assert [m for m, _, _ in stand_in.seen].count("PUT") == 5
     finally:
         stand_in.shutdown()
     assert _graph_sizes(oxigraph)[seed_result.graph_iri] == len(seed_result.mapped.triples)
@@ -304,7 +304,9 @@ def test_a_store_that_keeps_failing_is_reported_and_exits_3(oxigraph):
         )
         assert run.returncode == 3
         assert "the store still answered HTTP 500 after retries: go away" in run.stderr
-        assert [m for m, _, _ in stand_in.seen].count("PUT") == 3
+        # the catalogue's graph and the article's, each tried three times
+        assert [m for m, _, _ in stand_in.seen].count("PUT") == 6
+        assert "0 of 1 article loaded; the catalogue was not loaded" in run.stdout
     finally:
         stand_in.shutdown()
 
@@ -316,9 +318,20 @@ def test_bearer_token_is_sent_and_never_printed(oxigraph, monkeypatch):
 
         env = {**os.environ, "NEWSGRAPH_STORE_TOKEN": "s3cret-token-value"}
         run = run_cli(
-            "load", str(SEED), "--endpoint", stand_in.url + "/query", "--graph-store", stand_in.url + "/store", env=env
+            "load",
+            str(SEED),
+            "--endpoint",
+            stand_in.url + "/query",
+            "--graph-store",
+            stand_in.url + "/store",
+            "--jobs",
+            "1",
+            env=env,
         )
-        assert run.returncode == 3 and "refused the credentials (HTTP 401)" in run.stderr
+        # the first request (the catalogue's, loaded first) is refused; the article's goes through
+        assert run.returncode == 4 and "catalogue: failed: " in run.stderr
+        assert "refused the credentials (HTTP 401)" in run.stderr
+        assert "1 of 1 article loaded; the catalogue was not loaded" in run.stdout
         assert "s3cret-token-value" not in run.stdout + run.stderr
         assert stand_in.seen[0][2].get("Authorization") == "Bearer s3cret-token-value"
     finally:

@@ -7,11 +7,12 @@ import json
 import pytest
 
 import newsgraph
+from newsgraph.catalogue_graph import build_catalogue
 from newsgraph.errors import ServiceError
 from newsgraph.store import EmbeddedStore, Outcome, Payload, load_articles, payloads_from_file
 
 from .answers import EXPECTED, check_all
-from .conftest import OUTPUT, SEED, SEED_SLUG, run_cli
+from .conftest import CATALOGUE, OUTPUT, SEED, SEED_SLUG, own, run_cli
 
 
 def test_shipped_questions_answer_as_expected_on_the_seed(seed_result):
@@ -74,9 +75,9 @@ def test_load_and_query_commands_on_the_embedded_store(tmp_path):
     store = tmp_path / "store"
     run = run_cli("load", str(SEED), "--store", str(store))
     assert run.returncode == 0, run.stderr
-    assert "1 of 1 article loaded" in run.stdout
+    assert "1 of 1 article loaded, and the catalogue" in run.stdout
     run = run_cli("load", str(SEED), str(OUTPUT / f"{SEED_SLUG}.trig"), "--store", str(store))
-    assert run.returncode == 0 and "2 of 2 articles loaded" in run.stdout
+    assert run.returncode == 0 and "2 of 2 articles loaded, and the catalogue" in run.stdout
     run = run_cli("query", "who-spoke-by-phone-with-maduro", "--store", str(store), "--format", "json")
     assert run.returncode == 0, run.stderr
     rows = json.loads(run.stdout)["results"]["bindings"]
@@ -84,8 +85,10 @@ def test_load_and_query_commands_on_the_embedded_store(tmp_path):
     csv = run_cli(
         "query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", str(store), "--format", "csv"
     )
-    mapped = newsgraph.build(newsgraph.load_story(SEED)).mapped  # the article's graph and its evidence graph
-    assert csv.stdout.splitlines() == ["n", str(len(mapped.triples) + len(mapped.evidence_triples))]
+    # the article's graph and its evidence graph, and the catalogue's graph it refers to
+    mapped = newsgraph.build(newsgraph.load_story(SEED)).mapped
+    catalogue = build_catalogue(newsgraph.load_catalogue(CATALOGUE)).mapped
+    assert csv.stdout.splitlines() == ["n", str(len(mapped.triples) + len(mapped.evidence_triples) + len(catalogue))]
     table = run_cli("query", "everything-belta-reported", "--store", str(store))
     assert "maduro-welcome-in-belarus" in table.stdout and table.stdout.startswith("?reported")
     listing = run_cli("query", "--list")
@@ -102,7 +105,7 @@ def test_query_errors(tmp_path):
 
 def test_load_reports_every_outcome_and_exit_codes(tmp_path, story_copy):
     store = tmp_path / "store"
-    bad = story_copy(lambda d: d["entities"][0].update(wikidata="Q0"))
+    bad = story_copy(lambda d: own(d, "putin").update(wikidata="Q0"))
     run = run_cli("load", str(SEED), str(bad), "--store", str(store))
     assert run.returncode == 4
     assert "1 of 2 articles loaded" in run.stdout

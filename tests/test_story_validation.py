@@ -10,7 +10,7 @@ import pytest
 import newsgraph
 from newsgraph.errors import InputError
 
-from .conftest import entity, event, run_cli, set_at
+from .conftest import entity, event, own, run_cli, set_at
 
 
 def _del(path):
@@ -548,7 +548,7 @@ SCHEMA_WORDS = [
         _schema("$defs", "article", "properties", "text", "description"),
     ),
     (
-        lambda d: entity(d, "russia").update(offices=[{"id": "x", "position": "ambassador"}]),
+        lambda d: own(d, "russia").update(offices=[{"id": "x", "position": "ambassador"}]),
         "/entities/6",
         "only a person can hold offices",
         "",
@@ -560,7 +560,7 @@ SCHEMA_WORDS = [
         "",
     ),
     (
-        lambda d: entity(d, "putin").pop("names"),
+        lambda d: own(d, "putin").pop("names"),
         "/entities/0",
         "needs 'names' (or, for a work, a 'description'); "
         "if the article leaves it unnamed, set 'unnamed: true' and give a 'description'",
@@ -784,7 +784,7 @@ CROSS_CHECK_WORDS = [
         ],
     ),
     (
-        lambda d: entity(d, "russia").pop("wikidata") and entity(d, "putin").update(wikidata="Q159"),
+        lambda d: own(d, "russia").pop("wikidata") and own(d, "putin").update(wikidata="Q159"),
         [
             (
                 "/entities/0/wikidata",
@@ -795,7 +795,7 @@ CROSS_CHECK_WORDS = [
         ],
     ),
     (
-        lambda d: entity(d, "maduro").update(wikidata="Q7747"),
+        lambda d: own(d, "maduro").update(wikidata="Q7747"),
         [
             (
                 "/entities/1/wikidata",
@@ -812,7 +812,7 @@ CROSS_CHECK_WORDS = [
         ],
     ),
     (
-        lambda d: next(e for e in d["entities"] if e["type"] == "unnamed-source").pop("unnamed"),
+        lambda d: next(e for e in d["entities"] if e.get("type") == "unnamed-source").pop("unnamed"),
         [
             (
                 "/entities/26",

@@ -7,7 +7,7 @@ import json
 import newsgraph
 from newsgraph.snapshot import PositionHeld, Snapshot
 
-from .conftest import SEED, entity, run_cli
+from .conftest import SEED, own, run_cli
 
 
 def errors(report):
@@ -38,13 +38,13 @@ def test_each_wikidata_check_would_find_a_change_to_the_seed(story_copy):
     # the clean verdict above is not for want of checking: one change each, one error each
     changes = {
         "/entities/0/wikidata": lambda d: (
-            entity(d, "russia").pop("wikidata") and entity(d, "putin").update(wikidata="Q159")
+            own(d, "russia").pop("wikidata") and own(d, "putin").update(wikidata="Q159")
         ),  # a state's QID for a person
         "/entities/0/offices/0/position": lambda d: (
-            entity(d, "president-of-the-united-states").pop("wikidata")
-            and entity(d, "president-of-russia").update(wikidata="Q11696")
+            own(d, "president-of-the-united-states").pop("wikidata")
+            and own(d, "president-of-russia").update(wikidata="Q11696")
         ),  # a position Putin never held
-        "/entities/2/wikidata": lambda d: entity(d, "lukashenko").update(wikidata="Q999999999"),  # unknown
+        "/entities/2/wikidata": lambda d: own(d, "lukashenko").update(wikidata="Q999999999"),  # unknown
     }
     for pointer, change in changes.items():
         report = newsgraph.validate_story(story_copy(change))
@@ -52,7 +52,7 @@ def test_each_wikidata_check_would_find_a_change_to_the_seed(story_copy):
 
 
 def test_a_person_given_a_states_qid_is_reported(story_copy):
-    path = story_copy(lambda d: entity(d, "putin").update(wikidata="Q159"))
+    path = story_copy(lambda d: own(d, "putin").update(wikidata="Q159"))
     found = errors(newsgraph.validate_story(path))
     assert (
         "/entities/0/wikidata",
@@ -61,13 +61,13 @@ def test_a_person_given_a_states_qid_is_reported(story_copy):
 
 
 def test_a_human_declared_as_a_state_is_reported(story_copy):
-    path = story_copy(lambda d: entity(d, "russia").update(wikidata="Q2866") or entity(d, "lukashenko").pop("wikidata"))
+    path = story_copy(lambda d: own(d, "russia").update(wikidata="Q2866") or own(d, "lukashenko").pop("wikidata"))
     found = errors(newsgraph.validate_story(path))
     assert any(p == "/entities/6/wikidata" and "is human on Wikidata" in m for p, m in found), found
 
 
 def test_a_qid_missing_from_the_snapshot_is_reported_offline(story_copy):
-    path = story_copy(lambda d: entity(d, "john-coale").update(wikidata="Q123456789"))
+    path = story_copy(lambda d: own(d, "john-coale").update(wikidata="Q123456789"))
     run = run_cli("validate", str(path))
     assert run.returncode == 1
     assert "/entities/5/wikidata: Q123456789 is not in the Wikidata snapshot (taken 2026-11-27)" in run.stdout

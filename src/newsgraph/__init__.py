@@ -10,8 +10,10 @@
 __version__ = "0.1.0"
 
 from .build import BuildResult, build
+from .catalogue import Catalogue, load_catalogue
 from .errors import (
     InputError,
+    InvalidCatalogue,
     InvalidStory,
     NewsgraphError,
     OutputError,
@@ -26,6 +28,8 @@ __all__ = [
     "load_story",
     "read_story",
     "validate_story",
+    "load_catalogue",
+    "Catalogue",
     "build",
     "BuildResult",
     "Story",
@@ -33,6 +37,7 @@ __all__ = [
     "Problem",
     "NewsgraphError",
     "InvalidStory",
+    "InvalidCatalogue",
     "InputError",
     "OutputError",
     "ServiceError",

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rdflib
 
@@ -22,16 +22,19 @@ from .conformance import check_jsonld, check_shapes, check_shapes_pyshacl
 from .embed import to_html_script
 from .errors import InputError, InvalidStory
 from .files import write_files
-from .iris import check_base, thing_iri
+from .iris import check_base
 from .jsonld import dumps, to_jsonld
 from .mapping import Lit, MappedArticle, Obj, iter_triples, map_story
-from .model import Story
+from .model import Entity, Event, Story
 from .report import Report
 from .structured_data import structured_data
 from .terms import check_terms
 from .turtle import nquads_text, trig_text, turtle_blocks, turtle_text
 from .verify import verify_serialisations
 from .vocab import DEFAULT_BASE, PREFIXES, XSD
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue
 
 __all__ = ["Published", "BuildResult", "build", "to_rdflib_dataset"]
 
@@ -169,23 +172,34 @@ class BuildResult(Published):
     @cached_property
     def prefixes(self) -> dict[str, str]:
         """The article's nodes as ``art:``, the catalogue's things it refers to as ``thing:``."""
-        base = self.mapped.graph[: -len("graph/" + self.slug)]
-        return {**PREFIXES, "art": self.mapped.prefix, "thing": thing_iri(base, "")}
+        return {**PREFIXES, "art": self.mapped.prefix, "thing": self.mapped.thing_prefix}
 
 
-def build(story: Story, base: str | None = None, *, check: bool = True, verify: bool = False) -> BuildResult:
+def build(
+    story: Story,
+    base: str | None = None,
+    *,
+    catalogue: Catalogue | None = None,
+    check: bool = True,
+    verify: bool = False,
+) -> BuildResult:
     """Map ``story`` (under ``base``, else the story's base IRI, else the default).
 
-    With ``check`` (the default) every IRI and typed literal is checked, and the output against
-    the JSON-LD profile and the SHACL shapes; :class:`~newsgraph.errors.InvalidStory` is raised
-    if it does not conform. With ``verify`` every serialisation is also read back with Oxigraph
-    (:meth:`BuildResult.verify`).
+    The things the story takes from the newsroom's catalogue get the catalogue's IRIs: under
+    ``catalogue``'s base IRI when it is given (every reference must then be one of its entries),
+    else under the article's. With ``check`` (the default) every IRI and typed literal is checked,
+    and the output against the JSON-LD profile and the SHACL shapes;
+    :class:`~newsgraph.errors.InvalidStory` is raised if it does not conform. With ``verify``
+    every serialisation is also read back with Oxigraph (:meth:`BuildResult.verify`).
     """
     try:
         check_base(base or story.base or DEFAULT_BASE)
     except ValueError as exc:
         raise InputError(str(exc)) from None
-    result = BuildResult(map_story(story, base), story.article.slug, story.path, story)
+    if catalogue is not None:
+        _check_references(story, catalogue)
+    thing_base = catalogue.base if catalogue is not None else None
+    result = BuildResult(map_story(story, base, thing_base=thing_base), story.article.slug, story.path, story)
     if check:
         report = result.check()
         if not report.ok:
@@ -193,6 +207,17 @@ def build(story: Story, base: str | None = None, *, check: bool = True, verify: 
     if verify:
         result.verify()
     return result
+
+
+def _check_references(story: Story, catalogue: Catalogue) -> None:
+    report = Report(story.path)
+    sections: dict[str, tuple[Entity | Event, ...]] = {"entities": story.entities, "events": story.events}
+    for section, items in sections.items():
+        for i, item in enumerate(items):
+            if item.catalogue and item.catalogue not in catalogue.entries:
+                catalogue.report_unknown(report, f"/{section}/{i}/catalogue", item.catalogue)
+    if not report.ok:
+        raise InvalidStory(report)
 
 
 def to_rdflib_dataset(mapped: MappedArticle) -> rdflib.Dataset:

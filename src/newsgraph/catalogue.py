@@ -117,6 +117,16 @@ class Catalogue:
         """The ids most like ``id``, for a hint."""
         return difflib.get_close_matches(id, sorted(self.entries), n=3, cutoff=0.6)
 
+    def report_unknown(self, report: Report, pointer: str, id: str) -> None:
+        """Report that a story refers to ``id``, which is not here, with the closest ids as the hint."""
+        close = self.closest(id)
+        report.add(
+            pointer,
+            f"{id!r} is not in the catalogue ({self.path})",
+            hint=f"did you mean {', '.join(map(repr, close))}?" if close else "add an entry with this id",
+            check="catalogue",
+        )
+
     def __len__(self) -> int:
         return len(self.entries)
 
@@ -190,16 +200,20 @@ def catalogues_for(stories: list[Path]) -> list[tuple[Path, str]]:
     found: dict[tuple[Path, str], None] = {}
     for story in stories:
         config = find_config(story)
-        folder = catalogue_folder(config, story.resolve().parent).resolve()
-        if folder.is_dir():
-            found[(folder, config.base_iri or DEFAULT_BASE)] = None
+        try:
+            folder = catalogue_folder(config, story.resolve().parent).resolve()
+            if folder.is_dir():
+                found[(folder, config.base_iri or DEFAULT_BASE)] = None
+        except OSError:  # a path the system cannot look at (too long...): reading the story says so
+            continue
     return list(found)
 
 
-def with_catalogue(data: Any, path: Path, config: Config, report: Report) -> Any:
+def with_catalogue(data: Any, path: Path, config: Config, report: Report, catalogue: Catalogue | None = None) -> Any:
     """The story ``data`` with each reference to the catalogue (``catalogue: ID`` on an entity or
-    an event) filled in from its entry: id, type, names, aliases, description, Wikidata item, as far
-    as the story does not give them. Problems go to ``report``; ``data`` itself is not changed."""
+    an event) filled in from its entry (``catalogue``, else the newsroom's): id, type, names,
+    Wikidata item (and description, for an unnamed thing), as far as the story does not give
+    them. Problems go to ``report``; ``data`` itself is not changed."""
     if not (isinstance(data, dict) and any(_refers(data.get(section)) for section in ("entities", "events"))):
         return data
     data = copy.deepcopy(data)
@@ -211,7 +225,7 @@ def with_catalogue(data: Any, path: Path, config: Config, report: Report) -> Any
     ]
     first = refs[0][0] + "/catalogue"
     try:
-        catalogue = catalogue_for(path, config)
+        catalogue = catalogue or catalogue_for(path, config)
     except InputError as exc:
         report.add(first, str(exc), hint="a story that refers to the catalogue needs it", check="catalogue")
         return data
@@ -224,7 +238,7 @@ def with_catalogue(data: Any, path: Path, config: Config, report: Report) -> Any
 
 
 #: What a reference takes from its entry, unless the story gives it.
-_ENTITY_FIELDS = ("type", "names", "aliases", "description", "wikidata", "unnamed")
+_ENTITY_FIELDS = ("type", "names", "description", "wikidata", "unnamed")
 _EVENT_FIELDS = ("type", "names", "description", "wikidata")
 
 
@@ -232,14 +246,8 @@ def _fill(item: dict[str, Any], pointer: str, catalogue: Catalogue, report: Repo
     id = item["catalogue"]
     if not isinstance(id, str) or id not in catalogue.entries:
         if isinstance(id, str):  # anything else is the schema's to report
-            close = catalogue.closest(id)
-            fix = f"did you mean {', '.join(map(repr, close))}?" if close else "add an entry with this id"
-            report.add(
-                f"{pointer}/catalogue",
-                f"{id!r} is not in the catalogue ({catalogue.path})",
-                hint=fix,
-                check="catalogue",
-            )
+            catalogue.report_unknown(report, f"{pointer}/catalogue", id)
+            item.setdefault("id", id)  # so that what refers to it is not reported too
         return
     entry = catalogue.entry(id)
     if entry.id != id:
@@ -261,13 +269,21 @@ def _fill(item: dict[str, Any], pointer: str, catalogue: Catalogue, report: Repo
             hint="leave 'type' out: a reference takes the entry's",
             check="catalogue",
         )
+    if "wikidata" in item and entry.wikidata and item["wikidata"] != entry.wikidata:
+        report.add(
+            f"{pointer}/wikidata",
+            f"the catalogue says {entry.id!r} is {entry.wikidata}, not {item['wikidata']}",
+            hint="leave 'wikidata' out: a reference takes the entry's (correct the entry if it is wrong)",
+            check="catalogue",
+        )
     item["catalogue"] = entry.id
     item.setdefault("id", entry.id)
     values = {
         "type": entry.type,
         "names": None if item.get("unnamed") else dict(entry.names) or None,
-        "aliases": {k: list(v) for k, v in entry.aliases.items()} or None,
-        "description": dict(entry.description) or None,
+        # what identifies the thing; its aliases and description stay in the catalogue's graph
+        # (an unnamed thing is identified by its description)
+        "description": dict(entry.description) or None if entry.unnamed else None,
         "wikidata": entry.wikidata,
         "unnamed": entry.unnamed or None,
     }

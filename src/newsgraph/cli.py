@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
@@ -20,16 +20,17 @@ import click
 from . import __version__
 from .batch import STORY_SUFFIXES
 from .build import build
-from .errors import InputError, InternalError, InvalidStory, NewsgraphError, ServiceError
+from .errors import InputError, InternalError, InvalidCatalogue, InvalidStory, NewsgraphError, ServiceError
 from .report import printable
 from .story import load_story, validate_story
 
 if TYPE_CHECKING:
     from .build import Published
+    from .catalogue import Catalogue
     from .catalogue_graph import CatalogueBuild
     from .graphstore import RemoteStore
     from .snapshot import Snapshot
-    from .store import Deferred, EmbeddedStore, Outcome
+    from .store import Deferred, EmbeddedStore, Outcome, Payload
     from .wikidata import WikidataClient
 
 DEFAULT_OUT = "output"
@@ -178,10 +179,17 @@ def build_command(
     paths = story_paths(stories)
     if len(paths) == 1 and Path(stories[0]) == paths[0]:
         story = paths[0]
+        loaded = _catalogues(paths, base_iri)
+        catalogue = loaded[0] if loaded else None
         with _about(story):
             remove_leftovers(out)  # of builds killed earlier, whatever becomes of this one
-            result = build(load_story(story, _snapshot(story, live, **wikidata)), base=base_iri, verify=verify_output)
-        catalogues = _build_catalogues(paths, base_iri, verify_output)
+            result = build(
+                load_story(story, _snapshot(story, live, **wikidata), catalogue=catalogue),
+                base=base_iri,
+                catalogue=catalogue,
+                verify=verify_output,
+            )
+        catalogues = [_catalogue_build(c, verify_output) for c in loaded]
         # the article and its catalogue land together or not at all
         with _about(story):
             changed = write_files(out, {k: v for r in (result, *catalogues) for k, v in r.file_bytes().items()})
@@ -193,7 +201,7 @@ def build_command(
     if live:
         raise click.UsageError("--live checks one story at a time; build a batch from the snapshot")
 
-    catalogues = _build_catalogues(paths, base_iri, verify_output)
+    catalogues = [_catalogue_build(c, verify_output) for c in _catalogues(paths, base_iri)]
     started = time.perf_counter()
     failed: list = []
     built = triples = 0
@@ -211,26 +219,29 @@ def build_command(
             _say(outcome.details)
     seconds = time.perf_counter() - started
     click.echo(f"built {built}, failed {len(failed)}, {triples} triples, {seconds:.2f} s -> {out}/")
-    for catalogue in catalogues:
-        with _about(Path(catalogue.source)):
-            _say_written(catalogue, out, catalogue.write(out))
+    for published in catalogues:
+        with _about(Path(published.source)):
+            _say_written(published, out, published.write(out))
     if failed:
         sys.exit(max(o.exit_code for o in failed))
 
 
-def _build_catalogues(stories: list[Path], base_iri: str | None, verify: bool) -> list[CatalogueBuild]:
-    """The built catalogues of the stories' newsrooms (where they have one), published with them."""
-    from .catalogue import catalogues_for
+def _catalogues(stories: list[Path], base_iri: str | None) -> list[Catalogue]:
+    """The catalogues of the stories' newsrooms (where they have one): published with them."""
+    from .catalogue import catalogues_for, load_catalogue
 
-    return [_catalogue_build(folder, base_iri or base, verify) for folder, base in catalogues_for(stories)]
+    loaded = []
+    for folder, base in catalogues_for(stories):
+        with _about(folder):
+            loaded.append(load_catalogue(folder, base=base_iri or base))
+    return loaded
 
 
-def _catalogue_build(folder: Path, base: str | None, verify: bool) -> CatalogueBuild:
-    from .catalogue import load_catalogue
+def _catalogue_build(catalogue: Catalogue, verify: bool) -> CatalogueBuild:
     from .catalogue_graph import build_catalogue
 
-    with _about(folder):
-        result = build_catalogue(load_catalogue(folder, base=base))
+    with _about(catalogue.path):
+        result = build_catalogue(catalogue)
         if verify:
             result.verify()
     return result
@@ -367,26 +378,52 @@ def _base_option(base_iri: str | None) -> str | None:
 def _inputs(inputs: tuple[Path, ...], base_iri: str | None) -> Iterator[Deferred]:
     """Each input, made into payloads only when the store can still take them: a story is built,
     a .trig or .nq file read; one that fails becomes an outcome saying why."""
-    from .store import Deferred, Outcome, Payload, payloads_from_file
+    from .store import Payload, payloads_from_file
 
-    def make(path: Path) -> list[Payload | Outcome]:
+    def make(path: Path) -> list[Payload]:
+        if path.suffix in STORY_SUFFIXES:
+            return [Payload.from_result(build(load_story(path), base=base_iri))]
+        return list(payloads_from_file(path))
+
+    for path in inputs:
+        yield _deferred(path.name, path, partial(make, path))
+
+
+def _catalogue_inputs(stories: list[Path], base_iri: str | None) -> Iterator[Deferred]:
+    """The catalogues of the stories' newsrooms, made into payloads as :func:`_inputs` does."""
+    from .catalogue import catalogues_for, load_catalogue
+    from .catalogue_graph import build_catalogue
+    from .store import Payload
+
+    def make(folder: Path, base: str) -> list[Payload]:
+        return [Payload.from_result(build_catalogue(load_catalogue(folder, base=base_iri or base)))]
+
+    for folder, base in catalogues_for(stories):
+        yield _deferred("catalogue", folder, partial(make, folder, base))
+
+
+def _deferred(label: str, path: Path, make: Callable[[], list[Payload]]) -> Deferred:
+    """``make`` deferred; what goes wrong in it becomes the outcome of ``label``."""
+    from .store import Deferred, Outcome
+
+    def outcomes() -> list[Payload | Outcome]:
         try:
             with _about(path):
-                if path.suffix in STORY_SUFFIXES:
-                    return [Payload.from_result(build(load_story(path), base=base_iri))]
-                return list(payloads_from_file(path))
+                return list(make())
         except InvalidStory as exc:
             report = exc.report
             return [
-                Outcome(path.name, "", "invalid", error=f"the story has {report.summary()}\n{report.format_problems()}")
+                Outcome(label, "", "invalid", error=f"the story has {report.summary()}\n{report.format_problems()}")
             ]
+        except InvalidCatalogue as exc:
+            problems = "\n".join(r.format_problems() for r in exc.reports)
+            return [Outcome(label, "", "invalid", error=f"{exc}\n{problems}")]
         except InternalError as exc:
-            return [Outcome(path.name, "", "internal error", error=exc.reason, details=exc.details)]
+            return [Outcome(label, "", "internal error", error=exc.reason, details=exc.details)]
         except NewsgraphError as exc:
-            return [Outcome(path.name, "", "invalid", error=str(exc))]
+            return [Outcome(label, "", "invalid", error=str(exc))]
 
-    for path in inputs:
-        yield Deferred(path.name, partial(make, path))
+    return Deferred(label, outcomes)
 
 
 def _describe(outcome: Outcome) -> None:
@@ -424,12 +461,26 @@ def load_command(inputs: tuple[str, ...], base_iri: str | None, jobs: int | None
     paths = story_paths(inputs, LOAD_SUFFIXES)
     if not paths:
         raise InputError(f"nothing to load in {' '.join(inputs)}")
+    # the catalogue of the stories' newsroom first (the articles refer to its things), in the same
+    # batch: a store that cannot be reached is found out once
+    batch = [*_catalogue_inputs([p for p in paths if p.suffix in STORY_SUFFIXES], base_iri)]
+    first_article = len(batch)
+    batch += _inputs(tuple(paths), base_iri)
     with _open_store(**store_options, must_exist=False) as store:
-        outcomes = load_articles(
-            store, _inputs(tuple(paths), base_iri), jobs=jobs or os.cpu_count() or 1, report=_describe
-        )
-    loaded = sum(o.ok for o in outcomes)
-    click.echo(f"{loaded} of {len(outcomes)} article{'s' if len(outcomes) != 1 else ''} loaded")
+        everything = load_articles(store, batch, jobs=jobs or os.cpu_count() or 1, report=_describe)
+    catalogues, articles = everything[:first_article], everything[first_article:]
+    loaded = sum(o.ok for o in articles)
+    summary = f"{loaded} of {len(articles)} article{'s' if len(articles) != 1 else ''} loaded"
+    if catalogues:
+        failed = sum(not o.ok for o in catalogues)
+        what = "the catalogue" if len(catalogues) == 1 else f"{len(catalogues)} catalogues"
+        if not failed:
+            summary += f", and {what}"
+        else:
+            summary += "; the catalogue was not loaded" if len(catalogues) == 1 else f"; {failed} of {what} not loaded"
+    click.echo(summary)
+    # the exit code is the articles' (with a catalogue that failed counted among them)
+    outcomes = [*articles, *(o for o in catalogues if not o.ok)]
     if loaded == len(outcomes):
         return
     if any(o.status == "internal error" for o in outcomes):
@@ -486,19 +537,23 @@ def query_command(question: str | None, fmt: str, list_queries: bool, **store_op
 @click.option("--limit", type=click.IntRange(1, 20), default=5, show_default=True, help="Candidates per entity.")
 @_wikidata_options
 def link_command(story: Path, live: bool, fmt: str, limit: int, **wikidata: Any) -> None:
-    """Propose Wikidata items for STORY's entities and events that have no QID (changes nothing)."""
+    """Propose, for STORY's entities and events, entries of the newsroom's catalogue (for those
+    not referring to it yet) and then Wikidata items (for those with no QID), ranked, with the
+    evidence for each. Changes nothing."""
+    from .catalogue import catalogue_for, catalogues_for
     from .config import find_config
     from .link import format_proposals, link_story
     from .snapshot import Snapshot
 
     with _about(story):
         loaded = load_story(story)
+        catalogue = catalogue_for(story) if catalogues_for([story]) else None
     snapshot = Snapshot.default(find_config(story).snapshot)
     if live:
         with _client(**wikidata, near=story) as client:
-            proposals = link_story(loaded, snapshot, client, limit=limit)
+            proposals = link_story(loaded, snapshot, client, limit=limit, catalogue=catalogue)
     else:
-        proposals = link_story(loaded, snapshot, limit=limit)
+        proposals = link_story(loaded, snapshot, limit=limit, catalogue=catalogue)
     click.echo(format_proposals(proposals, fmt))
 
 
@@ -581,8 +636,13 @@ def catalogue_validate_command(folder: Path | None) -> None:
 @click.option("--verify-output", is_flag=True, help="Also read every file back with Oxigraph before writing it.")
 def catalogue_build_command(folder: Path | None, out: Path, base_iri: str | None, verify_output: bool) -> None:
     """Check the catalogue in FOLDER and write its graph's four files into --out (nothing if it has errors)."""
-    result = _catalogue_build(_catalogue_folder(folder), _base_option(base_iri), verify_output)
-    with _about(result.catalogue.path and Path(result.catalogue.path)):
+    from .catalogue import load_catalogue
+
+    folder = _catalogue_folder(folder)
+    with _about(folder):
+        catalogue = load_catalogue(folder, base=_base_option(base_iri))
+    result = _catalogue_build(catalogue, verify_output)
+    with _about(folder):
         _say_written(result, out, result.write(out))
 
 
@@ -605,7 +665,8 @@ def wikidata_group() -> None:
 )
 @_wikidata_options
 def refresh_command(stories: tuple[Path, ...], out: Path | None, allow_shrink: bool, **wikidata: Any) -> None:
-    """Rebuild the snapshot from live Wikidata for the QIDs of STORIES (default: stories/*).
+    """Rebuild the snapshot from live Wikidata for the QIDs of STORIES (default: stories/*) and
+    of their newsroom's catalogue (confirming the QIDs it holds pending).
 
     Needs the network; offline it says so and changes nothing. A snapshot that would lose what the
     old one had is not written (exit 3) unless --allow-shrink is given.
@@ -613,6 +674,7 @@ def refresh_command(stories: tuple[Path, ...], out: Path | None, allow_shrink: b
     import datetime
     import os
 
+    from .catalogue import catalogue_files, catalogues_for
     from .config import find_config
     from .files import write_files
     from .snapshot import SNAPSHOT_ENV, Snapshot
@@ -623,7 +685,8 @@ def refresh_command(stories: tuple[Path, ...], out: Path | None, allow_shrink: b
         raise InputError("no stories given, and none in ./stories")
     configured = find_config(paths[0]).snapshot
     out = out or Path(os.environ.get(SNAPSHOT_ENV) or configured or "data/wikidata-snapshot.json")
-    qids = qids_in_stories(paths)
+    catalogues = [file for folder, _ in catalogues_for(paths) for file in catalogue_files(folder)]
+    qids = qids_in_stories([*paths, *catalogues])
     with _client(**wikidata, near=paths[0]) as client:
         snapshot, missing = fetch_snapshot(qids, client, datetime.date.today().isoformat())
     if missing:
@@ -642,7 +705,8 @@ def refresh_command(stories: tuple[Path, ...], out: Path | None, allow_shrink: b
                 "meant, pass --allow-shrink"
             )
     write_files(out.parent, {out.name: snapshot.dumps().encode("utf-8")})
-    click.echo(f"{out}: {len(snapshot)} items from {len(paths)} stories, taken {snapshot.taken}")
+    and_catalogue = " and their catalogue" if catalogues else ""
+    click.echo(f"{out}: {len(snapshot)} items from {len(paths)} stories{and_catalogue}, taken {snapshot.taken}")
 
 
 def main() -> None:

@@ -32,6 +32,7 @@ from .snapshot import Item, Snapshot
 from .validate import type_fit
 
 if TYPE_CHECKING:
+    from .catalogue import Catalogue, Entry
     from .wikidata import WikidataClient
 
 __all__ = ["normalize", "stems", "Match", "Candidate", "Proposal", "link_story", "format_proposals"]
@@ -110,7 +111,9 @@ class Candidate:
     matches: list[Match] = field(default_factory=list)
     type_fit: str = "unknown"  # "fits", "contradicts" or "unknown"
     type_note: str = ""
-    found_by: str = "snapshot"
+    found_by: str = "snapshot"  # "catalogue", "snapshot" or "wikidata search"
+    #: The catalogue entry's id, for a candidate from the newsroom's catalogue (its QID, if any, in ``qid``).
+    catalogue: str = ""
 
 
 @dataclass
@@ -173,7 +176,14 @@ def _type_fit(declared: str, item: Item) -> tuple[str, str]:
     return fit, notes[fit]
 
 
-def _score(names: list[tuple[str, str, str]], item: Item, declared: str, found_by: str) -> Candidate | None:
+def _entry_fit(declared: str, entry: Entry) -> tuple[str, str]:
+    if entry.type == declared:
+        return "fits", f"the catalogue has it as a {entry.type}"
+    return "contradicts", f"the catalogue has it as a {entry.type}, not a {declared}"
+
+
+def _score(names: list[tuple[str, str, str]], item: Item, type_fit: tuple[str, str], found_by: str) -> Candidate | None:
+    """The candidate ``item`` is for the thing called ``names``, with ``type_fit`` (fit and note)."""
     texts = [(label, "label", lang) for lang, label in item.labels.items()]
     texts += [(alias, "alias", lang) for lang, aliases in item.aliases.items() for alias in aliases]
     matches = []
@@ -192,7 +202,7 @@ def _score(names: list[tuple[str, str, str]], item: Item, declared: str, found_b
     if not matches:
         return None
     matches.sort(key=lambda m: -m.score)
-    fit, note = _type_fit(declared, item)
+    fit, note = type_fit
     distinct = len({normalize(m.name) for m in matches})
     score = matches[0].score + 0.02 * min(distinct - 1, 5)
     score += {"fits": 0.05, "contradicts": -0.5, "unknown": 0.0}[fit]
@@ -202,36 +212,74 @@ def _score(names: list[tuple[str, str, str]], item: Item, declared: str, found_b
 
 
 def link_story(
-    story: Story, snapshot: Snapshot | None = None, client: WikidataClient | None = None, *, limit: int = 5
+    story: Story,
+    snapshot: Snapshot | None = None,
+    client: WikidataClient | None = None,
+    *,
+    limit: int = 5,
+    catalogue: Catalogue | None = None,
 ) -> list[Proposal]:
-    """Candidates for every entity and event of ``story`` without a QID.
+    """Candidates for every named entity and every event of ``story`` that is not yet a
+    reference to ``catalogue`` (its entries come first) or has no QID (Wikidata items).
 
     ``client`` (a :class:`~newsgraph.wikidata.WikidataClient`) adds live ``wbsearchentities``
     results to the snapshot's; without it the snapshot alone is searched.
     """
     snapshot = snapshot or Snapshot.default()
     language = story.article.language
-    things: list[tuple[str, Entity | Event]] = [
-        ("entity", e) for e in story.entities if not e.wikidata and not e.unnamed
-    ]
-    things += [("event", e) for e in story.events if not e.wikidata]
+    entries = [e for e in catalogue.entries.values() if e.type and not e.unnamed] if catalogue else []
+    things: list[tuple[str, Entity | Event]] = [("entity", e) for e in story.entities if not e.unnamed]
+    things += [("event", e) for e in story.events]
     proposals = []
     for kind, thing in things:
+        in_catalogue = bool(thing.catalogue) or not entries
+        if in_catalogue and thing.wikidata:
+            continue
         names = _names(thing, language)
         declared = thing.type if kind == "entity" else "event"
-        items: dict[str, tuple[Item, str]] = {q: (i, "snapshot") for q, i in snapshot.items.items()}
-        if client is not None:
-            items.update({q: (i, "wikidata search") for q, i in _search_live(client, names).items() if q not in items})
-        candidates = [
-            c
-            for item, found_by in items.values()
-            if (c := _score(names, item, declared, found_by)) is not None and c.score >= MIN_SCORE
-        ]
-        # A candidate whose class fits comes before one whose class is not known, and that before
-        # one whose class contradicts the declared type, whatever their names score.
-        candidates.sort(key=lambda c: (_FIT_RANK[c.type_fit], -c.score, int(c.qid[1:])))
-        proposals.append(Proposal(thing.id, kind, declared, [n for n, _, _ in names], candidates[:limit]))
+        candidates = [] if in_catalogue else _from_catalogue(names, thing, entries)[:limit]
+        if not thing.wikidata:
+            candidates += _from_wikidata(names, declared, snapshot, client)[:limit]
+        proposals.append(Proposal(thing.id, kind, declared, [n for n, _, _ in names], candidates))
     return proposals
+
+
+def _from_catalogue(names: list[tuple[str, str, str]], thing: Entity | Event, entries: list[Entry]) -> list[Candidate]:
+    """The catalogue's entries that the thing's names match, best first."""
+    candidates = []
+    for entry in entries:
+        if entry.is_event != isinstance(thing, Event):
+            continue
+        as_item = Item(entry.wikidata or "", dict(entry.names), dict(entry.aliases), dict(entry.description))
+        candidate = _score(names, as_item, _entry_fit(thing.type, entry), "catalogue")
+        if candidate is None or candidate.score < MIN_SCORE:
+            continue
+        candidate.catalogue = entry.id
+        if thing.wikidata and entry.wikidata:  # the same item, or certainly not the same thing
+            same = thing.wikidata == entry.wikidata
+            candidate.score = round(candidate.score + (0.1 if same else -0.5), 4)
+            candidate.type_note += f"; {'the same' if same else 'another'} Wikidata item ({entry.wikidata})"
+        candidates.append(candidate)
+    candidates.sort(key=lambda c: (_FIT_RANK[c.type_fit], -c.score, c.catalogue))
+    return candidates
+
+
+def _from_wikidata(
+    names: list[tuple[str, str, str]], declared: str, snapshot: Snapshot, client: WikidataClient | None
+) -> list[Candidate]:
+    """The snapshot's (and live search's) items that the names match, best first."""
+    items: dict[str, tuple[Item, str]] = {q: (i, "snapshot") for q, i in snapshot.items.items()}
+    if client is not None:
+        items.update({q: (i, "wikidata search") for q, i in _search_live(client, names).items() if q not in items})
+    candidates = [
+        c
+        for item, found_by in items.values()
+        if (c := _score(names, item, _type_fit(declared, item), found_by)) is not None and c.score >= MIN_SCORE
+    ]
+    # A candidate whose class fits comes before one whose class is not known, and that before
+    # one whose class contradicts the declared type, whatever their names score.
+    candidates.sort(key=lambda c: (_FIT_RANK[c.type_fit], -c.score, int(c.qid[1:])))
+    return candidates
 
 
 def _search_live(client: WikidataClient, names: Iterable[tuple[str, str, str]]) -> dict[str, Item]:
@@ -253,14 +301,18 @@ def format_proposals(proposals: list[Proposal], fmt: str = "text") -> str:
         lines.append(f"{p.id} ({p.type}): " + ("no candidate" if not p.candidates else ""))
         for c in p.candidates:
             best = c.matches[0]
+            what = f"catalogue:{c.catalogue}" if c.catalogue else c.qid
             how = (
                 f"{best.kind} match of {best.role} {best.name!r} "
                 f"with {best.item_field} {best.item_text!r}@{best.language}"
             )
             more = f" (+{len(c.matches) - 1} more names)" if len(c.matches) > 1 else ""
             lines.append(
-                f"  {c.qid}  {c.label}  score {c.score:.2f}  {how}{more}; type {c.type_fit}: {c.type_note}"
+                f"  {what}  {c.label}  score {c.score:.2f}  {how}{more}; type {c.type_fit}: {c.type_note}"
                 f" [{c.found_by}]"
             )
-    lines.append("Nothing was changed: to accept a candidate, write its QID into the story as 'wikidata: Q...'.")
+    lines.append(
+        "Nothing was changed: to accept a candidate, write it into the story: 'catalogue: ID' for an entry "
+        "of the newsroom's catalogue, 'wikidata: Q...' for a Wikidata item."
+    )
     return "\n".join(lines)

@@ -87,6 +87,8 @@ class MappedArticle:
     #: The evidence (Web Annotations and the spans they point to), in a named graph of its own
     #: next to the article's, so that a consumer who wants only the facts can leave it out.
     evidence: Nodes = field(default_factory=dict)
+    #: Where the catalogue's things the article refers to are: ``{base}thing/``.
+    thing_prefix: str = ""
 
     @property
     def evidence_graph(self) -> str:
@@ -173,7 +175,7 @@ def date_literal(value: str) -> Lit:
 
 
 class _Builder:
-    def __init__(self, story: Story, base: str) -> None:
+    def __init__(self, story: Story, base: str, thing_base: str | None = None) -> None:
         self.story = story
         self.mint = Minter(base, story.article.slug)
         self.lang = story.article.language
@@ -183,7 +185,8 @@ class _Builder:
         self.events = {e.id for e in story.events}
         # What the story takes from the newsroom's catalogue is the catalogue's node, in every article.
         described: tuple[Entity | Event, ...] = (*story.entities, *story.events)
-        self.things = {x.id: thing_iri(base, x.catalogue) for x in described if x.catalogue}
+        self.thing_prefix = thing_iri(thing_base or base, "")
+        self.things = {x.id: self.thing_prefix + x.catalogue for x in described if x.catalogue}
         try:
             day = parse_date(story.article.published).first.isoformat()
         except DateError:  # kept as written, for the output check to refuse
@@ -236,7 +239,12 @@ class _Builder:
         for claim in self.story.claims:
             self.claim(claim)
         return MappedArticle(
-            self.mint.article, self.mint.graph, self.mint.prefix, _canonical(self.out), _canonical(self.evidence_out)
+            self.mint.article,
+            self.mint.graph,
+            self.mint.prefix,
+            _canonical(self.out),
+            _canonical(self.evidence_out),
+            self.thing_prefix,
         )
 
     def article(self) -> None:
@@ -492,6 +500,8 @@ def _canonical(out: dict[str, dict[str, list[Obj]]]) -> Nodes:
     return nodes
 
 
-def map_story(story: Story, base: str | None = None) -> MappedArticle:
-    """The article's triples; ``base`` overrides the story's base IRI (default DEFAULT_BASE)."""
-    return _Builder(story, base or story.base or DEFAULT_BASE).run()
+def map_story(story: Story, base: str | None = None, *, thing_base: str | None = None) -> MappedArticle:
+    """The article's triples; ``base`` overrides the story's base IRI (default DEFAULT_BASE), and
+    ``thing_base`` is the base of the catalogue's things the story refers to (default the same)."""
+    base = base or story.base or DEFAULT_BASE
+    return _Builder(story, base, thing_base).run()

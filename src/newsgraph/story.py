@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .catalogue import with_catalogue
+from .catalogue import Catalogue, with_catalogue
 from .config import Config, find_config
 from .errors import InputError, InvalidStory
 from .model import Article, Claim, Entity, Event, Office, Participant, Span, Story, When
@@ -23,10 +23,14 @@ from .validate import check_schema, cross_check
 __all__ = ["load_story", "read_story", "validate_story", "story_from_data"]
 
 
-def read_story(path: str | Path, snapshot: Snapshot | None = None) -> tuple[Story | None, Report]:
+def read_story(
+    path: str | Path, snapshot: Snapshot | None = None, *, catalogue: Catalogue | None = None
+) -> tuple[Story | None, Report]:
     """Parse and check a story file: the story (None if it has errors) and the full report.
 
-    QIDs are checked against ``snapshot`` (default: :meth:`Snapshot.default`, the offline one).
+    QIDs are checked against ``snapshot`` (default: :meth:`Snapshot.default`, the offline one),
+    references to the catalogue resolved in ``catalogue`` (default: the newsroom's, see
+    :func:`~newsgraph.catalogue.catalogue_for`).
     Raises :class:`~newsgraph.errors.InputError` when the file (or the article text it points
     to) cannot be read or parsed at all.
     """
@@ -37,7 +41,7 @@ def read_story(path: str | Path, snapshot: Snapshot | None = None) -> tuple[Stor
     report = Report(str(path), positions=positions)
     for pointer, message, hint in parse_problems:
         report.add(pointer, message, hint=hint, check="syntax")
-    data = with_catalogue(data, path, config, report)
+    data = with_catalogue(data, path, config, report, catalogue)
     check_schema(data, report)
     text = _article_text(data, path, report)
     cross_check(data, text, report, snapshot or Snapshot.default(config.snapshot), source)
@@ -56,25 +60,25 @@ def _with_defaults(story: Story, config: Config) -> Story:
     return story
 
 
-def load_story(path: str | Path, snapshot: Snapshot | None = None) -> Story:
+def load_story(path: str | Path, snapshot: Snapshot | None = None, *, catalogue: Catalogue | None = None) -> Story:
     """The story in ``path``; raises InvalidStory (with the full report) if it has errors."""
-    story, report = read_story(path, snapshot)
+    story, report = read_story(path, snapshot, catalogue=catalogue)
     if story is None:
         raise InvalidStory(report)
     return story
 
 
-def validate_story(path: str | Path, snapshot: Snapshot | None = None) -> Report:
+def validate_story(path: str | Path, snapshot: Snapshot | None = None, *, catalogue: Catalogue | None = None) -> Report:
     """Every problem in the story at ``path`` (an empty report means it is valid).
 
     A story without errors is also built in memory and its output checked (JSON-LD profile,
     SHACL shapes), so that a story that validates also builds.
     """
-    story, report = read_story(path, snapshot)
+    story, report = read_story(path, snapshot, catalogue=catalogue)
     if story is not None:
         from .build import build  # build imports this module
 
-        report.extend(build(story, check=False).check())
+        report.extend(build(story, catalogue=catalogue, check=False).check())
     return report
 
 

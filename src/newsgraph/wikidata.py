@@ -401,17 +401,19 @@ def _cacheable(response: requests.Response) -> bool:
 
 
 def qids_in_stories(paths: Iterable[Path]) -> list[str]:
-    """Every well-formed QID the story files give (entities and events), in order of appearance."""
+    """Every well-formed QID the story files give (entities and events), and the catalogue files
+    (entries, with the QIDs they hold pending), in order of appearance."""
     from .storyfile import load_file
 
     found: dict[str, None] = {}
     for path in paths:
         data, _, _ = load_file(Path(path))
-        for section in ("entities", "events"):
+        for section in ("entities", "events", "entries"):
             for item in data.get(section, []) if isinstance(data, dict) else []:
-                value = item.get("wikidata") if isinstance(item, dict) else None
-                if isinstance(value, str) and QID_PATTERN.match(value):
-                    found[value] = None
+                for key in ("wikidata", "wikidata_pending"):
+                    value = item.get(key) if isinstance(item, dict) else None
+                    if isinstance(value, str) and QID_PATTERN.match(value):
+                        found[value] = None
     return list(found)
 
 
