@@ -56,7 +56,7 @@ BATTERY = [
         "wrong-type",
         yaml_change(set_at("entities", 0, "names", ["Putin"])),
         1,
-        ["/entities/0/names", "expected object, found a list"],
+        ["/entities/0/names", "expected a mapping, found a list"],
     ),
     (
         "unknown-key",
@@ -242,20 +242,20 @@ REFUSED = [
         "offices-a-number",
         yaml_change(lambda d: entity(d, "putin").update(offices=148)),
         1,
-        ["/entities/0/offices: expected array, found a number 148"],
+        ["/entities/0/offices: expected a list, found a number 148"],
     ),
-    ("article-a-string", yaml_change(set_at("article", "x")), 1, ["/article: expected object, found text 'x'"]),
+    ("article-a-string", yaml_change(set_at("article", "x")), 1, ["/article: expected a mapping, found text 'x'"]),
     (
         "list-for-an-id",
         yaml_change(lambda d: event(d, "maduro-trump-call").update(location=["moscow"])),
         1,
-        ["/events/4/location: expected string, found a list"],
+        ["/events/4/location: expected text, found a list"],
     ),
     (
         "mapping-for-a-date",
         yaml_change(lambda d: event(d, "maduro-trump-call").update(date={"on": {"y": 2025}})),
         1,
-        ["/events/4/date/on: expected string, found a mapping"],
+        ["/events/4/date/on: expected text, found a mapping"],
     ),
     (
         "published-feb-30",

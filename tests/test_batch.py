@@ -105,7 +105,7 @@ def test_a_story_of_any_shape_does_not_stop_the_batch(tmp_path):
     run = run_cli("build", str(tmp_path / "stories"), "--out", str(tmp_path / "out"), "--jobs", "2")
     assert run.returncode == 1
     assert run.stdout.startswith("built 7, failed 1,")
-    assert f"{paths[1]}:" in run.stderr and "/entities/0/offices: expected array, found a number 148" in run.stderr
+    assert f"{paths[1]}:" in run.stderr and "/entities/0/offices: expected a list, found a number 148" in run.stderr
     assert "Traceback" not in run.stderr
 
 

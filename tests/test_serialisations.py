@@ -121,6 +121,10 @@ def test_the_offline_loader_refuses_remote_contexts_without_touching_the_network
         jsonld.expand(remote)
     messages = [str(e) for e in _chain(caught.value)]
     assert any("Refusing to load remote document https://schema.org/" in m for m in messages), messages
+    # pyld's own error type for a document that cannot be loaded, so that callers can tell it apart
+    refused = [e for e in _chain(caught.value) if "Refusing to load" in str(e)]
+    assert [getattr(e, "type", None) for e in refused] == ["jsonld.LoadDocumentError"]
+    assert refused[0].code == "loading document failed"
 
 
 def test_rdflib_dataset_holds_the_named_graph_with_lexical_forms_kept(seed_result):
@@ -279,3 +283,13 @@ def test_the_offline_loader_serves_the_bundled_context_as_pyld_expects_it():
             "http://schema.org/name": [{"@language": "el", "@value": "Άννα"}],
         }
     ]
+
+
+def test_the_turtle_writer_remembers_vocabulary_not_an_article_s_own_iris(seed_result):
+    from newsgraph import turtle
+
+    turtle.turtle_text(seed_result.mapped.nodes, seed_result.prefixes)
+    remembered = {iri for cache in turtle._SHARED.values() for iri in cache}
+    assert "http://schema.org/Person" in remembered
+    # the article's IRIs recur in no other article: remembering them would only grow a batch's memory
+    assert not any(iri.startswith(seed_result.mapped.prefix) for iri in remembered)

@@ -33,7 +33,7 @@ def _participant(entity_id):
 CASES = [
     ("missing-headline", _del(["article", "headline"]), "/article", "missing required key 'headline'"),
     ("unknown-key", set_at("entities", 0, "nickname", "Vova"), "/entities/0/nickname", "unknown key 'nickname'"),
-    ("wrong-type", set_at("article", "published", 20251211), "/article/published", "expected string"),
+    ("wrong-type", set_at("article", "published", 20251211), "/article/published", "expected text"),
     ("qid-zero", set_at("entities", 0, "wikidata", "Q0"), "/entities/0/wikidata", "'Q0' is not of the required form"),
     ("qid-lower", set_at("entities", 0, "wikidata", "q42"), "/entities/0/wikidata", "not of the required form"),
     ("qid-suffix", set_at("entities", 0, "wikidata", "Q42x"), "/entities/0/wikidata", "not of the required form"),
@@ -119,7 +119,7 @@ CASES = [
         "/entities/4",
         "must not have names",
     ),
-    ("yes-is-not-true", set_at("entities", 4, "unnamed", "yes"), "/entities/4/unnamed", "expected boolean"),
+    ("yes-is-not-true", set_at("entities", 4, "unnamed", "yes"), "/entities/4/unnamed", "expected true or false"),
     (
         "dangling-source",
         lambda d: d["claims"][0].update(source="kremlin"),
@@ -438,7 +438,7 @@ SCHEMA_WORDS = [
         # a wrong type at a pointer ending in /text is not the article-text rule
         lambda d: d["entities"][0]["evidence"][0].update(text=5),
         "/entities/0/evidence/0/text",
-        "expected string, found a number 5",
+        "expected text, found a number 5",
         _schema("$defs", "span", "properties", "text", "description"),
     ),
     (
@@ -450,20 +450,20 @@ SCHEMA_WORDS = [
     (
         set_at("entities", 0, "unnamed", None),
         "/entities/0/unnamed",
-        "expected boolean, found null None",
+        "expected true or false, found null",
         _schema("$defs", "entity", "properties", "unnamed", "description"),
     ),
     (
         # a value shown in 60 characters is shown whole; a longer one is cut to 57 and '...'
         set_at("entities", 0, "unnamed", "y" * 58),
         "/entities/0/unnamed",
-        f"expected boolean, found text '{'y' * 58}'",
+        f"expected true or false, found text '{'y' * 58}'",
         _schema("$defs", "entity", "properties", "unnamed", "description"),
     ),
     (
         set_at("entities", 0, "unnamed", "y" * 59),
         "/entities/0/unnamed",
-        f"expected boolean, found text '{'y' * 56}...",
+        f"expected true or false, found text '{'y' * 56}...",
         _schema("$defs", "entity", "properties", "unnamed", "description"),
     ),
     (
@@ -475,13 +475,13 @@ SCHEMA_WORDS = [
     (
         set_at("entities", 0, "names", ["Putin"]),
         "/entities/0/names",
-        "expected object, found a list ['Putin']",
+        "expected a mapping, found a list ['Putin']",
         _schema("$defs", "lang-text", "description"),
     ),
     (
         set_at("entities", 0, "unnamed", "yes"),
         "/entities/0/unnamed",
-        "expected boolean, found text 'yes'",
+        "expected true or false, found text 'yes'",
         _schema("$defs", "entity", "properties", "unnamed", "description"),
     ),
     (
@@ -565,6 +565,12 @@ SCHEMA_WORDS = [
         "needs 'names' (or, for a work, a 'description'); "
         "if the article leaves it unnamed, set 'unnamed: true' and give a 'description'",
         "",
+    ),
+    (
+        set_at("article", "headline", True),
+        "/article/headline",
+        "expected text, found true",
+        "Non-empty text.",
     ),
 ]
 
@@ -829,6 +835,78 @@ CROSS_CHECK_WORDS = [
             ),
         ],
     ),
+    # references of each kind, to nothing or to the wrong kind of thing
+    (
+        _add_entity(id="agency", type="news-agency", names={"en": "An agency"}, country="maduro"),
+        [("/entities/30/country", "'maduro' is a person, but the country must be: state", "", "error")],
+    ),
+    (
+        lambda d: entity(d, "putin")["offices"][0].update(position="president-of-mars"),
+        [
+            (
+                "/entities/0/offices/0/position",
+                "'president-of-mars' is not defined",
+                "the position held: add an entity or event with id 'president-of-mars', or fix the spelling",
+                "error",
+            )
+        ],
+    ),
+    (
+        lambda d: d["article"].update(authors=["russia"]),
+        [
+            (
+                "/article/authors/0",
+                "'russia' is a state, but an author must be: government-body, media, news-agency, organization, person",
+                "",
+                "error",
+            )
+        ],
+    ),
+    (
+        lambda d: d["article"].update(about=["maduro", "nobody"]),
+        [
+            (
+                "/article/about/1",
+                "'nobody' is not defined",
+                "what the article is about: add an entity or event with id 'nobody', or fix the spelling",
+                "error",
+            )
+        ],
+    ),
+    (  # a claim is named by its kind
+        lambda d: event(d, "putin-maduro-call")["participants"][0].update(entity="maduro-days-numbered"),
+        [
+            (
+                "/events/0/participants/0/entity",
+                "'maduro-days-numbered' is a quote, but a participant must be: government-body, media, news-agency, "
+                "organization, person, state, unnamed-source",
+                "",
+                "error",
+            )
+        ],
+    ),
+    (  # an entity with no offices holds none
+        lambda d: event(d, "us-sanctions-relief-for-belarus")["participants"][1].update(capacity="president"),
+        [
+            (
+                "/events/9/participants/1/capacity",
+                "'belarus' holds no office with id 'president'",
+                "offices of 'belarus': none",
+                "error",
+            )
+        ],
+    ),
+    (
+        lambda d: d["claims"][0].update(id="article"),
+        [
+            (
+                "/claims/0/id",
+                "id 'article' is reserved for the article itself",
+                "every entity, event and claim needs its own id",
+                "error",
+            )
+        ],
+    ),
 ]
 
 
@@ -852,4 +930,4 @@ def test_a_type_that_could_be_one_of_several_is_named_so():
         path=["a", 0],
         schema={"type": ["string", "null"], "description": "Help."},
     )
-    assert _describe(error) == ("/a/0", "expected string or null, found a number 5", "Help.")
+    assert _describe(error) == ("/a/0", "expected text or nothing, found a number 5", "Help.")

@@ -26,7 +26,7 @@ import json
 import os
 import re
 from collections.abc import Mapping
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from .errors import OutputError
 
@@ -222,7 +222,8 @@ def _roll_forward(folder: Path, record: Path) -> None:
     try:
         for entry in entries if isinstance(entries, list) else ():
             tmp, target = entry if isinstance(entry, list) and len(entry) == 2 else ("", "")
-            match = _TEMPORARY.match(str(tmp)) if "/" not in str(tmp) and os.sep not in str(tmp) else None
+            plain = PurePath(str(tmp)).name == str(tmp)  # a name in this folder, not a path elsewhere
+            match = _TEMPORARY.match(str(tmp)) if plain else None
             if match and match["name"] == target and (folder / tmp).exists():
                 os.replace(folder / tmp, folder / target)
         record.unlink(missing_ok=True)

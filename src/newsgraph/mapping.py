@@ -479,7 +479,14 @@ _NNI = XSD + "nonNegativeInteger"
 
 
 def _canonical(out: dict[str, dict[str, list[Obj]]]) -> Nodes:
-    """Sort subjects, predicates (rdf:type first) and objects; drop repeated objects."""
+    """Sort subjects, predicates (rdf:type first) and objects (IRIs before literals); drop
+    repeated objects.
+
+    >>> _canonical({"urn:s": {"urn:p": [Lit("b", "en", None), "urn:x", Lit("a", None, None), "urn:x"],
+    ...                       "urn:a": ["urn:y"]}})["urn:s"]
+    {'urn:a': ('urn:y',), 'urn:p': ('urn:x', Lit(value='a', language=None, datatype=None), \
+Lit(value='b', language='en', datatype=None))}
+    """
     nodes: Nodes = {}
     for subject in sorted(out):
         predicates = out[subject]

@@ -14,6 +14,13 @@ local part is a plain Turtle local name.
 <BLANKLINE>
 <https://ex.org/a> a schema:Person ;
     schema:name "Α\\"β"@el .
+>>> print(trig_text(nodes, "https://ex.org/g", {"schema": "http://schema.org/"}), end="")
+@prefix schema: <http://schema.org/> .
+<BLANKLINE>
+<https://ex.org/g> {
+    <https://ex.org/a> a schema:Person ;
+        schema:name "Α\\"β"@el .
+}
 >>> print(ntriples_text(nodes), end="")
 <https://ex.org/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Person> .
 <https://ex.org/a> <http://schema.org/name> "Α\\"β"@el .

@@ -12,11 +12,12 @@ and column where the file gives them), a message and a hint.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from jsonschema.exceptions import ValidationError
 
@@ -36,20 +37,25 @@ STORY_SCHEMA = "schemas/story.schema.json"
 CATALOGUE_SCHEMA = "schemas/catalogue.schema.json"
 
 
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
+#: JSON Schema's types in an editor's words.
+_TYPE_WORDS = {
+    "string": "text",
+    "boolean": "true or false",
+    "object": "a mapping",
+    "array": "a list",
+    "integer": "a whole number",
+    "number": "a number",
+    "null": "nothing",
+}
+
+
+def _found(value: Any) -> str:
+    """What a value is, as an editor wrote it: ``true``, ``null``, ``text 'x'``, ``a list [...]``."""
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    kinds = ((str, "text"), ((int, float), "a number"), (list, "a list"), (dict, "a mapping"))
+    kind = next((word for types, word in kinds if isinstance(value, types)), type(value).__name__)
+    return f"{kind} {_short(value)}"
 
 
 def _short(value: Any, limit: int = 60) -> str:
@@ -72,7 +78,7 @@ def _describe(error: ValidationError) -> tuple[str, str, str]:
     value = error.instance
     if kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
-        extra = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
+        extra = sorted(set(cast(dict, value)) - set(allowed))  # the keyword applies to mappings only
         key = extra[0] if extra else "?"
         more = f" (and {', '.join(map(repr, extra[1:]))})" if len(extra) > 1 else ""
         return (
@@ -85,9 +91,9 @@ def _describe(error: ValidationError) -> tuple[str, str, str]:
         prop = schema.get("properties", {}).get(missing, {})
         return pointer, f"missing required key {missing!r}", prop.get("description", hint)
     if kind == "type":
-        wanted = error.validator_value
-        wanted = " or ".join(wanted) if isinstance(wanted, list) else wanted
-        return pointer, f"expected {wanted}, found {_json_type(value)} {_short(value)}", hint
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        words = " or ".join(_TYPE_WORDS.get(str(w), str(w)) for w in wanted)
+        return pointer, f"expected {words}, found {_found(value)}", hint
     if kind == "pattern":
         return pointer, f"{_short(value)} is not of the required form", hint
     if kind == "enum":
@@ -97,7 +103,7 @@ def _describe(error: ValidationError) -> tuple[str, str, str]:
         return pointer, f"{_short(value)} must be {error.validator_value!r}", hint
     if kind in ("minLength", "minItems", "minProperties"):
         return pointer, "must not be empty", hint
-    if kind in ("maxLength", "maxItems"):
+    if kind == "maxLength":
         return pointer, f"is longer than {error.validator_value}", hint
     if kind == "minimum":
         return pointer, f"{value} is below the minimum {error.validator_value}", hint
@@ -354,13 +360,13 @@ class _CrossChecker:
             )
 
     def collect_ids(self) -> None:
-        seen: dict[str, str] = {"article": "/article"}
+        seen: dict[str, str] = {}
         for section, kind in (("entities", "entity"), ("events", "event"), ("claims", "claim")):
             for p, item in self.items(section):
                 id = _text(item.get("id"))
                 if id is None:
                     continue
-                if id in seen:
+                if id == "article" or id in seen:
                     where = (
                         "is reserved for the article itself" if id == "article" else f"is already used at {seen[id]}"
                     )
