@@ -306,3 +306,44 @@ def test_load_with_a_broken_catalogue_says_why_and_loads_no_story_that_refers_to
     assert "catalogue: the catalogue has 1 error(s) in 1 file(s)" in run.output
     assert f"{things}:" in run.output and "/entries/0/wikidata" in run.output
     assert "0 of 2 articles loaded; the catalogue was not loaded" in run.output
+
+
+def test_promote_says_what_it_would_change_and_with_write_does_only_that(newsroom_copy):
+    story = newsroom_copy / "stories" / B.name
+    other = newsroom_copy / "stories" / A.name
+    before = {p: p.read_bytes() for p in newsroom_copy.rglob("*") if p.is_file()}
+    dry = invoke("catalogue", "promote", str(story), "envoy", "--id", "venezuelan-envoy")
+    assert dry.exit_code == 0, dry.output
+    assert (
+        f"add to {(newsroom_copy / 'catalogue' / 'people.yaml').resolve()}:\n  - id: venezuelan-envoy\n" in dry.output
+    )
+    assert f"change {story}: after line 15, 'catalogue: venezuelan-envoy'" in dry.output
+    assert "kept in the story: evidence (what this article says)" in dry.output
+    assert dry.output.endswith("nothing was written: run again with --write to do it\n")
+    assert {p: p.read_bytes() for p in newsroom_copy.rglob("*") if p.is_file()} == before
+
+    done = invoke("catalogue", "promote", str(story), "envoy", "--id", "venezuelan-envoy", "--write")
+    assert done.exit_code == 0, done.output
+    assert other.read_bytes() == before[other]  # no other story is touched
+    lines = story.read_text(encoding="utf-8").splitlines()
+    assert lines[14:17] == ["- id: envoy", "  catalogue: venezuelan-envoy", "  type: person"]
+    entry = load_catalogue(newsroom_copy / "catalogue").entry("venezuelan-envoy")
+    assert (entry.type, entry.unnamed, entry.description["en"]) == ("person", True, "an envoy of Venezuela, not named")
+    # the story's envoy is now the catalogue's node, with its evidence still in the article
+    result = newsgraph.build(newsgraph.load_story(story))
+    envoy = THING + "venezuelan-envoy"
+    assert envoy in result.mapped.nodes and not any(s.endswith("#envoy") for s in result.mapped.nodes)
+    assert envoy in {o for node in result.mapped.evidence.values() for objects in node.values() for o in objects}
+
+
+def test_promote_refuses_what_it_cannot_do_and_says_why(newsroom_copy):
+    story = newsroom_copy / "stories" / B.name
+    taken = invoke("catalogue", "promote", str(story), "envoy", "--id", "belta")
+    assert (
+        taken.exit_code == 2
+        and "the catalogue has 'belta' already; give the entry another id with --id" in taken.output
+    )
+    already = invoke("catalogue", "promote", str(story), "lukashenko")
+    assert already.exit_code == 2 and "'lukashenko' already refers to the catalogue's 'lukashenko'" in already.output
+    missing = invoke("catalogue", "promote", str(story), "nobody")
+    assert missing.exit_code == 2 and "no entity 'nobody'; the story's own entities: envoy" in missing.output

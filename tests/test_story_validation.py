@@ -897,6 +897,21 @@ CROSS_CHECK_WORDS = [
         ],
     ),
     (
+        lambda d: entity(d, "belta-report").update(publisher="belta-agency"),
+        [
+            (
+                "/entities/28/publisher",
+                "'belta-agency' is not defined",
+                "the publisher: add an entity or event with id 'belta-agency', or fix the spelling",
+                "error",
+            )
+        ],
+    ),
+    (  # a publisher is a work's
+        lambda d: entity(d, "reuters-sources").update(publisher="reuters"),
+        [("/entities/26/publisher", "'publisher' is only for works (type 'work')", "", "error")],
+    ),
+    (
         lambda d: d["claims"][0].update(id="article"),
         [
             (

@@ -646,6 +646,26 @@ def catalogue_build_command(folder: Path | None, out: Path, base_iri: str | None
         _say_written(result, out, result.write(out))
 
 
+@catalogue_group.command("promote")
+@click.argument("story", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("entity")
+@click.option("--id", "entry_id", help="The entry's id in the catalogue (default: the entity's id in the story).")
+@click.option("--file", "file", help="The catalogue file to add it to (default: by type, e.g. people.yaml).")
+@click.option("--write", is_flag=True, help="Do it: add the entry and make the story refer to it.")
+def catalogue_promote_command(story: Path, entity: str, entry_id: str | None, file: str | None, write: bool) -> None:
+    """Move STORY's own ENTITY into the newsroom's catalogue: say what would change (the entry to
+    add, the one line the story gains), and with --write do it. Its offices and evidence stay in
+    the story; no other story is changed."""
+    from .promote import promotion
+
+    with _about(story):
+        planned = promotion(story, entity, id=entry_id, file=file)
+        click.echo(planned.describe())
+        if write:
+            planned.write()
+    click.echo("written" if write else "nothing was written: run again with --write to do it")
+
+
 @cli.group("wikidata")
 def wikidata_group() -> None:
     """The offline Wikidata snapshot the checks use."""
