@@ -346,3 +346,32 @@ def test_a_body_that_fails_to_parse_leaves_the_previous_graph_intact(oxigraph, s
         [outcome] = load_articles(store, [Truncated.from_result(smaller)])
         assert outcome.status == "failed" and "HTTP 400" in outcome.error and "Parser error" in outcome.error
         assert store.count_triples(seed_result.graph_iri) == len(seed_result.mapped.triples)
+
+
+def test_the_cross_article_questions_answer_on_the_server_as_on_the_embedded_store(server, seed_result):
+    # the seed and the test newsroom's two articles (written for the tests), with its catalogue:
+    # one node per shared thing across the three graphs, each article's account apart
+    from newsgraph.catalogue_graph import build_catalogue
+    from newsgraph.store import EmbeddedStore
+
+    from .answers import answers
+    from .test_catalogue import MEETING, NEWSROOM, THING, A, B
+
+    built = [newsgraph.build(newsgraph.load_story(story)) for story in (A, B)]
+    catalogue = build_catalogue(newsgraph.load_catalogue(NEWSROOM / "catalogue"))
+    payloads = [Payload.from_result(r) for r in (seed_result, *built, catalogue)]
+    embedded = EmbeddedStore(None)
+    assert all(o.ok for o in load_articles(embedded, payloads))
+    with remote(server) as store:
+        assert all(o.ok for o in load_articles(store, payloads))
+        for name in ("accounts-of-shared-events", "timeline-of-a-thing"):
+            expected = answers(embedded, name)
+            assert expected and answers(store, name) == expected, name
+        accounts = answers(store, "accounts-of-shared-events")
+        assert {row[2].rsplit("/", 1)[1] for row in accounts if row[0] == MEETING} == {
+            "2025-12-11-putin-lukashenko-support-maduro",
+            "test-a-lukashenko-receives-envoy",
+            "test-b-lukashenko-meets-envoy",
+        }
+        graphs = store.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ <{THING}belta> a ?type }} }}")
+        assert len(list(graphs)) == 4  # the three articles' and the catalogue's: one node
