@@ -207,6 +207,11 @@ SHAPE_BREAKS = [
         "has no date after its publication day",
     ),
     ("blank-node", lambda g: g.add((rdflib.BNode(), rdflib.RDF.type, SDO.Person)), "TypedNode"),
+    (
+        "claim-without-text",
+        lambda g: g.remove((rdflib.URIRef(node("maduro-days-numbered")), SDO.text, None)),
+        "says what is claimed",
+    ),
     ("reconciled-without-qid", lambda g: g.remove((rdflib.URIRef(node("putin")), SDO.sameAs, None)), "Entity"),
     (
         "named-unnamed-person",

@@ -912,6 +912,40 @@ CROSS_CHECK_WORDS = [
         [("/entities/26/publisher", "'publisher' is only for works (type 'work')", "", "error")],
     ),
     (
+        lambda d: next(c for c in d["claims"] if c["id"] == "maduro-welcome-in-belarus").update(addressees=["nobody"]),
+        [
+            (
+                "/claims/3/addressees/0",
+                "'nobody' is not defined",
+                "one of the addressees: add an entity or event with id 'nobody', or fix the spelling",
+                "error",
+            )
+        ],
+    ),
+    (  # an event's QID is checked as an entity's
+        lambda d: event(d, "russian-invasion-of-ukraine").update(wikidata="Q123456789"),
+        [
+            (
+                "/events/8/wikidata",
+                "Q123456789 is not in the Wikidata snapshot (taken 2026-11-27)",
+                "check the QID on Wikidata; then `newsgraph wikidata refresh` (needs the network) adds it to the "
+                "snapshot",
+                "error",
+            )
+        ],
+    ),
+    (  # an office's evidence is checked as its holder's
+        lambda d: entity(d, "putin")["offices"][0]["evidence"][0].update(text="Πρόεδρος της Λευκορωσίας"),
+        [
+            (
+                "/entities/0/offices/0/evidence/0",
+                "the text at 2..21 is 'Πρόεδρος της Ρωσίας', not 'Πρόεδρος της Λευκορωσίας'",
+                "the words occur at: start 483, end 507 (offsets count Unicode code points from 0)",
+                "error",
+            )
+        ],
+    ),
+    (
         lambda d: d["claims"][0].update(id="article"),
         [
             (

@@ -475,7 +475,7 @@ class _CrossChecker:
                         self.error(
                             f"{q}/capacity",
                             f"{who!r} holds no office with id {capacity!r}",
-                            f"offices of {who!r}: {', '.join(sorted(self.offices.get(who, ()))) or 'none'}",
+                            f"offices of {who!r}: {', '.join(sorted(self.offices[who])) or 'none'}",
                         )
             self.sources(f"{p}/source", ev.get("source"), "the source")
             self.ref(f"{p}/location", ev.get("location"), _PLACES, "the location")
