@@ -153,10 +153,12 @@ def _paths(value: Any, path: tuple = ()) -> list[tuple]:
 
 
 @st.composite
-def damaged_stories(draw, seed: dict) -> tuple[dict, str]:
+def damaged_documents(draw, seed: dict) -> tuple[dict, str]:
     data = copy.deepcopy(seed)
     for _ in range(draw(st.integers(1, 3))):
         paths = _paths(data)
+        if len(paths) < 2:  # nothing left to damage
+            break
         path = draw(st.sampled_from(paths[1:]))
         parent = data
         for key in path[:-1]:
@@ -279,14 +281,14 @@ def exact_literals():
 
 @given(data=st.data())
 @FUZZ
-def test_damaged_stories_never_crash_and_never_publish_bad_files(data, tmp_path_factory, seed_data, exact_literals):
+def test_damaged_documents_never_crash_and_never_publish_bad_files(data, tmp_path_factory, seed_data, exact_literals):
     folder = tmp_path_factory.mktemp("story")
     shutil.copy(SEED_TEXT, folder / SEED_TEXT.name)
     shutil.copytree(CATALOGUE, folder / "catalogue")
     out = folder / "out"
     shutil.copytree(OUTPUT, out)
     before = _digest(out)
-    story, form = data.draw(damaged_stories(seed_data))
+    story, form = data.draw(damaged_documents(seed_data))
     path = _write(folder, story, form)
 
     validated = invoke("validate", str(path))
@@ -295,6 +297,33 @@ def test_damaged_stories_never_crash_and_never_publish_bad_files(data, tmp_path_
     assert_clean_exit(built, {0, 1, 2})
     assert (validated.exit_code == 0) == (built.exit_code == 0), (validated.output, built.output)
     event(f"build exit {built.exit_code}")
+    if built.exit_code != 0:
+        assert _digest(out) == before
+        return
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+    assert_files_read_back_alike(out)
+
+
+@given(data=st.data())
+@FUZZ
+def test_damaged_catalogues_never_crash_and_never_publish_bad_files(data, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("newsroom")
+    catalogue = folder / "catalogue"
+    shutil.copytree(CATALOGUE, catalogue)
+    people = yaml.safe_load((CATALOGUE / "people.yaml").read_text(encoding="utf-8"))
+    written = _write(folder, *data.draw(damaged_documents(people)))
+    (catalogue / "people.yaml").unlink()
+    written.rename(catalogue / f"people{written.suffix}")
+    out = folder / "out"
+    shutil.copytree(OUTPUT, out)
+    before = _digest(out)
+
+    validated = invoke("catalogue", "validate", str(catalogue))
+    assert_clean_exit(validated, {0, 1, 2})
+    built = invoke("catalogue", "build", str(catalogue), "--out", str(out), "--verify-output")
+    assert_clean_exit(built, {0, 1, 2})
+    assert (validated.exit_code == 0) == (built.exit_code == 0), (validated.output, built.output)
+    event(f"catalogue build exit {built.exit_code}")
     if built.exit_code != 0:
         assert _digest(out) == before
         return
