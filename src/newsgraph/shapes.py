@@ -62,9 +62,16 @@ _HTTP = re.compile(r"^https?://")
 _NON_NEGATIVE = re.compile(r"^\+?[0-9]+$")
 _TRUE = Lit("true", None, XSD + "boolean")
 
-_LANGUAGE_TAGGED = frozenset(
-    SCHEMA + p for p in ("name", "alternateName", "description", "headline", "roleName", "text")
-) | {NG + "dateText"}
+#: The language-tagged properties, each with its message in shapes.ttl.
+_LANGUAGE_TAGGED = {
+    SCHEMA + "name": "names are language-tagged",
+    SCHEMA + "alternateName": "other names are language-tagged",
+    SCHEMA + "description": "descriptions are language-tagged",
+    SCHEMA + "headline": "headlines are language-tagged",
+    SCHEMA + "roleName": "office titles are language-tagged",
+    SCHEMA + "text": "claimed texts are language-tagged",
+    NG + "dateText": "the words of a date are language-tagged",
+}
 _ARTICLES = frozenset(ARTICLE_CLASSES.values())
 _ENTITIES = frozenset(classes[0] for classes in ENTITY_CLASSES.values())
 _EVENT_CLASSES = frozenset(EVENT_CLASSES.values())
@@ -142,7 +149,7 @@ class _Checker:
                 )
             if same_as in p:
                 self.same_as(s, p[same_as])
-            if not _LANGUAGE_TAGGED.isdisjoint(p):
+            if not _LANGUAGE_TAGGED.keys().isdisjoint(p):
                 self.language_tagged(s, p)
             if name_not_given in p:
                 self.unnamed(s, p)
@@ -167,7 +174,7 @@ class _Checker:
     def language_tagged(self, s: str, p: dict) -> None:
         for path, objects in p.items():
             if path in _LANGUAGE_TAGGED and any(not (isinstance(o, Lit) and o.language) for o in objects):
-                self.fail("ngsh:LanguageTaggedText", s, path, "names, descriptions and texts are language-tagged")
+                self.fail("ngsh:LanguageTaggedText", s, path, _LANGUAGE_TAGGED[path])
 
     def article(self, s: str, p: dict) -> None:
         shape = "ngsh:Article"
@@ -274,7 +281,12 @@ class _Checker:
             self.values(shape, s, p, path, 0, 1, None, "an event has at most one of each date")
         for path in _DATES:
             if not all(any(_datatype(o, d) for d in DATE_DATATYPES) for o in p.get(path, ())):
-                self.fail(shape, s, path, "dates are xsd:date, xsd:gYearMonth, xsd:gYear or xsd:dateTime")
+                self.fail(
+                    shape,
+                    s,
+                    path,
+                    "dates are xsd:date, xsd:gYearMonth, xsd:gYear or xsd:dateTime, at the precision the text gives",
+                )
         if not p.get(SCHEMA + "eventStatus"):
             self.reported_by_publication(s, p)
         if not (
