@@ -557,6 +557,22 @@ def link_command(story: Path, live: bool, fmt: str, limit: int, **wikidata: Any)
     click.echo(format_proposals(proposals, fmt))
 
 
+@cli.command("fix-offsets")
+@click.argument("story", type=click.Path(path_type=Path, dir_okay=False))
+def fix_offsets_command(story: Path) -> None:
+    """Write into STORY the offsets of every evidence span given by its words alone ({text: ...},
+    with 'occurrence: N' when they appear more than once). Every other byte of the file stays as
+    it was; a story with errors is not changed (exit 1)."""
+    from .files import write_files
+    from .spans import fix_offsets
+
+    with _about(story):
+        fixed, count = fix_offsets(story)
+        if count:
+            write_files(story.parent, {story.name: fixed.encode("utf-8")})
+    click.echo(f"{story}: {count} span{'s' if count != 1 else ''} given offsets")
+
+
 @cli.command("config")
 @click.argument("path", type=click.Path(path_type=Path), default=".")
 def config_command(path: Path) -> None:

@@ -17,6 +17,7 @@ from .errors import InputError, InvalidStory
 from .model import Article, Claim, Entity, Event, Office, Participant, Span, Story, When
 from .report import Report
 from .snapshot import Snapshot
+from .spans import place_spans
 from .storyfile import decode_utf8, parse_text, read_bytes, read_text
 from .validate import check_schema, cross_check
 
@@ -44,6 +45,8 @@ def read_story(
     data = with_catalogue(data, path, config, report, catalogue)
     check_schema(data, report)
     text = _article_text(data, path, report)
+    if text is not None:
+        data = place_spans(data, text, report)  # the offsets of spans given by their words alone
     cross_check(data, text, report, snapshot or Snapshot.default(config.snapshot), source)
     if not report.ok:
         return None, report

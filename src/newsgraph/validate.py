@@ -37,6 +37,12 @@ STORY_SCHEMA = "schemas/story.schema.json"
 CATALOGUE_SCHEMA = "schemas/catalogue.schema.json"
 
 
+_SPAN = re.compile(r"/evidence/\d+$")
+_SPAN_HINT = (
+    "give both offsets, or neither and let newsgraph find the words ('occurrence: N' for the Nth "
+    "time they appear; `newsgraph fix-offsets` writes the offsets in)"
+)
+
 #: JSON Schema's types in an editor's words.
 _TYPE_WORDS = {
     "string": "text",
@@ -113,6 +119,8 @@ def _describe(error: ValidationError) -> tuple[str, str, str]:
         return pointer, "the date does not have exactly one form", _DATE_FORMS_HINT
     if kind == "oneOf" and pointer.endswith("/text"):
         return pointer, "must be the article text itself or {file: path}", hint
+    if kind == "oneOf" and _SPAN.search(pointer):
+        return pointer, "a span has 'start' and 'end' with its 'text', or its 'text' alone", _SPAN_HINT
     if kind in ("not", "anyOf", "if", "allOf"):
         return pointer, _entity_rule(error), hint
     return pointer, error.message, hint
@@ -168,6 +176,8 @@ def type_fit(declared: str, classes: tuple[str, ...]) -> tuple[str, str]:
 
     >>> type_fit("person", ("Q3624078", "Q6256"))
     ('contradicts', 'sovereign state, country')
+    >>> type_fit("person", ())  # an item Wikidata gives no class at all
+    ('contradicts', 'no class')
     """
     named = ", ".join(CLASS_NAMES.get(c, c) for c in classes) or "no class"
     fits = TYPE_CLASSES.get(declared)
@@ -230,6 +240,22 @@ def _mappings(value: Any, pointer: str) -> Iterator[tuple[str, dict]]:
     for i, item in enumerate(_list(value)):
         if isinstance(item, dict):
             yield f"{pointer}/{i}", item
+
+
+def evidence_spans(data: Any) -> Iterator[tuple[str, dict]]:
+    """(JSON pointer, span) of every evidence span of a story: entities', their offices', events'
+    and claims' (anything not shaped as a story is skipped: the schema reports it).
+
+    >>> [p for p, _ in evidence_spans({"events": [{"evidence": [{"text": "x"}]}]})]
+    ['/events/0/evidence/0']
+    """
+    for section in ("entities", "events", "claims"):
+        for pointer, item in _mappings(data.get(section) if isinstance(data, dict) else None, f"/{section}"):
+            holders = [(pointer, item)]
+            if section == "entities":
+                holders += _mappings(item.get("offices"), f"{pointer}/offices")
+            for where, holder in holders:
+                yield from _mappings(holder.get("evidence"), f"{where}/evidence")
 
 
 def _text(value: Any) -> str | None:
@@ -554,14 +580,8 @@ class _CrossChecker:
     def spans(self) -> None:
         if self.text is None:
             return
-        holders: list[tuple[str, dict]] = []
-        for p, e in self.items("entities"):
-            holders.append((p, e))
-            holders += list(_mappings(e.get("offices"), f"{p}/offices"))
-        holders += list(self.items("events")) + list(self.items("claims"))
-        for pointer, holder in holders:
-            for q, span in _mappings(holder.get("evidence"), f"{pointer}/evidence"):
-                self.span(q, _offset(span.get("start")), _offset(span.get("end")), _text(span.get("text")))
+        for pointer, span in evidence_spans(self.data):
+            self.span(pointer, _offset(span.get("start")), _offset(span.get("end")), _text(span.get("text")))
 
     def span(self, pointer: str, start: int | float | None, end: int | float | None, words: str | None) -> None:
         assert self.text is not None
