@@ -315,17 +315,7 @@ def _entries(data: dict[str, Any], file: str) -> list[Entry]:
             unnamed=e.get("unnamed", False),
             wikidata=e.get("wikidata"),
             wikidata_pending=e.get("wikidata_pending"),
-            offices=tuple(
-                Office(
-                    id=o["id"],
-                    position=o["position"],
-                    title=_texts(o.get("title")),
-                    of=o.get("of"),
-                    to=o.get("to"),
-                    posted_in=o.get("posted_in"),
-                )
-                for o in e.get("offices", ())
-            ),
+            offices=tuple(Office.from_data(o) for o in e.get("offices", ())),
             country=e.get("country"),
             part_of=e.get("part_of"),
             located_in=e.get("located_in"),

@@ -141,6 +141,23 @@ class Office:
     posted_in: str | None = None
     evidence: tuple[Span, ...] = ()
 
+    @classmethod
+    def from_data(cls, o: dict) -> Office:
+        """The office a story or catalogue file describes (data its schema accepted).
+
+        >>> Office.from_data({"id": "president", "position": "president-of-russia", "of": "russia"}).of
+        'russia'
+        """
+        return cls(
+            id=o["id"],
+            position=o["position"],
+            title=dict(o.get("title") or {}),
+            of=o.get("of"),
+            to=o.get("to"),
+            posted_in=o.get("posted_in"),
+            evidence=tuple(Span(s["start"], s["end"], s["text"]) for s in o.get("evidence") or ()),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Entity:

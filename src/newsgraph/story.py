@@ -150,18 +150,7 @@ def story_from_data(data: dict[str, Any], text: str, path: str = "") -> Story:
             description=_texts(e.get("description")),
             wikidata=e.get("wikidata"),
             unnamed=e.get("unnamed", False),
-            offices=tuple(
-                Office(
-                    id=o["id"],
-                    position=o["position"],
-                    title=_texts(o.get("title")),
-                    of=o.get("of"),
-                    to=o.get("to"),
-                    posted_in=o.get("posted_in"),
-                    evidence=_spans(o.get("evidence")),
-                )
-                for o in e.get("offices", ())
-            ),
+            offices=tuple(Office.from_data(o) for o in e.get("offices", ())),
             country=e.get("country"),
             part_of=e.get("part_of"),
             source_of=e.get("source_of"),

@@ -453,14 +453,18 @@ class _CrossChecker:
         self.refs("/article/based_on", a.get("based_on"), {"work"}, "a work the article is based on")
         self.refs("/article/about", a.get("about"), None, "what the article is about")
 
+    def offices_and_country(self, p: str, e: dict) -> None:
+        """What an entity's offices and country refer to (a story's entity, or a catalogue entry)."""
+        for q, o in _mappings(e.get("offices"), f"{p}/offices"):
+            self.ref(f"{q}/position", o.get("position"), {"position"}, "the position held")
+            self.ref(f"{q}/of", o.get("of"), _POLITIES, "what the office belongs to")
+            self.ref(f"{q}/to", o.get("to"), _POLITIES, "what an envoy is accredited to")
+            self.ref(f"{q}/posted_in", o.get("posted_in"), _PLACES, "where the holder is posted")
+        self.ref(f"{p}/country", e.get("country"), {"state"}, "the country")
+
     def entity_refs(self) -> None:
         for p, e in self.items("entities"):
-            for q, o in _mappings(e.get("offices"), f"{p}/offices"):
-                self.ref(f"{q}/position", o.get("position"), {"position"}, "the position held")
-                self.ref(f"{q}/of", o.get("of"), _POLITIES, "what the office belongs to")
-                self.ref(f"{q}/to", o.get("to"), _POLITIES, "what an envoy is accredited to")
-                self.ref(f"{q}/posted_in", o.get("posted_in"), _PLACES, "where the holder is posted")
-            self.ref(f"{p}/country", e.get("country"), {"state"}, "the country")
+            self.offices_and_country(p, e)
             type_ = e.get("type") if isinstance(e.get("type"), str) else None  # any other is the schema's to report
             if type_ in _ORGS:
                 self.ref(f"{p}/part_of", e.get("part_of"), _ORGS, "the larger organisation")
@@ -742,12 +746,7 @@ class _CatalogueChecker(_CrossChecker):
                 else:
                     self.ref(f"{p}/merged_into", merged, None, "the entry it was merged into")
                 continue
-            for q, o in _mappings(e.get("offices"), f"{p}/offices"):
-                self.ref(f"{q}/position", o.get("position"), {"position"}, "the position held")
-                self.ref(f"{q}/of", o.get("of"), _POLITIES, "what the office belongs to")
-                self.ref(f"{q}/to", o.get("to"), _POLITIES, "what an envoy is accredited to")
-                self.ref(f"{q}/posted_in", o.get("posted_in"), _PLACES, "where the holder is posted")
-            self.ref(f"{p}/country", e.get("country"), {"state"}, "the country")
+            self.offices_and_country(p, e)
             if "part_of" in e and type_ not in _ORGS | _PLACES:
                 self.error(f"{p}/part_of", "'part_of' is only for places and organisations")
             else:
