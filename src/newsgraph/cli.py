@@ -22,7 +22,7 @@ from .batch import STORY_SUFFIXES
 from .build import build
 from .errors import InputError, InternalError, InvalidCatalogue, InvalidStory, NewsgraphError, ServiceError
 from .report import printable
-from .story import load_story, validate_story
+from .story import load_story, read_story, validate_story
 
 if TYPE_CHECKING:
     from .build import Published
@@ -555,6 +555,30 @@ def link_command(story: Path, live: bool, fmt: str, limit: int, **wikidata: Any)
     else:
         proposals = link_story(loaded, snapshot, limit=limit, catalogue=catalogue)
     click.echo(format_proposals(proposals, fmt))
+
+
+@cli.command("review")
+@click.argument("story", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--out", type=click.Path(path_type=Path, dir_okay=False), help="The page (default: SLUG.review.html here)."
+)
+def review_command(story: Path, out: Path | None) -> None:
+    """Write a page to check STORY by eye: the article text with its evidence highlighted, its
+    entities, events on a timeline, claims and the validation report (one HTML file, no network).
+    Exit 1 if the story has errors: then the page shows the report alone."""
+    from .files import write_files
+    from .review import review_page
+
+    with _about(story):
+        loaded, report = read_story(story)
+        if loaded is not None:
+            report.extend(build(loaded, check=False).check())
+        page = review_page(loaded, report)
+        out = out or Path(f"{loaded.article.slug if loaded else story.stem}.review.html")
+        write_files(out.parent, {out.name: page.encode("utf-8")})
+    click.echo(f"{out}: {report.summary()}")
+    if not report.ok:
+        sys.exit(1)
 
 
 @cli.command("fix-offsets")

@@ -1,0 +1,92 @@
+"""The review page, loaded in a real browser (Debian's headless Chromium, from file://)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import newsgraph
+from newsgraph.review import review_page
+
+from .conftest import SEED, invoke, require_tool
+
+
+def _chromium(url: str, *args: str) -> subprocess.CompletedProcess:
+    chromium = require_tool("chromium")
+    return subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0", *args, url],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def _console_errors(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line]
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("review") / "seed.review.html"
+    run = invoke("review", str(SEED), "--out", str(out))
+    assert run.exit_code == 0 and run.output == f"{out}: 0 errors, 0 warnings\n"
+    return out
+
+
+def test_the_page_highlights_every_span_and_draws_the_timeline_in_a_browser(page):
+    story = newsgraph.load_story(SEED)
+    run = _chromium(page.as_uri(), "--dump-dom")
+    assert run.returncode == 0, run.stderr
+    assert _console_errors(run.stderr) == []
+    dom = run.stdout
+    marks = re.findall(r'<mark class="ev (\w+)" tabindex="0" data-items="([^"]*)"', dom)
+    assert f'data-ready="{len(marks)}"' in dom  # the script ran to its end
+    # every span of the story is highlighted, with what it supports
+    cited = {(kind, id) for kind, ids in marks for id in ids.split()}
+    assert ("claim", "maduro-welcome-in-belarus") in cited
+    spans = {s for e in story.entities for s in e.evidence} | {s for e in story.events for s in e.evidence}
+    text = "".join(re.sub(r"<[^>]+>", "", part) for part in re.findall(r'<mark class="ev[^>]*>([^<]*)</mark>', dom))
+    assert all(s.text.replace("&", "&amp;") in text or s.text in text for s in spans)
+    # one timeline row per event, a bar for each dated one, "no date" for the others
+    assert dom.count('class="item event"') == len(story.events)
+    undated = [e for e in story.events if e.when.unknown]
+    assert dom.count('<span class="bar ') == len(story.events) - len(undated)
+    assert '<p class="ok">Valid: no errors, no warnings.</p>' in dom
+    assert '<div id="text" lang="el">' in dom and '<html lang="en">' in dom
+
+
+def test_a_link_to_an_item_selects_it_and_its_spans(page):
+    run = _chromium(page.as_uri() + "#item=lukashenko", "--dump-dom")
+    assert _console_errors(run.stderr) == []
+    selected = re.findall(r'<mark class="ev \w+ on"[^>]*data-items="([^"]*)"', run.stdout)
+    assert selected and all("lukashenko" in items.split() for items in selected)
+    assert re.search(r'<button type="button" class="item entity on" data-id="lukashenko">', run.stdout)
+
+
+def test_a_screenshot_of_the_page(page, tmp_path):
+    shot = tmp_path / "review.png"
+    run = _chromium(page.as_uri(), f"--screenshot={shot}", "--window-size=1400,1000")
+    assert run.returncode == 0 and _console_errors(run.stderr) == []
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000
+
+
+def test_a_story_with_errors_gets_a_page_with_its_report_and_exit_1(story_copy, tmp_path):
+    broken = story_copy(lambda d: d["entities"][0]["evidence"][0].update(text="Putin"))
+    out = tmp_path / "broken.html"
+    run = invoke("review", str(broken), "--out", str(out))
+    assert run.exit_code == 1 and run.output == f"{out}: 1 error, 0 warnings\n"
+    page = out.read_text(encoding="utf-8")
+    assert '<li class="error" data-pointer="/entities/0/evidence/0">' in page
+    assert "not readable as a story" in page
+
+
+def test_the_page_escapes_what_the_story_says():
+    story = newsgraph.load_story(SEED)
+    hostile = "<script>alert(1)</script>"
+    from dataclasses import replace
+
+    page = review_page(replace(story, article=replace(story.article, headline=hostile)), newsgraph.Report(""))
+    assert hostile not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
