@@ -347,3 +347,14 @@ def test_promote_refuses_what_it_cannot_do_and_says_why(newsroom_copy):
     assert already.exit_code == 2 and "'lukashenko' already refers to the catalogue's 'lukashenko'" in already.output
     missing = invoke("catalogue", "promote", str(story), "nobody")
     assert missing.exit_code == 2 and "no entity 'nobody'; the story's own entities: envoy" in missing.output
+
+
+def test_an_identification_decided_on_a_day_that_does_not_exist_is_an_error(newsroom_copy):
+    things = newsroom_copy / "catalogue" / "things.yaml"
+    text = things.read_text(encoding="utf-8")
+    assert text.count("decided: '2025-12-01'") == 2  # the merge's, then the identification's
+    things.write_text(text[::-1].replace("'10-21-5202' :dediced", "'13-11-5202' :dediced", 1)[::-1], encoding="utf-8")
+    catalogue, reports = read_catalogue(newsroom_copy / "catalogue")
+    assert catalogue is None
+    [problem] = [p for r in reports for p in r.errors]
+    assert problem.pointer.endswith("/identified_in/0/decided") and "2025-11-31 does not exist" in problem.message

@@ -8,6 +8,7 @@ from typing import NamedTuple
 import pyoxigraph as ox
 import pytest
 
+import newsgraph
 from newsgraph.mapping import map_story
 from newsgraph.vocab import SCHEMA
 
@@ -497,3 +498,15 @@ def _all_spans():
 class _Span(NamedTuple):
     start: int
     end: int
+
+
+def test_a_date_that_does_not_exist_is_refused_by_build_with_the_story_s_words():
+    # a Story made in code skips the story checks: the output check still refuses the date, as written
+    from newsgraph.model import Article, Story
+
+    story = Story(Article(slug="s", headline="Τίτλος", language="el", published="2025-02-30", text="Κείμενο"))
+    with pytest.raises(newsgraph.InvalidStory) as refused:
+        newsgraph.build(story)
+    assert [p.message for p in refused.value.report.errors] == [
+        '<https://newsgraph.example/article/s> <http://schema.org/datePublished>: "2025-02-30" is not a valid xsd:date'
+    ]

@@ -18,7 +18,7 @@ from newsgraph import jsonld
 from newsgraph.catalogue_graph import build_catalogue
 from newsgraph.embed import extract_json
 
-from .conftest import CATALOGUE, OUTPUT, SEED, SEED_SLUG, require_tool, run_cli
+from .conftest import CATALOGUE, DATA, OUTPUT, SEED, SEED_SLUG, require_tool, run_cli
 
 
 @pytest.fixture(scope="module", params=["article", "catalogue"])
@@ -293,3 +293,14 @@ def test_the_turtle_writer_remembers_vocabulary_not_an_article_s_own_iris(seed_r
     assert "http://schema.org/Person" in remembered
     # the article's IRIs recur in no other article: remembering them would only grow a batch's memory
     assert not any(iri.startswith(seed_result.mapped.prefix) for iri in remembered)
+
+
+def test_articles_with_the_same_vocabulary_share_one_memory_of_it(seed_result, tmp_path):
+    from newsgraph import turtle
+
+    other = newsgraph.build(newsgraph.load_story(DATA / "stories" / "test-every-field.yaml"))
+    turtle._SHARED.clear()
+    for result in (seed_result, other):
+        turtle.turtle_text(result.mapped.nodes, {**result.prefixes, "thing": seed_result.prefixes["thing"]})
+    # the two differ in their own prefix (art:) only: one memory of the vocabulary, not one each
+    assert len(turtle._SHARED) == 1

@@ -945,6 +945,18 @@ CROSS_CHECK_WORDS = [
             )
         ],
     ),
+    (  # the schema's pattern lets it through; Oxigraph's IRI grammar does not
+        lambda d: entity(d, "reuters-report").update(url="https://example.org/100%"),
+        [
+            (
+                "/entities/29/url",
+                "'https://example.org/100%' is not a valid IRI (RFC 3987): Invalid IRI percent encoding '%'",
+                "write an absolute http(s) IRI; percent-encode spaces and other characters IRIs do not allow (%20), "
+                "and remove control characters",
+                "error",
+            )
+        ],
+    ),
     (
         lambda d: d["claims"][0].update(id="article"),
         [
