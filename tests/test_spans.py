@@ -1,4 +1,5 @@
-"""Evidence given by its words alone: newsgraph finds the offsets, and fix-offsets writes them in."""
+"""What helps a story from a draft to publication: evidence given by its words alone (newsgraph
+finds the offsets, fix-offsets writes them in) and review marks (warnings; build refuses them)."""
 
 from __future__ import annotations
 
@@ -137,3 +138,18 @@ def test_placed_words_are_the_nth_appearance_of_those_words(text, data):
     [span] = place_spans(story, text, report)["claims"][0]["evidence"]
     assert report.ok and span == {"text": words, "start": start, "end": end}
     assert story["claims"][0]["evidence"][0] == {"text": words, "occurrence": n}  # the input is left as it was
+
+
+def test_an_item_marked_for_review_is_a_warning_and_build_refuses_it_unless_a_draft(story_copy, tmp_path):
+    path = story_copy(lambda d: d["entities"][1].update(review="the QID came from a name match"))
+    report = newsgraph.validate_story(path)
+    assert [(p.pointer, p.message, p.severity) for p in report.problems] == [
+        ("/entities/1/review", "to review: the QID came from a name match", "warning")
+    ]
+    refused = invoke("build", str(path), "--out", str(tmp_path / "out"))
+    assert refused.exit_code == 1 and not (tmp_path / "out").exists()
+    assert "/entities/1/review: still marked for review: the QID came from a name match" in refused.output
+    draft = invoke("build", str(path), "--out", str(tmp_path / "out"), "--allow-draft")
+    assert draft.exit_code == 0, draft.output
+    # the mark is never published
+    assert "QID came from" not in (tmp_path / "out" / f"{SEED.stem}.ttl").read_text(encoding="utf-8")

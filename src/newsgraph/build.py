@@ -25,7 +25,7 @@ from .files import write_files
 from .iris import check_base
 from .jsonld import dumps, to_jsonld
 from .mapping import Lit, MappedArticle, Obj, iter_triples, map_story
-from .model import Entity, Event, Story
+from .model import Claim, Entity, Event, Story
 from .report import Report
 from .structured_data import structured_data
 from .terms import check_terms
@@ -182,6 +182,7 @@ def build(
     catalogue: Catalogue | None = None,
     check: bool = True,
     verify: bool = False,
+    allow_draft: bool = False,
 ) -> BuildResult:
     """Map ``story`` (under ``base``, else the story's base IRI, else the default).
 
@@ -190,12 +191,15 @@ def build(
     else under the article's. With ``check`` (the default) every IRI and typed literal is checked,
     and the output against the JSON-LD profile and the SHACL shapes;
     :class:`~newsgraph.errors.InvalidStory` is raised if it does not conform. With ``verify``
-    every serialisation is also read back with Oxigraph (:meth:`BuildResult.verify`).
+    every serialisation is also read back with Oxigraph (:meth:`BuildResult.verify`). A story
+    still marked for review (``review:`` on an item) is refused unless ``allow_draft``.
     """
     try:
         check_base(base or story.base or DEFAULT_BASE)
     except ValueError as exc:
         raise InputError(str(exc)) from None
+    if not allow_draft:
+        _check_no_review_marks(story)
     if catalogue is not None:
         _check_references(story, catalogue)
     thing_base = catalogue.base if catalogue is not None else None
@@ -207,6 +211,26 @@ def build(
     if verify:
         result.verify()
     return result
+
+
+def _check_no_review_marks(story: Story) -> None:
+    report = Report(story.path)
+    sections: dict[str, tuple[Entity | Event | Claim, ...]] = {
+        "entities": story.entities,
+        "events": story.events,
+        "claims": story.claims,
+    }
+    for section, items in sections.items():
+        for i, item in enumerate(items):
+            if item.review:
+                report.add(
+                    f"/{section}/{i}/review",
+                    f"still marked for review: {item.review}",
+                    hint="check it and delete the 'review' line, or build a draft with --allow-draft",
+                    check="review",
+                )
+    if not report.ok:
+        raise InvalidStory(report)
 
 
 def _check_references(story: Story, catalogue: Catalogue) -> None:

@@ -156,6 +156,7 @@ def _snapshot(story: Path, live: bool, contact: str | None, cache: Path | None, 
     is_flag=True,
     help="Also read every file back with an independent parser (Oxigraph) before writing it.",
 )
+@click.option("--allow-draft", is_flag=True, help="Build stories still marked for review ('review:' on an item).")
 @_wikidata_options
 def build_command(
     stories: tuple[str, ...],
@@ -164,6 +165,7 @@ def build_command(
     jobs: int | None,
     live: bool,
     verify_output: bool,
+    allow_draft: bool,
     **wikidata: Any,
 ) -> None:
     """Check each STORY and write its four files into --out (atomically; nothing for a story with errors).
@@ -188,6 +190,7 @@ def build_command(
                 base=base_iri,
                 catalogue=catalogue,
                 verify=verify_output,
+                allow_draft=allow_draft,
             )
         catalogues = [_catalogue_build(c, verify_output) for c in loaded]
         # the article and its catalogue land together or not at all
@@ -206,7 +209,8 @@ def build_command(
     failed: list = []
     built = triples = 0
     with click.progressbar(length=len(paths), label="building", file=sys.stderr) as bar:
-        for outcome in build_many(paths, out, jobs=jobs or os.cpu_count() or 1, base=base_iri, verify=verify_output):
+        jobs = jobs or os.cpu_count() or 1
+        for outcome in build_many(paths, out, jobs=jobs, base=base_iri, verify=verify_output, allow_draft=allow_draft):
             bar.update(1)
             if outcome.ok:
                 built += 1
@@ -572,7 +576,7 @@ def review_command(story: Path, out: Path | None) -> None:
     with _about(story):
         loaded, report = read_story(story)
         if loaded is not None:
-            report.extend(build(loaded, check=False).check())
+            report.extend(build(loaded, check=False, allow_draft=True).check())
         page = review_page(loaded, report)
         out = out or Path(f"{loaded.article.slug if loaded else story.stem}.review.html")
         write_files(out.parent, {out.name: page.encode("utf-8")})

@@ -181,6 +181,7 @@ class Entity:
     sources: tuple[str, ...] = ()  # for a work: what it is based on
     evidence: tuple[Span, ...] = ()
     catalogue: str | None = None  # the catalogue entry it is (then its IRI is the entry's)
+    review: str | None = None  # why a person should check it (never published)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +209,7 @@ class Event:
     wikidata: str | None = None
     evidence: tuple[Span, ...] = ()
     catalogue: str | None = None  # the catalogue entry it is (then its IRI is the entry's)
+    review: str | None = None  # why a person should check it (never published)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +225,7 @@ class Claim:
     about: tuple[str, ...] = ()
     translated_from: str | None = None  # the language the words were said in, if the text translates them
     evidence: tuple[Span, ...] = ()
+    review: str | None = None  # why a person should check it (never published)
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,7 +81,7 @@ def validate_story(path: str | Path, snapshot: Snapshot | None = None, *, catalo
     if story is not None:
         from .build import build  # build imports this module
 
-        report.extend(build(story, catalogue=catalogue, check=False).check())
+        report.extend(build(story, catalogue=catalogue, check=False, allow_draft=True).check())
     return report
 
 
@@ -161,6 +161,7 @@ def story_from_data(data: dict[str, Any], text: str, path: str = "") -> Story:
             sources=_ids(e.get("source")),
             evidence=_spans(e.get("evidence")),
             catalogue=e.get("catalogue"),
+            review=e.get("review"),
         )
         for e in data.get("entities", ())
     )
@@ -182,6 +183,7 @@ def story_from_data(data: dict[str, Any], text: str, path: str = "") -> Story:
             wikidata=ev.get("wikidata"),
             evidence=_spans(ev.get("evidence")),
             catalogue=ev.get("catalogue"),
+            review=ev.get("review"),
         )
         for ev in data.get("events", ())
     )
@@ -196,6 +198,7 @@ def story_from_data(data: dict[str, Any], text: str, path: str = "") -> Story:
             about=tuple(c.get("about", ())),
             translated_from=c.get("translated_from"),
             evidence=_spans(c.get("evidence")),
+            review=c.get("review"),
         )
         for c in data.get("claims", ())
     )

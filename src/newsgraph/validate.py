@@ -313,8 +313,23 @@ class _CrossChecker:
             self.spans,
             self.qids,
             self.wikidata,
+            self.review_marks,
         ):
             check()
+
+    def review_marks(self) -> None:
+        for section in ("entities", "events", "claims"):
+            for p, item in self.items(section):
+                reason = _text(item.get("review"))
+                if reason is not None:
+                    self.report.add(
+                        f"{p}/review",
+                        f"to review: {reason}",
+                        hint="check it, then delete the 'review' line (build refuses a story marked for review "
+                        "unless --allow-draft)",
+                        severity="warning",
+                        check="review",
+                    )
 
     def characters(self) -> None:
         # Walking every string is the slow part of the cross-checks; a story file without a
