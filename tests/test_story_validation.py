@@ -957,6 +957,22 @@ CROSS_CHECK_WORDS = [
             )
         ],
     ),
+    (  # a person can be the outlet unnamed sources spoke to ...
+        lambda d: entity(d, "reuters-sources").update(source_of="trump"),
+        [],
+    ),
+    (  # ... and a work's publisher, but not a state
+        lambda d: entity(d, "belta-report").update(publisher="russia"),
+        [
+            (
+                "/entities/28/publisher",
+                "'russia' is a state, but the publisher must be: government-body, media, news-agency, organization, "
+                "person",
+                "",
+                "error",
+            )
+        ],
+    ),
     (
         lambda d: d["claims"][0].update(id="article"),
         [
