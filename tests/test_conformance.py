@@ -132,6 +132,7 @@ def test_profile_catches_a_broken_document(published_jsonld, name, change, where
 SDO = rdflib.Namespace("http://schema.org/")
 NG = rdflib.Namespace("https://newsgraph.example/ns#")
 PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
+OA = rdflib.Namespace("http://www.w3.org/ns/oa#")
 
 
 def _graph():
@@ -207,6 +208,21 @@ SHAPE_BREAKS = [
         "has no date after its publication day",
     ),
     ("blank-node", lambda g: g.add((rdflib.BNode(), rdflib.RDF.type, SDO.Person)), "TypedNode"),
+    (
+        "annotation-without-target",
+        lambda g: g.remove((rdflib.URIRef(node("putin.evidence")), OA.hasTarget, None)),
+        "evidence targets",
+    ),
+    (
+        "quote-without-words",
+        lambda g: g.remove((rdflib.URIRef(node("span.23-39.quote")), OA.exact, None)),
+        "exact words",
+    ),
+    (
+        "position-without-start",
+        lambda g: g.remove((rdflib.URIRef(node("span.23-39.position")), OA.start, None)),
+        "non-negative integers",
+    ),
     (
         "claim-without-text",
         lambda g: g.remove((rdflib.URIRef(node("maduro-days-numbered")), SDO.text, None)),
