@@ -133,6 +133,7 @@ SDO = rdflib.Namespace("http://schema.org/")
 NG = rdflib.Namespace("https://newsgraph.example/ns#")
 PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
 OA = rdflib.Namespace("http://www.w3.org/ns/oa#")
+ARTICLE = "https://newsgraph.example/article/2025-12-11-putin-lukashenko-support-maduro"
 
 
 def _graph():
@@ -208,6 +209,22 @@ SHAPE_BREAKS = [
         "has no date after its publication day",
     ),
     ("blank-node", lambda g: g.add((rdflib.BNode(), rdflib.RDF.type, SDO.Person)), "TypedNode"),
+    (
+        "date-as-an-iri",
+        lambda g: g.set((rdflib.URIRef(node("putin-maduro-call")), NG.latestDate, rdflib.URIRef("urn:x:2025-12-11"))),
+        "dates are",
+    ),
+    ("article-without-headline", lambda g: g.remove((rdflib.URIRef(ARTICLE), SDO.headline, None)), "one headline"),
+    (
+        "article-without-publication-date",
+        lambda g: g.remove((rdflib.URIRef(ARTICLE), SDO.datePublished, None)),
+        "one publication date",
+    ),
+    (
+        "event-without-participants",
+        lambda g: g.remove((rdflib.URIRef(node("maduro-trump-call")), NG.hasParticipation, None)),
+        "at least one participant",
+    ),
     (
         "annotation-without-target",
         lambda g: g.remove((rdflib.URIRef(node("putin.evidence")), OA.hasTarget, None)),

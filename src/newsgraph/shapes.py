@@ -302,7 +302,8 @@ class _Checker:
         """ngsh:EventReported: no date of a past event after the publication day (first ten characters)."""
         for path in _DATES:
             for o in p.get(path, ()):
-                if isinstance(o, Lit) and any(o.value[:10] > day for day in self.publication_days):
+                text = o.value if isinstance(o, Lit) else o  # as SPARQL's STR() gives it: IRIs too
+                if any(text[:10] > day for day in self.publication_days):
                     self.fail(
                         "ngsh:EventReported",
                         s,
