@@ -229,7 +229,7 @@ class _Checker:
 
     def event(self, s: str, p: dict) -> None:
         shape = "ngsh:Event"
-        precise = [t for t in p.get(RDF_TYPE, ()) if t in _EVENT_CLASSES]
+        precise = [t for t in p[RDF_TYPE] if t in _EVENT_CLASSES]  # an event is found by its types
         if len(precise) != 1:
             self.fail(
                 shape, s, RDF_TYPE, "an event has one precise type from the newsgraph ontology besides schema:Event"
