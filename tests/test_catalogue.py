@@ -358,3 +358,18 @@ def test_an_identification_decided_on_a_day_that_does_not_exist_is_an_error(news
     assert catalogue is None
     [problem] = [p for r in reports for p in r.errors]
     assert problem.pointer.endswith("/identified_in/0/decided") and "2025-11-31 does not exist" in problem.message
+
+
+def test_an_entry_merged_into_itself_and_an_unnamed_source_not_marked_unnamed_are_errors(tmp_path):
+    _write(
+        tmp_path,
+        "things.yaml",
+        "- id: belta\n  merged_into: belta\n  reason: {en: x}\n  decided: '2025-12-01'\n"
+        "- id: officials\n  type: unnamed-source\n  names: {en: officials}\n",
+    )
+    catalogue, reports = read_catalogue(tmp_path)
+    assert catalogue is None
+    assert [(p.pointer, p.message) for r in reports for p in r.errors] == [
+        ("/entries/0/merged_into", "an entry cannot be merged into itself"),
+        ("/entries/1/unnamed", "an unnamed source needs 'unnamed: true'"),
+    ]

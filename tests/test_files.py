@@ -275,29 +275,29 @@ def test_even_a_build_that_fails_clears_leftovers_of_dead_ones(tmp_path, story_c
 
 
 def test_a_rename_that_fails_after_others_says_what_landed_and_the_next_write_finishes(tmp_path, monkeypatch):
-    write_files(tmp_path, {"a.ttl": b"old a", "b.ttl": b"old b"})
+    write_files(tmp_path, {"a.ttl": b"old a", "b.ttl": b"old b", "c.ttl": b"old c"})
     real_replace = os.replace
     calls = []
 
-    def second_fails(source, target):
+    def third_fails(source, target):
         calls.append(target)
-        if len(calls) == 2:
+        if len(calls) == 3:
             raise OSError(28, "No space left on device")
         real_replace(source, target)
 
-    monkeypatch.setattr(os, "replace", second_fails)
+    monkeypatch.setattr(os, "replace", third_fails)
     with pytest.raises(newsgraph.OutputError) as raised:
-        write_files(tmp_path, {"a.ttl": b"new a", "b.ttl": b"new b"})
+        write_files(tmp_path, {"a.ttl": b"new a", "b.ttl": b"new b", "c.ttl": b"new c"})
     assert str(raised.value) == (
-        f"{tmp_path}: 1 of 2 files were replaced, then: No space left on device; "
+        f"{tmp_path}: 2 of 3 files were replaced, then: No space left on device; "
         "the next newsgraph write into this folder finishes the rest"
     )
     # what was renamed stays; the record of the whole set and the file still to rename stay for the
     # next write (by a later process: see the killed build above) to finish
-    assert (tmp_path / "a.ttl").read_bytes() == b"new a" and (tmp_path / "b.ttl").read_bytes() == b"old b"
+    assert [(tmp_path / name).read_bytes() for name in ("a.ttl", "b.ttl", "c.ttl")] == [b"new a", b"new b", b"old c"]
     [record] = tmp_path.glob(".newsgraph.*.commit")
-    [tmp] = [tmp for tmp, target in json.loads(record.read_text()) if target == "b.ttl"]
-    assert (tmp_path / tmp).read_bytes() == b"new b"
+    [tmp] = [tmp for tmp, target in json.loads(record.read_text()) if target == "c.ttl"]
+    assert (tmp_path / tmp).read_bytes() == b"new c"
 
 
 def test_files_are_written_into_a_folder_made_for_them_with_its_parents(tmp_path):

@@ -105,6 +105,13 @@ def _tables() -> tuple[dict[str, str], dict[str, tuple[str, str, str | None]], d
 
 
 def _compact_iri(iri: str, prefixes: dict[str, str]) -> str:
+    """``iri`` as prefix:local where a namespace holds it; a namespace alone stays whole.
+
+    >>> _compact_iri("http://schema.org/Person", {"schema": "http://schema.org/"})
+    'schema:Person'
+    >>> _compact_iri("http://schema.org/", {"schema": "http://schema.org/"})
+    'http://schema.org/'
+    """
     for prefix, namespace in prefixes.items():
         if iri.startswith(namespace) and len(iri) > len(namespace):
             return f"{prefix}:{iri[len(namespace) :]}"
