@@ -373,3 +373,36 @@ def test_an_entry_merged_into_itself_and_an_unnamed_source_not_marked_unnamed_ar
         ("/entries/0/merged_into", "an entry cannot be merged into itself"),
         ("/entries/1/unnamed", "an unnamed source needs 'unnamed: true'"),
     ]
+
+
+def test_a_pending_qid_the_snapshot_now_holds_is_a_warning_and_a_taken_one_an_error(tmp_path):
+    _write(
+        tmp_path,
+        "things.yaml",
+        "- {id: putin, type: person, names: {en: Vladimir Putin}, wikidata_pending: Q7747}\n"
+        "- {id: outlet, type: media, names: {en: Outlet}, wikidata: Q999999999}\n"
+        "- {id: outlet-again, type: media, names: {en: The Outlet}, wikidata_pending: Q999999999}\n",
+    )
+    catalogue, [report] = read_catalogue(tmp_path)
+    assert catalogue is None
+    problems = [(p.pointer, p.severity, p.message.split(" (")[0]) for p in report.problems]
+    assert problems == [
+        ("/entries/1/wikidata", "error", "Q999999999 is not in the Wikidata snapshot"),
+        ("/entries/0/wikidata_pending", "warning", "Q7747 is now in the Wikidata snapshot"),
+        ("/entries/2/wikidata_pending", "error", "Q999999999 is already the Wikidata id of outlet"),
+    ]
+
+
+def test_an_id_used_in_two_files_names_the_file_and_line_of_the_first(tmp_path):
+    _write(tmp_path, "a.yaml", "- {id: belta, type: news-agency, names: {en: BelTA}}\n")
+    _write(
+        tmp_path,
+        "b.yaml",
+        "- {id: reuters, type: news-agency, names: {en: Reuters}}\n"
+        "- {id: belta, type: news-agency, names: {en: BelTA}}\n",
+    )
+    catalogue, reports = read_catalogue(tmp_path)
+    assert catalogue is None
+    assert [(p.pointer, p.message) for r in reports for p in r.errors] == [
+        ("/entries/1/id", f"id 'belta' is already used at {tmp_path / 'a.yaml'}:3")
+    ]
