@@ -403,6 +403,6 @@ def test_an_id_used_in_two_files_names_the_file_and_line_of_the_first(tmp_path):
     )
     catalogue, reports = read_catalogue(tmp_path)
     assert catalogue is None
-    assert [(p.pointer, p.message) for r in reports for p in r.errors] == [
-        ("/entries/1/id", f"id 'belta' is already used at {tmp_path / 'a.yaml'}:3")
+    assert [(p.pointer, p.message, p.hint) for r in reports for p in r.errors] == [
+        ("/entries/1/id", f"id 'belta' is already used at {tmp_path / 'a.yaml'}:3", "every entry needs its own id")
     ]
