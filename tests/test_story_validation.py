@@ -973,6 +973,21 @@ CROSS_CHECK_WORDS = [
             )
         ],
     ),
+    (  # a person can publish an article (a blog's author) ...
+        lambda d: d["article"].update(publisher="trump"),
+        [],
+    ),
+    (  # ... but what it is based on is a work
+        lambda d: d["article"].update(based_on=["reuters-report", "reuters"]),
+        [
+            (
+                "/article/based_on/1",
+                "'reuters' is a news-agency, but a work the article is based on must be: work",
+                "",
+                "error",
+            )
+        ],
+    ),
     (
         lambda d: d["claims"][0].update(id="article"),
         [
