@@ -988,6 +988,32 @@ CROSS_CHECK_WORDS = [
             )
         ],
     ),
+    (  # the words' own language is checked as every other tag
+        lambda d: next(c for c in d["claims"] if c["id"] == "maduro-days-numbered").update(translated_from="en-US-US"),
+        [
+            (
+                "/claims/4/translated_from",
+                "'en-US-US' is not a BCP 47 language tag: A subtag fails to parse, it does not match any other subtags",
+                "use a language tag such as 'el', 'en' or 'en-GB' (BCP 47)",
+                "error",
+            )
+        ],
+    ),
+    (
+        lambda d: entity(d, "putin")["offices"][0].update(of="mars"),
+        [
+            (
+                "/entities/0/offices/0/of",
+                "'mars' is not defined",
+                "what the office belongs to: add an entity or event with id 'mars', or fix the spelling",
+                "error",
+            )
+        ],
+    ),
+    (  # a participant with no role is a "participant": listed again as one, it is listed twice
+        lambda d: event(d, "maduro-trump-call")["participants"].append({"entity": "maduro", "role": "participant"}),
+        [("/events/4/participants/2", "'maduro' is listed twice in the same role", "", "error")],
+    ),
     (
         lambda d: d["claims"][0].update(id="article"),
         [
