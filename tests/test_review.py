@@ -90,3 +90,15 @@ def test_the_page_escapes_what_the_story_says():
 
     page = review_page(replace(story, article=replace(story.article, headline=hostile)), newsgraph.Report(""))
     assert hostile not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_each_item_shows_its_own_problems_next_to_it(story_copy, tmp_path):
+    path = story_copy(lambda d: d["entities"][1].update(review="check the QID"))
+    out = tmp_path / "page.html"
+    run = invoke("review", str(path), "--out", str(out))
+    assert run.exit_code == 0 and run.output == f"{out}: 0 errors, 1 warning\n"
+    page = out.read_text(encoding="utf-8")
+    maduro = page[page.index('data-id="maduro"') :]
+    maduro = maduro[: maduro.index("<li><button")]  # up to the next item
+    assert '<ul class="flags"><li class="warning">to review: check the QID</li></ul>' in maduro
+    assert page.count('<ul class="flags">') == 1  # no other item has a problem

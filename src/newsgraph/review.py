@@ -58,11 +58,17 @@ def review_page(story: Story | None, report: Report) -> str:
         script=_SCRIPT,
         report=_report(report),
         text=_text(article.text, cited),
-        entities=_entities(story.entities),
-        timeline=_timeline(story.events, article.published),
+        entities=_entities(story.entities, report),
+        timeline=_timeline(story.events, article.published, report),
         claims="".join(
-            _item("claim", c.id, c.kind, _first(c.text), f"on the authority of {', '.join(c.sources)}")
-            for c in story.claims
+            _item(
+                "claim",
+                c.id,
+                c.kind,
+                _first(c.text),
+                f"on the authority of {', '.join(map(escape, c.sources))}" + _flags(report, f"/claims/{i}"),
+            )
+            for i, c in enumerate(story.claims)
         ),
     )
 
@@ -113,16 +119,26 @@ def _item(kind: str, id: str, what: str, name: str, more: str = "") -> str:
     )
 
 
-def _entities(entities: tuple[Entity, ...]) -> str:
+def _flags(report: Report, pointer: str) -> str:
+    """The problems of the item at ``pointer``, to show next to it."""
+    found = [p for p in report.problems if p.pointer == pointer or p.pointer.startswith(pointer + "/")]
+    if not found:
+        return ""
+    rows = "".join(f'<li class="{p.severity}">{escape(p.message)}</li>' for p in found)
+    return f'<ul class="flags">{rows}</ul>'
+
+
+def _entities(entities: tuple[Entity, ...], report: Report) -> str:
     rows = []
-    for e in entities:
+    for i, e in enumerate(entities):
         name = _first(e.names) or _first(e.description)
         link = (
             f'<a href="https://www.wikidata.org/wiki/{escape(e.wikidata)}">{escape(e.wikidata)}</a>'
             if e.wikidata
             else "no Wikidata item"
         )
-        rows.append(_item("entity", e.id, e.type + (" · catalogue: " + e.catalogue if e.catalogue else ""), name, link))
+        what = e.type + (" · catalogue: " + e.catalogue if e.catalogue else "")
+        rows.append(_item("entity", e.id, what, name, link + _flags(report, f"/entities/{i}")))
     return "".join(rows)
 
 
@@ -152,7 +168,7 @@ def _interval(event: Event) -> tuple[date, date, str] | None:
     return None
 
 
-def _timeline(events: tuple[Event, ...], published: str) -> str:
+def _timeline(events: tuple[Event, ...], published: str, report: Report) -> str:
     """Each event as a bar over the days its date can mean (a day, a month, bounds), on one scale."""
     spans = {e.id: _interval(e) for e in events}
     known = [s for s in spans.values() if s]
@@ -163,7 +179,7 @@ def _timeline(events: tuple[Event, ...], published: str) -> str:
     first, last = min(ends), max(ends)
     width = max((last - first).days + 1, 1)
     rows = []
-    for event in events:
+    for i, event in enumerate(events):
         interval = spans[event.id]
         words = event.when.words or ("date unknown" if event.when.unknown else "")
         if interval is None:
@@ -182,7 +198,8 @@ def _timeline(events: tuple[Event, ...], published: str) -> str:
             f"<b>{escape(_first(event.names) or event.id)}</b> <small>{escape(event.type)} · "
             f"{escape(words)}</small></button>"
             f'<div class="track" aria-hidden="true">{bar}</div>'
-            f"<div class=more>with {escape(who)}; on the authority of {escape(source)}</div></li>"
+            f"<div class=more>with {escape(who)}; on the authority of {escape(source)}"
+            f"{_flags(report, f'/events/{i}')}</div></li>"
         )
     return f'<p class="scale"><span>{first}</span><span>{last}</span></p><ol class="timeline">{"".join(rows)}</ol>'
 
@@ -223,8 +240,9 @@ button.item small{color:#444}
 .bar.bounds,.bar.from,.bar.by{background:repeating-linear-gradient(90deg,#b35c00 0 4px,#f0c090 4px 8px)}
 .nodate{font-size:.8rem;color:#555}
 .scale{display:flex;justify-content:space-between;font-size:.8rem;color:#333;margin:0}
-.problems .error{color:#a00000}
-.problems .warning{color:#7a4b00}
+.problems .error,.flags .error{color:#a00000}
+.problems .warning,.flags .warning{color:#7a4b00}
+.flags{font-size:.85rem;margin:.1rem 0 0 .5rem}
 .ok{color:#1b5e20}
 h2{font-size:1.1rem;margin:1rem 0 .4rem}
 """
