@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -213,33 +214,33 @@ def build(
     return result
 
 
+def _items(story: Story, *sections: str) -> Iterator[tuple[str, Entity | Event | Claim]]:
+    """(JSON pointer, item) of each item of the story's ``sections`` ("entities", "events", "claims")."""
+    for section in sections:
+        for i, item in enumerate(getattr(story, section)):
+            yield f"/{section}/{i}", item
+
+
 def _check_no_review_marks(story: Story) -> None:
     report = Report(story.path)
-    sections: dict[str, tuple[Entity | Event | Claim, ...]] = {
-        "entities": story.entities,
-        "events": story.events,
-        "claims": story.claims,
-    }
-    for section, items in sections.items():
-        for i, item in enumerate(items):
-            if item.review:
-                report.add(
-                    f"/{section}/{i}/review",
-                    f"still marked for review: {item.review}",
-                    hint="check it and delete the 'review' line, or build a draft with --allow-draft",
-                    check="review",
-                )
+    for pointer, item in _items(story, "entities", "events", "claims"):
+        if item.review:
+            report.add(
+                f"{pointer}/review",
+                f"still marked for review: {item.review}",
+                hint="check it and delete the 'review' line, or build a draft with --allow-draft",
+                check="review",
+            )
     if not report.ok:
         raise InvalidStory(report)
 
 
 def _check_references(story: Story, catalogue: Catalogue) -> None:
     report = Report(story.path)
-    sections: dict[str, tuple[Entity | Event, ...]] = {"entities": story.entities, "events": story.events}
-    for section, items in sections.items():
-        for i, item in enumerate(items):
-            if item.catalogue and item.catalogue not in catalogue.entries:
-                catalogue.report_unknown(report, f"/{section}/{i}/catalogue", item.catalogue)
+    for pointer, item in _items(story, "entities", "events"):
+        assert isinstance(item, Entity | Event)  # claims never refer to the catalogue
+        if item.catalogue and item.catalogue not in catalogue.entries:
+            catalogue.report_unknown(report, f"{pointer}/catalogue", item.catalogue)
     if not report.ok:
         raise InvalidStory(report)
 

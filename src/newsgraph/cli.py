@@ -22,7 +22,7 @@ from .batch import STORY_SUFFIXES
 from .build import build
 from .errors import InputError, InternalError, InvalidCatalogue, InvalidStory, NewsgraphError, ServiceError
 from .report import printable
-from .story import load_story, read_story, validate_story
+from .story import check_story, load_story, validate_story
 
 if TYPE_CHECKING:
     from .build import Published
@@ -396,11 +396,10 @@ def _inputs(inputs: tuple[Path, ...], base_iri: str | None) -> Iterator[Deferred
 def _catalogue_inputs(stories: list[Path], base_iri: str | None) -> Iterator[Deferred]:
     """The catalogues of the stories' newsrooms, made into payloads as :func:`_inputs` does."""
     from .catalogue import catalogues_for, load_catalogue
-    from .catalogue_graph import build_catalogue
     from .store import Payload
 
     def make(folder: Path, base: str) -> list[Payload]:
-        return [Payload.from_result(build_catalogue(load_catalogue(folder, base=base_iri or base)))]
+        return [Payload.from_result(_catalogue_build(load_catalogue(folder, base=base_iri or base), verify=False))]
 
     for folder, base in catalogues_for(stories):
         yield _deferred("catalogue", folder, partial(make, folder, base))
@@ -574,9 +573,7 @@ def review_command(story: Path, out: Path | None) -> None:
     from .review import review_page
 
     with _about(story):
-        loaded, report = read_story(story)
-        if loaded is not None:
-            report.extend(build(loaded, check=False, allow_draft=True).check())
+        loaded, report = check_story(story)
         page = review_page(loaded, report)
         out = out or Path(f"{loaded.article.slug if loaded else story.stem}.review.html")
         write_files(out.parent, {out.name: page.encode("utf-8")})

@@ -21,7 +21,7 @@ from .spans import place_spans
 from .storyfile import decode_utf8, parse_text, read_bytes, read_text
 from .validate import check_schema, cross_check
 
-__all__ = ["load_story", "read_story", "validate_story", "story_from_data"]
+__all__ = ["load_story", "read_story", "check_story", "validate_story", "story_from_data"]
 
 
 def read_story(
@@ -71,18 +71,24 @@ def load_story(path: str | Path, snapshot: Snapshot | None = None, *, catalogue:
     return story
 
 
-def validate_story(path: str | Path, snapshot: Snapshot | None = None, *, catalogue: Catalogue | None = None) -> Report:
-    """Every problem in the story at ``path`` (an empty report means it is valid).
-
-    A story without errors is also built in memory and its output checked (JSON-LD profile,
-    SHACL shapes), so that a story that validates also builds.
-    """
+def check_story(
+    path: str | Path, snapshot: Snapshot | None = None, *, catalogue: Catalogue | None = None
+) -> tuple[Story | None, Report]:
+    """The story at ``path`` (None if it has errors) and every problem in it: a story without
+    errors is also built in memory and its output checked (JSON-LD profile, SHACL shapes), so
+    that a story that checks clean also builds. Review marks are warnings here, not errors."""
     story, report = read_story(path, snapshot, catalogue=catalogue)
     if story is not None:
         from .build import build  # build imports this module
 
         report.extend(build(story, catalogue=catalogue, check=False, allow_draft=True).check())
-    return report
+    return story, report
+
+
+def validate_story(path: str | Path, snapshot: Snapshot | None = None, *, catalogue: Catalogue | None = None) -> Report:
+    """Every problem in the story at ``path`` (an empty report means it is valid), as
+    :func:`check_story` finds them."""
+    return check_story(path, snapshot, catalogue=catalogue)[1]
 
 
 def _article_text(data: Any, path: Path, report: Report) -> str | None:
