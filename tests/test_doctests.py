@@ -9,7 +9,7 @@ import pytest
 import newsgraph
 
 MODULES = sorted(
-    m.name for m in pkgutil.iter_modules(newsgraph.__path__, "newsgraph.") if m.name != "newsgraph.__main__"
+    m.name for m in pkgutil.walk_packages(newsgraph.__path__, "newsgraph.") if m.name != "newsgraph.__main__"
 )
 
 

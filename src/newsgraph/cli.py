@@ -582,6 +582,45 @@ def review_command(story: Path, out: Path | None) -> None:
         sys.exit(1)
 
 
+@cli.command("draft")
+@click.argument("article", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--published", required=True, help="The publication date, YYYY-MM-DD: relative dates resolve against it.")
+@click.option("--language", type=click.Choice(["el", "en"]), help="The article's language (default: from its letters).")
+@click.option("--slug", "slug_", help="The story's slug (default: the date and the headline's first words).")
+@click.option("--headline", help="The headline (default: the text's first line).")
+@click.option(
+    "--out", type=click.Path(path_type=Path, dir_okay=False), help="The story file (default: ARTICLE with .yaml)."
+)
+@click.option("--force", is_flag=True, help="Replace the story file if it exists.")
+def draft_command(
+    article: Path,
+    published: str,
+    language: str | None,
+    slug_: str | None,
+    headline: str | None,
+    out: Path | None,
+    force: bool,
+) -> None:
+    """Draft a story from the raw text of ARTICLE: entities, dates, events, claims and quotes
+    found by rules, with their evidence offsets, and a 'review' mark on every item the rules are
+    not sure of. Names are looked up in the catalogue of the story's newsroom (newsgraph.toml)
+    and the Wikidata snapshot. The draft validates (its review marks are warnings); `newsgraph
+    review` shows it beside the text, and `build` refuses it until the marks are gone."""
+    from .drafting.checked import draft_file
+
+    with _about(article):
+        out, report, left_out = draft_file(
+            article, published, out=out, language=language, slug=slug_, headline=headline, force=force
+        )
+    for what in left_out:
+        _say(f"newsgraph: left out of the draft, as it did not validate: {what}")
+    if not report.ok:
+        _say(report.format_text())
+    click.echo(f"{out}: drafted; {report.summary()}")
+    if not report.ok:
+        sys.exit(1)
+
+
 @cli.command("fix-offsets")
 @click.argument("story", type=click.Path(path_type=Path, dir_okay=False))
 def fix_offsets_command(story: Path) -> None:

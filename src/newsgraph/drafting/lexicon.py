@@ -1,0 +1,518 @@
+"""The words the drafting rules look for, per language: event triggers, attribution cues, the
+cues that tell a name's type, and the words a name never starts with.
+
+Every entry is a sequence of word *prefixes*, compared with the article's words once case and
+accents are folded (``link.normalize``): Greek inflects, so ``συναντ`` finds συνάντηση,
+συναντήθηκε and συναντήθηκαν. Keep an entry as long as it needs to be to say one thing.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar, cast
+
+from ..link import normalize
+
+__all__ = [
+    "TRIGGERS",
+    "RELIEF",
+    "SPEECH",
+    "ACCORDING_TO",
+    "UNNAMED_SOURCES",
+    "WORKS",
+    "FUTURE",
+    "TITLES",
+    "TYPE_WORDS",
+    "LOCATIVES",
+    "NOT_NAMES",
+    "CONNECTORS",
+]
+
+# Event types and the words that report them. Later entries of a sentence do not replace
+# earlier ones; one trigger makes one event.
+TRIGGERS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
+    "el": [
+        ("phone-call", ("τηλεφωνικ", "επικοινων")),
+        ("phone-call", ("τηλεφωνικ", "συνομιλ")),
+        ("phone-call", ("τηλεφωνημ",)),
+        ("phone-call", ("τηλεφωνηθηκ",)),
+        ("meeting", ("συναντηση",)),
+        ("meeting", ("συναντησ",)),
+        ("meeting", ("συναντηθηκ",)),
+        ("meeting", ("συνοδο",)),
+        ("meeting", ("δεχτηκε",)),
+        ("meeting", ("δεχθηκε",)),
+        ("meeting", ("υποδεχτηκε",)),
+        ("meeting", ("υποδεχθηκε",)),
+        ("meeting", ("ειχε", "δεχτει")),
+        ("visit", ("επισκεψ",)),
+        ("visit", ("επισκεφ",)),
+        ("interview", ("συνεντευξ",)),
+        ("appointment", ("διορισ",)),
+        ("appointment", ("οριστηκ",)),
+        ("appointment", ("ορισε",)),
+        ("appointment", ("διοριστηκ",)),
+        ("negotiation", ("διαπραγματευ",)),
+        ("dialogue", ("διαλογ",)),
+        ("agreement", ("συμφωνια",)),
+        ("agreement", ("συμφωνιασ",)),
+        ("agreement", ("υπεγραψ",)),
+        ("sanctions", ("κυρωσ",)),
+        ("pressure-campaign", ("πιεσει",)),
+        ("pressure-campaign", ("πιεσεων",)),
+        ("pressure-campaign", ("πιεζ",)),
+        ("diplomatic-isolation", ("απομονωσ",)),
+        ("invasion", ("εισβολ",)),
+        ("military-action", ("επιθεσ",)),
+        ("military-action", ("βομβαρδισ",)),
+        ("military-action", ("πληγμα",)),
+        ("military-action", ("στρατιωτικ", "επιχειρησ")),
+        ("election", ("εκλογ",)),
+        ("protest", ("διαδηλωσ",)),
+        ("protest", ("διαμαρτυρι",)),
+        ("release", ("απελευθερωσ",)),
+        ("release", ("αποφυλακισ",)),
+    ],
+    "en": [
+        ("phone-call", ("phone", "call")),
+        ("phone-call", ("telephone", "call")),
+        ("phone-call", ("phone", "conversation")),
+        ("phone-call", ("spoke", "by", "phone")),
+        ("phone-call", ("phoned",)),
+        ("meeting", ("meet",)),
+        ("meeting", ("met",)),
+        ("meeting", ("summit",)),
+        ("meeting", ("received",)),
+        ("meeting", ("receives",)),
+        ("visit", ("visit",)),
+        ("interview", ("interview",)),
+        ("appointment", ("appoint",)),
+        ("appointment", ("named",)),
+        ("negotiation", ("negotiat",)),
+        ("negotiation", ("talks",)),
+        ("dialogue", ("dialogue",)),
+        ("agreement", ("agreement",)),
+        ("agreement", ("deal",)),
+        ("agreement", ("signed",)),
+        ("sanctions", ("sanction",)),
+        ("pressure-campaign", ("pressure",)),
+        ("diplomatic-isolation", ("isolation",)),
+        ("invasion", ("invasion",)),
+        ("invasion", ("invaded",)),
+        ("military-action", ("strike",)),
+        ("military-action", ("strikes",)),
+        ("military-action", ("airstrike",)),
+        ("military-action", ("bombing",)),
+        ("military-action", ("attack",)),
+        ("election", ("election",)),
+        ("protest", ("protest",)),
+        ("protest", ("demonstration",)),
+        ("release", ("release",)),
+        ("release", ("freed",)),
+    ],
+}
+
+#: With a sanctions trigger in the same sentence, these make it sanctions relief.
+RELIEF: dict[str, tuple[tuple[str, ...], ...]] = {
+    "el": (("χαλαρ",), ("αρση",), ("αρσ",), ("ηρε",), ("αρει",), ("αρουν",)),
+    "en": (("eas",), ("lift",), ("relief",), ("relax",), ("remov",)),
+}
+
+#: Verbs that attribute words to their subject.
+SPEECH: dict[str, tuple[tuple[str, ...], ...]] = {
+    "el": (
+        ("δηλωσε",),
+        ("δηλωσαν",),
+        ("ειχε", "δηλωσει"),
+        ("ειπε",),
+        ("ανεφερε",),
+        ("ανεφεραν",),
+        ("τονισε",),
+        ("υποστηριξε",),
+        ("σημειωσε",),
+        ("ανακοινωσε",),
+        ("ξεκαθαρισε",),
+        ("προειδοποιησε",),
+        ("εξεφρασε",),
+        ("εξεφρασαν",),
+        ("δηλωνει",),
+        ("λεει",),
+        ("ισχυριστηκε",),
+        ("διεμηνυσε",),
+        ("επιβεβαιωσε",),
+    ),
+    "en": (
+        ("said",),
+        ("says",),
+        ("told",),
+        ("stated",),
+        ("added",),
+        ("noted",),
+        ("announced",),
+        ("claimed",),
+        ("reported",),
+        ("warned",),
+        ("insisted",),
+        ("confirmed",),
+        ("expressed",),
+        ("argued",),
+        ("wrote",),
+    ),
+}
+
+#: Cues whose next words are the source: "σύμφωνα με X", "according to X".
+ACCORDING_TO: dict[str, tuple[tuple[str, ...], ...]] = {
+    "el": (("συμφωνα", "με"), ("κατα", "την"), ("οπως", "αναφερ"), ("οπως", "μεταδιδ"), ("οπως", "μετεδωσ")),
+    "en": (("according", "to"), ("as", "reported", "by"), ("citing",)),
+}
+
+#: Words for sources the article does not name.
+UNNAMED_SOURCES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "el": (("πηγες",), ("πηγη",), ("πηγων",), ("αξιωματουχοι",), ("αξιωματουχων",), ("διπλωματ",)),
+    "en": (("sources",), ("source",), ("officials",), ("diplomats",), ("people", "familiar")),
+}
+
+#: Documents a claim can rest on ("σύμφωνα με ανακοίνωση", "according to a statement").
+WORKS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "el": (("ανακοινωση",), ("εκθεση",), ("εκθεσ",), ("αναφορα",), ("δημοσιευμα",), ("εγγραφο",)),
+    "en": (("statement",), ("report",), ("announcement",), ("document",), ("communique",)),
+}
+
+#: Words that make a sentence speak of what is still to come.
+FUTURE: dict[str, tuple[tuple[str, ...], ...]] = {
+    "el": (("θα",), ("προγραμματιζ",), ("αναμεν",)),
+    "en": (("will",), ("plans",), ("is", "to"), ("scheduled",), ("expected",)),
+}
+
+#: Words before a name that say it is a person.
+TITLES = {
+    "el": (
+        "προεδρ",
+        "πρωθυπουργ",
+        "υπουργ",
+        "πρεσβ",
+        "απεσταλμεν",
+        "εκπροσωπ",
+        "βουλευτ",
+        "στρατηγ",
+        "διευθυντ",
+        "γερουσιαστ",
+        "ηγετ",
+        "αρχηγ",
+        "συμβουλ",
+        "δημαρχ",
+        "κ",
+        "κα",
+        "επικεφαλ",
+        "γενικ",
+        "ομολογ",
+    ),
+    "en": (
+        "president",
+        "prime",
+        "minister",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "senator",
+        "general",
+        "director",
+        "leader",
+        "chief",
+        "adviser",
+        "advisor",
+        "mayor",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "secretary",
+        "counterpart",
+        "chancellor",
+        "governor",
+        "king",
+        "queen",
+        "pope",
+    ),
+}
+
+#: Words in or next to a name that say what it is: an agency, a ministry, a city...
+TYPE_WORDS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
+    "el": [
+        ("news-agency", ("πρακτορει",)),
+        ("media", ("εφημεριδ",)),
+        ("media", ("τηλεοπτικ",)),
+        ("media", ("ιστοσελιδ",)),
+        ("media", ("καναλ",)),
+        ("government-body", ("υπουργει",)),
+        ("government-body", ("κυβερνησ",)),
+        ("government-body", ("βουλη",)),
+        ("government-body", ("κοινοβουλι",)),
+        ("government-body", ("γερουσι",)),
+        ("organization", ("κομμα",)),
+        ("organization", ("τραπεζ",)),
+        ("organization", ("οργανισμ",)),
+        ("organization", ("εταιρ",)),
+        ("organization", ("ενωσ",)),
+        ("organization", ("πανεπιστημι",)),
+        ("organization", ("ταμει",)),
+        ("city", ("πολη",)),
+        ("city", ("πρωτευουσ",)),
+        ("region", ("περιοχ",)),
+        ("region", ("επαρχι",)),
+        ("state", ("χωρα",)),
+    ],
+    "en": [
+        ("news-agency", ("agency",)),
+        ("news-agency", ("news", "agency")),
+        ("media", ("newspaper",)),
+        ("media", ("broadcaster",)),
+        ("media", ("magazine",)),
+        ("media", ("times",)),
+        ("media", ("post",)),
+        ("media", ("journal",)),
+        ("government-body", ("ministry",)),
+        ("government-body", ("department",)),
+        ("government-body", ("government",)),
+        ("government-body", ("parliament",)),
+        ("government-body", ("senate",)),
+        ("government-body", ("congress",)),
+        ("government-body", ("council",)),
+        ("government-body", ("commission",)),
+        ("organization", ("party",)),
+        ("organization", ("bank",)),
+        ("organization", ("organization",)),
+        ("organization", ("organisation",)),
+        ("organization", ("company",)),
+        ("organization", ("union",)),
+        ("organization", ("university",)),
+        ("organization", ("fund",)),
+        ("organization", ("inc",)),
+        ("organization", ("ltd",)),
+        ("city", ("city",)),
+        ("city", ("capital",)),
+        ("region", ("region",)),
+        ("region", ("province",)),
+        ("state", ("country",)),
+    ],
+}
+
+#: Prepositions before a place ("στη Μόσχα", "in Minsk").
+LOCATIVES = {
+    "el": ("στη", "στην", "στο", "στον", "απο", "προσ", "εισ"),
+    "en": ("in", "at", "from", "to", "near", "outside"),
+}
+
+#: Capitalised words that begin sentences but are no names (articles, pronouns, prepositions...).
+NOT_NAMES = {
+    "el": frozenset(
+        [
+            "ο",
+            "η",
+            "το",
+            "οι",
+            "τα",
+            "τον",
+            "την",
+            "τη",
+            "του",
+            "της",
+            "των",
+            "στο",
+            "στη",
+            "στην",
+            "στον",
+            "στα",
+            "στις",
+            "στους",
+            "σε",
+            "με",
+            "για",
+            "από",
+            "απο",
+            "και",
+            "αλλά",
+            "αλλα",
+            "ωστόσο",
+            "ωστοσο",
+            "όμως",
+            "ομωσ",
+            "κατά",
+            "κατα",
+            "μετά",
+            "μετα",
+            "πριν",
+            "όταν",
+            "οταν",
+            "ενώ",
+            "ενω",
+            "σύμφωνα",
+            "συμφωνα",
+            "νωρίτερα",
+            "νωριτερα",
+            "αυτό",
+            "αυτο",
+            "αυτή",
+            "αυτη",
+            "αυτός",
+            "αυτοσ",
+            "ένας",
+            "ενασ",
+            "μία",
+            "μια",
+            "ένα",
+            "ενα",
+            "δύο",
+            "δυο",
+            "τρεις",
+            "εκεί",
+            "εκει",
+            "εδώ",
+            "εδω",
+            "πάντως",
+            "παντωσ",
+            "επίσης",
+            "επισησ",
+            "ακόμη",
+            "ακομη",
+            "σήμερα",
+            "σημερα",
+            "χθες",
+            "φέτος",
+            "φετοσ",
+            "πέρυσι",
+            "περυσι",
+            "όπως",
+            "οπωσ",
+            "καθώς",
+            "καθωσ",
+            "εάν",
+            "εαν",
+            "αν",
+            "αφού",
+            "αφου",
+            "ήδη",
+            "ηδη",
+            "παράλληλα",
+            "παραλληλα",
+        ]
+    ),
+    "en": frozenset(
+        [
+            "the",
+            "a",
+            "an",
+            "in",
+            "on",
+            "at",
+            "of",
+            "for",
+            "to",
+            "from",
+            "with",
+            "by",
+            "and",
+            "but",
+            "or",
+            "as",
+            "after",
+            "before",
+            "when",
+            "while",
+            "since",
+            "according",
+            "this",
+            "that",
+            "these",
+            "those",
+            "it",
+            "its",
+            "he",
+            "she",
+            "they",
+            "we",
+            "i",
+            "his",
+            "her",
+            "their",
+            "our",
+            "earlier",
+            "later",
+            "meanwhile",
+            "however",
+            "also",
+            "yesterday",
+            "today",
+            "last",
+            "next",
+            "on",
+            "in",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "there",
+            "here",
+            "what",
+            "who",
+            "which",
+            "where",
+            "why",
+            "how",
+            "if",
+        ]
+    ),
+}
+
+#: Small words that may join the capitalised words of one name ("Bank of England", "Υπουργείο
+#: Εξωτερικών της Ρωσίας" is two names: the connector must be followed by a capitalised word).
+CONNECTORS = {
+    "el": frozenset(),
+    "en": frozenset({"of", "for", "de", "la", "del", "von", "van", "bin", "al"}),
+}
+
+
+T = TypeVar("T")
+
+
+def _fold(value: T) -> T:
+    """A table as the article's words are compared: folded like ``link.normalize`` (final ς -> σ)."""
+    return cast(T, _folded(value))
+
+
+def _folded(value: Any) -> Any:
+    if isinstance(value, str):
+        return normalize(value) or value
+    if isinstance(value, dict):
+        return {k: _folded(v) for k, v in value.items()}
+    if isinstance(value, frozenset):
+        return frozenset(_folded(v) for v in value)
+    if isinstance(value, list):
+        return [_folded(v) for v in value]
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], tuple):
+        return (value[0], _folded(value[1]))  # (event or entity type, words)
+    if isinstance(value, tuple):
+        return tuple(_folded(v) for v in value)
+    return value
+
+
+TRIGGERS = _fold(TRIGGERS)
+RELIEF = _fold(RELIEF)
+SPEECH = _fold(SPEECH)
+ACCORDING_TO = _fold(ACCORDING_TO)
+UNNAMED_SOURCES = _fold(UNNAMED_SOURCES)
+WORKS = _fold(WORKS)
+FUTURE = _fold(FUTURE)
+TITLES = _fold(TITLES)
+TYPE_WORDS = _fold(TYPE_WORDS)
+LOCATIVES = _fold(LOCATIVES)
+NOT_NAMES = _fold(NOT_NAMES)
+CONNECTORS = _fold(CONNECTORS)

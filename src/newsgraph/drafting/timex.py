@@ -1,0 +1,288 @@
+"""Date words of an article, resolved against its publication date at the precision they give.
+
+Month and weekday names and the relative phrases ("φέτος", "last month") come from the language
+data of ``dateparser``, extended with what it lacks for Greek news (accusative months, "τον
+περασμένο μήνα", "πέρυσι", "αυτή την εβδομάδα"). Values are worked out here rather than by its
+parser, which resolves everything to one day: "last month" must stay a month, "this week" a pair
+of bounds, and a weekday named in an article means the last such day up to publication.
+
+>>> from datetime import date
+>>> from newsgraph.drafting.text import tokens
+>>> text = "Στις 21 Νοεμβρίου και τον περασμένο μήνα, και φέτος."
+>>> [(d.words, d.when) for d in find_dates(text, tokens(text), "el", date(2025, 12, 11))]
+[('Στις 21 Νοεμβρίου', {'on': '2025-11-21'}), ('τον περασμένο μήνα', {'on': '2025-11'}), ('φέτος', {'on': '2025'})]
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from ..link import normalize
+from .text import Token
+
+__all__ = ["DateMention", "find_dates"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # code points
+    end: int
+    words: str
+    when: dict[str, str]  # the story's date form: {"on": ...} or {"earliest": ..., "latest": ...}
+    first: date  # the first and last day it may be
+    last: date
+    note: str = ""  # what the rule assumed, for a review mark
+    yearless: bool = False  # a day or month the text gives without its year
+
+    def a_year_later(self) -> DateMention:
+        """The same day or month of the next year: what a sentence about what is to come means."""
+        when = {k: str(int(v[:4]) + 1) + v[4:] for k, v in self.when.items()}
+        first, last = (
+            d.replace(year=d.year + 1, day=min(d.day, 28) if d.month == 2 else d.day) for d in (self.first, self.last)
+        )
+        note = "the year is not given: taken as the next such date, as the sentence speaks of what is to come"
+        return DateMention(self.start, self.end, self.words, when, first, last, note, False)
+
+
+#: Words before a date that belong to it ("στις 21 Νοεμβρίου", "on Tuesday").
+_PREPOSITIONS = {
+    "el": {
+        "στισ",
+        "στη",
+        "στην",
+        "την",
+        "τη",
+        "τον",
+        "το",
+        "στο",
+        "στον",
+        "απο",
+        "μεχρι",
+        "εωσ",
+        "ωσ",
+        "αρχεσ",
+        "τελη",
+    },
+    "en": {"on", "in", "since", "until", "by", "from", "early", "late", "mid"},
+}
+_LAST = {"el": {"περασμενη", "προηγουμενη", "περασμενο", "προηγουμενο"}, "en": {"last", "past"}}
+_NEXT = {"el": {"επομενη", "ερχομενη", "επομενο"}, "en": {"next", "coming"}}
+_OF = {"του", "of", ","}
+
+#: Relative phrases dateparser's data lacks: (unit, offset) per phrase.
+_RELATIVE = {
+    "el": {
+        "τον περασμενο μηνα": ("month", -1),
+        "τον προηγουμενο μηνα": ("month", -1),
+        "τον επομενο μηνα": ("month", 1),
+        "αυτον τον μηνα": ("month", 0),
+        "αυτο τον μηνα": ("month", 0),
+        "τον τρεχοντα μηνα": ("month", 0),
+        "νωριτερα αυτον τον μηνα": ("month", 0),
+        "αυτη την εβδομαδα": ("week", 0),
+        "αυτην την εβδομαδα": ("week", 0),
+        "μεσα στην εβδομαδα": ("week", 0),
+        "την περασμενη εβδομαδα": ("week", -1),
+        "την προηγουμενη εβδομαδα": ("week", -1),
+        "την επομενη εβδομαδα": ("week", 1),
+        "περυσι": ("year", -1),
+        "περσι": ("year", -1),
+        "την περασμενη χρονια": ("year", -1),
+        "του χρονου": ("year", 1),
+        "χτεσ": ("day", -1),
+        "προχθεσ": ("day", -2),
+        "προχτεσ": ("day", -2),
+    },
+    "en": {
+        "earlier this month": ("month", 0),
+        "earlier this year": ("year", 0),
+        "earlier this week": ("week", 0),
+        "this past week": ("week", 0),
+    },
+}
+_RELATIVE_KEY = re.compile(r"^(in )?(\d+) (day|week|month|year)( ago)?$")
+
+
+@cache
+def _language_data(language: str) -> tuple[dict[str, int], dict[str, int], dict[tuple[str, ...], tuple[str, int]]]:
+    """Month names -> 1..12, weekday names -> 0..6, relative phrases -> (unit, offset)."""
+    from dateparser.languages.loader import default_loader  # a heavy import, for drafting alone
+
+    info = default_loader.get_locale(language).info
+    months: dict[str, int] = {}
+    for number, name in enumerate(calendar.month_name[1:], 1):
+        for form in info.get(name.lower(), ()):
+            form = normalize(form)
+            if len(form) > 3 or (language == "en" and form == "may"):
+                months[form] = number
+                if language == "el" and form.endswith("οσ"):
+                    months[form[:-1]] = number  # the accusative: Μάρτιος -> Μάρτιο
+    weekdays = {
+        normalize(form): number
+        for number, name in enumerate(calendar.day_name)
+        for form in info.get(name.lower(), ())
+        if len(form) > 3
+    }
+    relative: dict[tuple[str, ...], tuple[str, int]] = {}
+    for key, phrases in info.get("relative-type", {}).items():
+        m = _RELATIVE_KEY.match(key)
+        if m is None or (m.group(3) == "week" and m.group(2) not in ("0", "1")):
+            continue
+        offset = int(m.group(2)) * (1 if m.group(1) else -1)
+        for phrase in phrases:
+            relative[tuple(normalize(phrase).split())] = (m.group(3), offset)
+    for phrase, value in _RELATIVE.get(language, {}).items():
+        relative[tuple(phrase.split())] = value
+    return months, weekdays, relative
+
+
+def find_dates(text: str, words: Sequence[Token], language: str, published: date) -> list[DateMention]:
+    """Every date the words of ``text`` give, in order, resolved against ``published``."""
+    if language not in _PREPOSITIONS:
+        return []
+    months, weekdays, relative = _language_data(language)
+    found = []
+    i = 0
+    while i < len(words):
+        match = _relative(words, i, relative, published) or _absolute(words, i, months, published, language)
+        match = match or _weekday(words, i, weekdays, published, language)
+        if match is None:
+            i += 1
+            continue
+        first_token, end_token, when, first, last, note, yearless = match
+        while (
+            first_token > 0
+            and words[first_token - 1].norm in _PREPOSITIONS[language]
+            and (words[first_token - 1].end + 1 >= words[first_token].start)
+        ):
+            first_token -= 1
+        start, end = words[first_token].start, words[end_token - 1].end
+        found.append(DateMention(start, end, text[start:end], when, first, last, note, yearless))
+        i = end_token
+    return found
+
+
+_Match = tuple[int, int, dict[str, str], date, date, str, bool]
+
+
+def _relative(words: Sequence[Token], i: int, relative: dict, published: date) -> _Match | None:
+    for length in (4, 3, 2, 1):
+        phrase = tuple(w.norm for w in words[i : i + length])
+        if len(phrase) == length and phrase in relative:
+            unit, offset = relative[phrase]
+            return (i, i + length, *_shifted(published, unit, offset), "", False)
+    return None
+
+
+def _shifted(published: date, unit: str, offset: int) -> tuple[dict[str, str], date, date]:
+    if unit == "day":
+        day = published + timedelta(days=offset)
+        return {"on": day.isoformat()}, day, day
+    if unit == "week":
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=offset)
+        sunday = monday + timedelta(days=6)
+        latest = min(sunday, published) if offset == 0 else sunday
+        return {"earliest": monday.isoformat(), "latest": latest.isoformat()}, monday, latest
+    if unit == "month":
+        year, month = divmod(published.year * 12 + published.month - 1 + offset, 12)
+        return _month(year, month + 1)
+    year = published.year + offset
+    return {"on": f"{year:04d}"}, date(year, 1, 1), date(year, 12, 31)
+
+
+def _month(year: int, month: int) -> tuple[dict[str, str], date, date]:
+    last = calendar.monthrange(year, month)[1]
+    return {"on": f"{year:04d}-{month:02d}"}, date(year, month, 1), date(year, month, last)
+
+
+def _number(token: Token | None, low: int, high: int) -> int | None:
+    if token is None:
+        return None
+    m = re.fullmatch(r"(\d{1,4})(?:η|ησ|st|nd|rd|th)?", token.norm)
+    if m is None:
+        return None
+    value = int(m.group(1))
+    return value if low <= value <= high else None
+
+
+def _at(words: Sequence[Token], i: int) -> Token | None:
+    return words[i] if 0 <= i < len(words) else None
+
+
+def _absolute(words: Sequence[Token], i: int, months: dict[str, int], published: date, language: str) -> _Match | None:
+    """21 Νοεμβρίου [2025], November 21[, 2025], [τον] Μάρτιο [του] 2024, [in] 2019."""
+    day = _number(words[i], 1, 31)
+    if day is not None and (month := _month_at(words, i + 1, months, language)):
+        return _day(words, i, i + 2, day, month, published)
+    if (month := _month_at(words, i, months, language)) is not None:
+        day = _number(_at(words, i + 1), 1, 31)
+        if language == "en" and day is not None and not _is_year(_at(words, i + 1)):
+            return _day(words, i, i + 2, day, month, published)
+        year_at = i + 2 if (_at(words, i + 1) and words[i + 1].norm in _OF) else i + 1
+        year = _number(_at(words, year_at), 1000, 2999) if _is_year(_at(words, year_at)) else None
+        if year is not None:
+            return (i, year_at + 1, *_month(year, month), "", False)
+        previous = _at(words, i - 1)
+        if previous is None or previous.norm not in _PREPOSITIONS[language]:
+            return None  # a month name alone ("May") is a date only after "in", "τον"...
+        year = published.year if month <= published.month else published.year - 1
+        note = "" if year == published.year else "the year is not given: taken as the last such month up to publication"
+        return (i, i + 1, *_month(year, month), note, True)
+    previous = _at(words, i - 1)
+    if _is_year(words[i]) and previous is not None and previous.norm in _PREPOSITIONS[language]:
+        year = int(words[i].norm)
+        return (i, i + 1, {"on": f"{year:04d}"}, date(year, 1, 1), date(year, 12, 31), "", False)
+    return None
+
+
+def _is_year(token: Token | None) -> bool:
+    return token is not None and re.fullmatch(r"(1[89]|2[01])\d\d", token.norm) is not None
+
+
+def _month_at(words: Sequence[Token], i: int, months: dict[str, int], language: str) -> int | None:
+    token = _at(words, i)
+    if token is None or token.norm not in months or (not token.capitalised and language == "en"):
+        return None
+    return months[token.norm]
+
+
+def _day(words: Sequence[Token], i: int, end: int, day: int, month: int, published: date) -> _Match | None:
+    """A day and month, with the year after them if given (else the last such day up to publication)."""
+    at = end + 1 if (_at(words, end) and words[end].norm in _OF) else end
+    note, yearless = "", False
+    if _is_year(_at(words, at)):
+        year, end = int(words[at].norm), at + 1
+    else:
+        year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
+        yearless = True
+        if year != published.year:
+            note = "the year is not given: taken as the last such day up to publication"
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        return None  # 31 November: not a date
+    return (i, end, {"on": value.isoformat()}, value, value, note, yearless)
+
+
+def _weekday(words: Sequence[Token], i: int, weekdays: dict[str, int], published: date, language: str) -> _Match | None:
+    """[last|next] Tuesday, [την] [περασμένη] Τρίτη: the last such day up to publication."""
+    token = words[i]
+    if token.norm not in weekdays or not token.capitalised:
+        return None
+    start = i
+    back = published.weekday() - weekdays[token.norm]
+    previous = _at(words, i - 1)
+    if previous is not None and previous.norm in _LAST[language]:
+        start, back = i - 1, back if back > 0 else back + 7
+    elif previous is not None and previous.norm in _NEXT[language]:
+        start, back = i - 1, back - 7 if back >= 0 else back
+    else:
+        back = back % 7
+    day = published - timedelta(days=back)
+    note = f"taken as {calendar.day_name[day.weekday()]} {day.isoformat()}, the last one up to publication"
+    return (start, i + 1, {"on": day.isoformat()}, day, day, note if back >= 0 else "", False)
