@@ -88,3 +88,15 @@ def test_validate_benchmark_runs_in_smoke_mode():
     assert run.returncode == 0, run.stderr
     for row in ("seed story, as it is", "evidence quote of    40,000 characters", "last step / first step"):
         assert row in run.stdout
+
+
+def test_draft_benchmark_runs_in_smoke_mode():
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "draft.py"), "--repeat", "1", "--no-held-out", "--max-cpu", "60"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    for row in ("python -c pass:", "newsgraph draft:", "all articles:", "QIDs filled in:", "slowest:"):
+        assert row in run.stdout
