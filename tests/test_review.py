@@ -102,3 +102,48 @@ def test_each_item_shows_its_own_problems_next_to_it(story_copy, tmp_path):
     maduro = maduro[: maduro.index("<li><button")]  # up to the next item
     assert '<ul class="flags"><li class="warning">to review: check the QID</li></ul>' in maduro
     assert page.count('<ul class="flags">') == 1  # no other item has a problem
+
+
+def test_dates_and_source_chains_are_shown(page):
+    run = _chromium(page.as_uri(), "--dump-dom")
+    assert _console_errors(run.stderr) == []
+    dom = run.stdout
+    # the words of an event's date, in their own colour, citing the event
+    assert re.search(r'<mark class="ev date"[^>]*data-items="[^"]*\bmaduro-trump-call\b[^>]*>στις 21 Νοεμβρίου</mark>', dom)
+    # a quote rests on an interview, which rests on Politico: the whole chain, each step named
+    quote = dom[dom.index('data-id="maduro-days-numbered"') :]
+    chain = re.sub(r"<[^>]+>", "", quote[quote.index('<ol class="chain"') : quote.index("</ol>")])
+    assert re.sub(r"\s+", " ", chain) == "Trump's interview with Politico (interview) → Politico (media)"
+
+
+@pytest.fixture(scope="module")
+def draft_page(tmp_path_factory) -> Path:
+    """The review page of a drafted story (every event and claim marked for review)."""
+    from .conftest import ROOT
+
+    folder = tmp_path_factory.mktemp("draft")
+    (folder / "newsgraph.toml").write_text(f'catalogue = "{(ROOT / "catalogue").as_posix()}"\n')
+    article = ROOT / "tests" / "data" / "drafting" / "test-d-lukashenko-meets-esteves.el.txt"
+    (folder / "article.el.txt").write_text(article.read_text(encoding="utf-8"), encoding="utf-8")
+    assert invoke("draft", str(folder / "article.el.txt"), "--published", "2025-11-27").exit_code == 0
+    out = folder / "draft.review.html"
+    assert invoke("review", str(folder / "article.el.yaml"), "--out", str(out)).exit_code == 0
+    return out
+
+
+def test_a_walk_through_the_items_marked_for_review(draft_page):
+    marked = re.findall(r'data-id="([^"]+)" data-review="1"', draft_page.read_text(encoding="utf-8"))
+    assert len(marked) > 5
+    run = _chromium(draft_page.as_uri() + "#review=2", "--dump-dom")
+    assert _console_errors(run.stderr) == []
+    # the second item still to review is selected, with its spans, and the walk says where it is
+    assert re.findall(r'class="item \w+ on" data-id="([^"]+)"', run.stdout) == [marked[1]]
+    assert f'<button type="button" id="walk">To review: 2 of {len(marked)} (n / p)</button>' in run.stdout
+    assert re.search(rf'<mark class="ev \w+ on"[^>]*data-items="[^"]*\b{re.escape(marked[1])}\b', run.stdout)
+
+
+def test_a_screenshot_of_a_drafted_story(draft_page, tmp_path):
+    shot = tmp_path / "draft.png"
+    run = _chromium(draft_page.as_uri(), f"--screenshot={shot}", "--window-size=1400,1000")
+    assert run.returncode == 0 and _console_errors(run.stderr) == []
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000

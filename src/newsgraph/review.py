@@ -14,6 +14,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date
@@ -26,8 +27,9 @@ from .report import Report
 
 __all__ = ["review_page"]
 
-#: What a span of evidence can support, in the order a span covered by several is coloured.
-KINDS = ("claim", "event", "entity")
+#: What a span can show, in the order a span covered by several is coloured (a date's words
+#: inside an event's evidence keep their own colour).
+KINDS = ("date", "claim", "event", "entity")
 
 
 def review_page(story: Story | None, report: Report) -> str:
@@ -59,23 +61,72 @@ def review_page(story: Story | None, report: Report) -> str:
         report=_report(report),
         text=_text(article.text, cited),
         entities=_entities(story.entities, report),
-        timeline=_timeline(story.events, article.published, report),
+        timeline=_timeline(story, report),
         claims="".join(
             _item(
                 "claim",
                 c.id,
                 c.kind,
-                _first(c.text),
-                f"on the authority of {', '.join(map(escape, c.sources))}" + _flags(report, f"/claims/{i}"),
+                c.text,
+                _sources(story, c.sources) + _flags(report, f"/claims/{i}"),
+                review=_marked(report, f"/claims/{i}"),
             )
             for i, c in enumerate(story.claims)
         ),
     )
 
 
+def _sources(story: Story, sources: tuple[str, ...]) -> str:
+    """Every chain of sources a statement rests on, each step named: 'Trump's interview with
+    Politico (event) → Politico (media)'."""
+    chains = _chains(story, sources, ())
+    rows = "".join(
+        "<li>"
+        + " → ".join(f"<span>{escape(name)}</span> <small>({escape(kind)})</small>" for name, kind in chain)
+        + "</li>"
+        for chain in chains
+    )
+    return f'<ol class="chain" aria-label="on the authority of">{rows}</ol>'
+
+
+def _chains(story: Story, sources: tuple[str, ...], seen: tuple[str, ...]) -> list[list[tuple[str, str]]]:
+    """The paths from ``sources`` down to what rests on nothing further (``seen`` stops a cycle)."""
+    things: dict[str, Entity | Event] = {e.id: e for e in story.entities} | {e.id: e for e in story.events}
+    out: list[list[tuple[str, str]]] = []
+    for id in sources:
+        if id in seen:
+            continue
+        if id == "article":
+            step = ("the article itself", "article")
+            further = story.article.based_on
+        elif id in things:
+            thing = things[id]
+            step = (_first(thing.names)[1] or _first(getattr(thing, "description", {}))[1] or id, thing.type)
+            further = thing.sources
+        else:
+            step, further = (id, "?"), ()
+        below = _chains(story, further, (*seen, id)) if further else []
+        out += [[step, *chain] for chain in below] or [[step]]
+    return out
+
+
+def _marked(report: Report, pointer: str) -> bool:
+    """Whether the item at ``pointer`` still carries a review mark."""
+    return any(p.check == "review" and p.pointer == f"{pointer}/review" for p in report.problems)
+
+
 def _cited(story: Story) -> dict[Span, list[tuple[str, str]]]:
-    """Each span of evidence, and the (kind, id) of everything it supports."""
+    """Each span of evidence, and the (kind, id) of everything it supports; and the words of each
+    event's date where the text gives them (those nearest the event's evidence)."""
     cited: dict[Span, list[tuple[str, str]]] = defaultdict(list)
+    text = story.article.text
+    for event in story.events:
+        words = event.when.words or ""
+        at = [m.start() for m in re.finditer(re.escape(words), text)] if words else []
+        if at:
+            near = event.evidence[0].start if event.evidence else 0
+            start = min(at, key=lambda a: abs(a - near))
+            cited[Span(start, start + len(words), words)].append(("date", event.id))
     for e in story.entities:
         for span in (*e.evidence, *(s for o in e.offices for s in o.evidence)):
             cited[span].append(("entity", e.id))
@@ -106,14 +157,20 @@ def _text(text: str, cited: dict[Span, list[tuple[str, str]]]) -> str:
     return "".join(pieces)
 
 
-def _first(texts: Mapping[str, str]) -> str:
-    return texts.get("en") or next(iter(texts.values()), "")
+def _first(texts: Mapping[str, str]) -> tuple[str, str]:
+    """(language, text): the English one if there is one, else the first."""
+    if "en" in texts:
+        return "en", texts["en"]
+    return next(iter(texts.items()), ("", ""))
 
 
-def _item(kind: str, id: str, what: str, name: str, more: str = "") -> str:
+def _item(kind: str, id: str, what: str, texts: Mapping[str, str], more: str = "", *, review: bool = False) -> str:
+    lang, name = _first(texts)
     return (
-        f'<li><button type="button" class="item {kind}" data-id="{escape(id)}">'
-        f"<b>{escape(name or id)}</b> <small>{escape(what)} · {escape(id)}</small></button>"
+        f'<li><button type="button" class="item {kind}" data-id="{escape(id)}"'
+        + (' data-review="1"' if review else "")
+        + f'><b lang="{escape(lang or "en")}">{escape(name or id)}</b> <small>{escape(what)} · {escape(id)}</small>'
+        + "</button>"
         + (f"<div class=more>{more}</div>" if more else "")
         + "</li>"
     )
@@ -131,14 +188,22 @@ def _flags(report: Report, pointer: str) -> str:
 def _entities(entities: tuple[Entity, ...], report: Report) -> str:
     rows = []
     for i, e in enumerate(entities):
-        name = _first(e.names) or _first(e.description)
         link = (
             f'<a href="https://www.wikidata.org/wiki/{escape(e.wikidata)}">{escape(e.wikidata)}</a>'
             if e.wikidata
             else "no Wikidata item"
         )
         what = e.type + (" · catalogue: " + e.catalogue if e.catalogue else "")
-        rows.append(_item("entity", e.id, what, name, link + _flags(report, f"/entities/{i}")))
+        rows.append(
+            _item(
+                "entity",
+                e.id,
+                what,
+                e.names or e.description,
+                link + _flags(report, f"/entities/{i}"),
+                review=_marked(report, f"/entities/{i}"),
+            )
+        )
     return "".join(rows)
 
 
@@ -168,11 +233,12 @@ def _interval(event: Event) -> tuple[date, date, str] | None:
     return None
 
 
-def _timeline(events: tuple[Event, ...], published: str, report: Report) -> str:
+def _timeline(story: Story, report: Report) -> str:
     """Each event as a bar over the days its date can mean (a day, a month, bounds), on one scale."""
+    events = story.events
     spans = {e.id: _interval(e) for e in events}
     known = [s for s in spans.values() if s]
-    publication = _days(published)
+    publication = _days(story.article.published)
     ends = [d for s in known for d in s[:2]] + ([publication[0]] if publication else [])
     if not ends:
         return "<p>No event has a date.</p>"
@@ -192,13 +258,14 @@ def _timeline(events: tuple[Event, ...], published: str, report: Report) -> str:
                 f'title="{interval[0]} to {interval[1]}"></span>'
             )
         who = ", ".join(p.entity for p in event.participants)
-        source = ", ".join(event.sources)
+        lang, name = _first(event.names)
+        review = ' data-review="1"' if _marked(report, f"/events/{i}") else ""
         rows.append(
-            f'<li><button type="button" class="item event" data-id="{escape(event.id)}">'
-            f"<b>{escape(_first(event.names) or event.id)}</b> <small>{escape(event.type)} · "
+            f'<li><button type="button" class="item event" data-id="{escape(event.id)}"{review}>'
+            f'<b lang="{escape(lang or "en")}">{escape(name or event.id)}</b> <small>{escape(event.type)} · '
             f"{escape(words)}</small></button>"
             f'<div class="track" aria-hidden="true">{bar}</div>'
-            f"<div class=more>with {escape(who)}; on the authority of {escape(source)}"
+            f"<div class=more>with {escape(who)}; on the authority of {_sources(story, event.sources)}"
             f"{_flags(report, f'/events/{i}')}</div></li>"
         )
     return f'<p class="scale"><span>{first}</span><span>{last}</span></p><ol class="timeline">{"".join(rows)}</ol>'
@@ -228,6 +295,11 @@ mark.ev{border-radius:2px;padding:0;cursor:pointer;color:#1a1a1a}
 .entity{background:#cfe3ff}
 .event{background:#ffe2b8}
 .claim{background:#d9f2d0}
+.date{background:#f6d2f7}
+.chain{display:inline;font-size:.85rem}
+.chain li{margin:0}
+button.item[data-review] b::before{content:"✎ ";color:#7a4b00}
+#walk{font:inherit;font-size:.85rem;margin-left:.5rem}
 mark.on,button.on{outline:3px solid #6a1b9a;outline-offset:1px}
 ul,ol{list-style:none;padding:0;margin:0}
 li{margin:.3rem 0}
@@ -268,6 +340,25 @@ _SCRIPT = """
     items.forEach(function (b) { if (ids.indexOf(b.dataset.id) >= 0) { b.classList.add("on"); } });
   }
   items.forEach(function (b) { b.addEventListener("click", function () { showItem(b.dataset.id); }); });
+  // a walk through the items still marked for review: the button, or "n" and "p" on the keyboard
+  var marked = items.filter(function (b) { return b.dataset.review; });
+  var at = -1;
+  function walk(step) {
+    if (!marked.length) { return; }
+    at = (at + step + marked.length) % marked.length;
+    showItem(marked[at].dataset.id);
+    marked[at].focus();
+    marked[at].scrollIntoView({block: "nearest"});
+    walker.textContent = "To review: " + (at + 1) + " of " + marked.length + " (n / p)";
+  }
+  var walker = document.getElementById("walk");
+  walker.textContent = marked.length ? "To review: " + marked.length + " (n / p)" : "Nothing to review";
+  walker.disabled = !marked.length;
+  walker.addEventListener("click", function () { walk(1); });
+  document.addEventListener("keydown", function (e) {
+    if (e.altKey || e.ctrlKey || e.metaKey) { return; }
+    if (e.key === "n") { walk(1); } else if (e.key === "p") { walk(-1); }
+  });
   marks.forEach(function (m) {
     m.addEventListener("click", function () { showSpan(m); });
     m.addEventListener("mouseenter", function () { showSpan(m); });
@@ -276,6 +367,9 @@ _SCRIPT = """
   // a link to the page can select an item: review.html#item=putin
   var wanted = /^#item=(.+)$/.exec(window.location.hash);
   if (wanted) { showItem(decodeURIComponent(wanted[1])); }
+  // ... or open at the Nth item still to review: review.html#review=2
+  var nth = /^#review=([0-9]+)$/.exec(window.location.hash);
+  if (nth) { walk(Number(nth[1])); }
   document.body.dataset.ready = String(marks.length);
 })();
 """
@@ -292,7 +386,8 @@ _PAGE = """<!DOCTYPE html>
 <header>
 <h1 lang="{lang}">{title}</h1>
 <p><code>{slug}</code> · published {published} ·
-<span class="key entity">entity</span> <span class="key event">event</span> <span class="key claim">claim</span></p>
+<span class="key entity">entity</span> <span class="key event">event</span> <span class="key claim">claim</span>
+<span class="key date">date</span> <button type="button" id="walk"></button></p>
 </header>
 <main>
 <section aria-labelledby="text-h"><h2 id="text-h">The article</h2><div id="text" lang="{lang}">{text}</div></section>
