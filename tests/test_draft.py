@@ -202,6 +202,42 @@ def test_unknown_names_get_a_type_from_the_words_around_them():
     assert types["NATO"] == "organization"
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "name", "expected"),
+    [
+        # places CLDR names, in the article's language and inflected
+        ("el", "Ο υπουργός Εσωτερικών της Πολωνίας μίλησε στις Βρυξέλλες.", "Πολωνία", "state"),
+        ("el", "Ο υπουργός Εσωτερικών της Πολωνίας μίλησε στις Βρυξέλλες.", "Βρυξέλλες", "city"),
+        ("en", "Talks were held in Bogotá and Qatar.", "Qatar", "state"),
+        ("en", "Talks were held in Bogotá and Qatar.", "Bogotá", "city"),
+        # a seat of government stands for its government
+        ("en", "The Kremlin said nothing.", "Kremlin", "government-body"),
+        # the institution a spokesman speaks for
+        ("el", "δήλωσε ο εκπρόσωπος του Γκαζπρόμ, Ιβάν Πετρόφ.", "Γκαζπρόμ", "organization"),
+        ("el", "δήλωσε ο εκπρόσωπος του Γκαζπρόμ, Ιβάν Πετρόφ.", "Ιβάν Πετρόφ", "person"),
+        # 'the' before a name: no person's name takes it
+        ("en", "The Meridian said the deal was off.", "Meridian", "organization"),
+        ("en", "Oil was found in the Orinoco Belt.", "Orinoco Belt", "region"),
+        ("en", "The journalist Irina Savchuk was freed.", "Irina Savchuk", "person"),
+    ],
+)
+def test_the_type_of_a_name_from_what_it_is_and_the_words_around_it(language, text, name, expected):
+    entities = draft_story(text, published="2025-11-27", language=language).data["entities"]
+    assert {n: e["type"] for e in entities for n in e.get("names", {}).values()}[name] == expected
+
+
+def test_adjectives_of_nationality_are_no_names():
+    names = [
+        n
+        for e in draft_story(
+            "Venezuelan oil and Belarusian potash reached Chinese ports, Russian officials said.",
+            published="2025-11-27",
+        ).data["entities"]
+        for n in e.get("names", {}).values()
+    ]
+    assert names == []
+
+
 # -- events and claims ---------------------------------------------------------------------------
 
 
@@ -249,6 +285,13 @@ def test_quotes_with_their_speaker_and_an_interview_as_their_source():
     assert quote["speakers"] == ["trump"] and quote["source"] == interview["id"]
 
 
+def test_a_date_belongs_to_the_event_word_nearest_to_it():
+    text = "Ο Λουκασένκο φέτος ξεκίνησε διάλογο με τον Τραμπ μετά από χρόνια απομόνωσης από τη Δύση."
+    events = {e["type"]: e for e in draft_story(text, published="2025-12-11", catalogue=CATALOGUE).data["events"]}
+    assert events["dialogue"]["date"] == {"on": "2025", "words": "φέτος"}
+    assert events["diplomatic-isolation"]["date"] == {"unknown": True}
+
+
 def test_every_event_and_claim_is_marked_for_review():
     draft = draft_story(SEED_TEXT.read_text(encoding="utf-8"), published="2025-12-11", catalogue=CATALOGUE)
     assert all("review" in item for item in draft.data["events"] + draft.data["claims"])
@@ -278,7 +321,7 @@ def drafted(gold: newsgraph.Story, folder: Path) -> tuple[newsgraph.Story, newsg
 
 #: Floors measured on these stories (the benchmark prints the scores): a rule that stops finding
 #: what it found fails here.
-FLOORS = {"entities": 0.9, "typed": 0.9, "events": 0.8, "dates": 0.8, "claims": 0.55}
+FLOORS = {"entities": 0.9, "typed": 0.9, "events": 0.8, "dates": 0.8, "dates_read": 0.65, "claims": 0.55}
 
 
 @pytest.mark.parametrize("gold_path", gold_stories(), ids=lambda p: p.stem)
@@ -293,6 +336,31 @@ def test_drafts_validate_and_score_above_the_measured_floors(gold_path, tmp_path
     for name, floor in FLOORS.items():
         assert getattr(scores, name).recall >= floor, (name, scores.lines(), scores.missed)
     assert scores.entities.precision >= 0.9
+
+
+HELD_OUT = ROOT / "tests" / "data" / "drafting-held-out"
+#: Floors over the four articles a helper wrote without seeing the rules (first measured at
+#: entities 84%, typed 71%, events 59%, event dates 46%, claims 81%; the rules were then
+#: improved on what they missed, so these are no longer unseen: see CONTRIBUTING.md).
+HELD_OUT_FLOORS = {"entities": 0.85, "typed": 0.8, "events": 0.7, "dates_read": 0.9, "claims": 0.85}
+
+
+def test_drafts_of_the_held_out_articles(tmp_path):
+    totals: dict[str, list[int]] = {name: [0, 0] for name in HELD_OUT_FLOORS}
+    for n, path in enumerate(sorted(HELD_OUT.glob("*.yaml"))):
+        gold = newsgraph.load_story(path, catalogue=CATALOGUE)
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        story, report = drafted(gold, folder)
+        assert report.errors == [] and {p.check for p in report.warnings} == {"review"}
+        scores = score_draft(story, gold)
+        assert scores.offsets_exact and scores.qids_wrong == 0
+        for name in HELD_OUT_FLOORS:
+            totals[name][0] += getattr(scores, name).found
+            totals[name][1] += getattr(scores, name).gold
+    assert n == 3
+    for name, floor in HELD_OUT_FLOORS.items():
+        assert totals[name][0] / totals[name][1] >= floor, (name, totals[name])
 
 
 def test_the_scorer_sees_what_a_draft_misses(tmp_path):

@@ -109,7 +109,9 @@ def test_dates_and_source_chains_are_shown(page):
     assert _console_errors(run.stderr) == []
     dom = run.stdout
     # the words of an event's date, in their own colour, citing the event
-    assert re.search(r'<mark class="ev date"[^>]*data-items="[^"]*\bmaduro-trump-call\b[^>]*>στις 21 Νοεμβρίου</mark>', dom)
+    assert re.search(
+        r'<mark class="ev date"[^>]*data-items="[^"]*\bmaduro-trump-call\b[^>]*>στις 21 Νοεμβρίου</mark>', dom
+    )
     # a quote rests on an interview, which rests on Politico: the whole chain, each step named
     quote = dom[dom.index('data-id="maduro-days-numbered"') :]
     chain = re.sub(r"<[^>]+>", "", quote[quote.index('<ol class="chain"') : quote.index("</ol>")])

@@ -150,7 +150,8 @@ def check_schema(data: Any, report: Report, schema: str = STORY_SCHEMA) -> None:
 
 # -- cross-checks -------------------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: A control character no text of a story may hold (tabs and line breaks are fine).
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BIDI_OVERRIDE = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 #: In the file's own text, anything that could become one of the above once parsed: the
 #: characters themselves, or an escape that can stand for one (JSON's \b, \f and \uXXXX, YAML's
@@ -342,7 +343,7 @@ class _CrossChecker:
         ):
             return
         for pointer, value in _strings(self.data, ""):
-            bad = _CONTROL.search(value)
+            bad = CONTROL_CHARACTER.search(value)
             if bad:
                 self.error(
                     pointer,

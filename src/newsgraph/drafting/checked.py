@@ -126,16 +126,19 @@ def draft_file(
     folder = catalogue_folder(config, out.parent.resolve())
     found = load_catalogue(folder, base=config.base_iri) if folder.is_dir() and catalogue_files(folder) else None
     text_file = _relative(article, out.parent)
-    draft = draft_story(
-        text,
-        published=published,
-        language=language,
-        slug_=slug,
-        headline=headline,
-        text_file=text_file,
-        catalogue=found,
-        snapshot=Snapshot.default(config.snapshot),
-    )
+    try:
+        draft = draft_story(
+            text,
+            published=published,
+            language=language,
+            slug_=slug,
+            headline=headline,
+            text_file=text_file,
+            catalogue=found,
+            snapshot=Snapshot.default(config.snapshot),
+        )
+    except InputError as exc:
+        raise InputError(f"{article}: {exc}") from None
     out.parent.mkdir(parents=True, exist_ok=True)
     story, report, left_out = check_draft(draft, out, found, source=article.name)
     write_files(out.parent, {out.name: story.encode("utf-8")})

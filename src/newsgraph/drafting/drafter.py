@@ -25,14 +25,17 @@ from typing import Any
 
 import yaml
 
+from ..errors import InputError
 from ..link import normalize, stems
 from ..snapshot import Snapshot
+from ..validate import CONTROL_CHARACTER
 from ..vocab import ORGANIZATION_TYPES
 from .gazetteer import Gazetteer, Known, Mention
 from .lexicon import (
     ACCORDING_TO,
     CONNECTORS,
     FUTURE,
+    IRREGULAR_DEMONYMS,
     LOCATIVES,
     NOT_NAMES,
     RELIEF,
@@ -43,6 +46,7 @@ from .lexicon import (
     UNNAMED_SOURCES,
     WORKS,
 )
+from .places import places
 from .text import Sentence, Token, sentences, slug, tokens
 from .timex import DateMention, find_dates
 
@@ -64,14 +68,13 @@ _DEFINITE = {"el": {"τη", "την", "το", "τον", "η"}, "en": {"the"}}
 _GOVERNING = {"el": {"κατα", "με", "απο", "για", "προσ", "μεταξυ", "υπερ"}, "en": {"against", "with", "between"}}
 #: How far (in words) from its trigger word a participant of an event may be.
 _NEAR = 14
+_GREEK = re.compile("[\u0370-\u03ff]")
 #: Negations before an event's word.
 _NOT = {"el": {"δεν", "δε", "μην", "ουτε"}, "en": {"not", "no", "never", "won't", "didn't", "nor"}}
 #: Greek genitive plural after a title: its portfolio ("υπουργός Εξωτερικών"), not a name.
 _PORTFOLIO = {"el": ("ων",), "en": ("\0",)}
-#: Endings of English adjectives of nationality ("Russian", "Belarusian", "Chinese", "British").
-_DEMONYMS = ("ian", "ean", "ese", "ish", "ic")
 #: How far from its trigger word the date of an event may be.
-_NEAR_DATE = 8
+_NEAR_DATE = 16
 
 
 @dataclass
@@ -151,6 +154,15 @@ def draft_story(
     packaged one).
     """
     text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise InputError("the article text is empty: there is nothing to draft")
+    if bad := CONTROL_CHARACTER.search(text):
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise InputError(
+            f"line {line}, column {column}: the article text has the control character U+{ord(bad.group()):04X}; "
+            "remove it (a story's text may hold tabs and line breaks only)"
+        )
     day = date.fromisoformat(published[:10])
     language = language or _language_of(text)
     headline = headline or _first_line(text)
@@ -178,10 +190,18 @@ def _first_line(text: str) -> str:
 
 
 def _starts(words: Sequence[Token], i: int, phrase: tuple[str, ...]) -> bool:
-    """Whether the words from ``i`` begin with the prefixes of ``phrase``."""
+    """Whether the words from ``i`` are those of ``phrase`` (see :mod:`.lexicon` for prefixes)."""
     if i + len(phrase) > len(words):
         return False
-    return all(words[i + k].norm.startswith(p) if len(p) > 2 else words[i + k].norm == p for k, p in enumerate(phrase))
+    return all(_same_word(words[i + k].norm, p) for k, p in enumerate(phrase))
+
+
+def _same_word(norm: str, word: str) -> bool:
+    if word.endswith("-"):
+        return norm.startswith(word[:-1])
+    if len(word) > 2 and _GREEK.match(word):
+        return norm.startswith(word)
+    return norm == word
 
 
 def _phrase_at(words: Sequence[Token], i: int, phrases: Sequence[tuple[str, ...]]) -> int:
@@ -204,6 +224,8 @@ class _Drafter:
         self.events: list[dict[str, Any]] = []
         self.claims: list[dict[str, Any]] = []
         self.ids: set[str] = set()
+        self.states = {normalize(name) for t in places(("en",)) if t.type == "state" for _, name in t.names}
+        self.triggers: list[int] = []  # where this sentence's event words are
 
     # -- the whole article ------------------------------------------------------------------
 
@@ -256,20 +278,17 @@ class _Drafter:
         if any(i in self.taken for i in range(mention.start, mention.end)):
             return
         words = " ".join(mention.words)
-        if any(t.catalogue for t in mention.things):  # the newsroom's own knowledge comes first
-            mention.things = [t for t in mention.things if t.catalogue]
-        if len(mention.things) > 1:
-            listed = "; ".join(_describe(t) for t in mention.things)
-            types = {t.type for t in mention.things}
-            type_ = types.pop() if len(types) == 1 and None not in types else self._guess(mention.start, mention.end)[0]
-            key = "words:" + " ".join(stems(words))
-            thing = self.things.get(key) or _Thing(key, self._new_id(slug(words)), type_ or "organization")
-            thing.names.setdefault(self.language, words)
-            if not thing.review:
-                thing.review.append(f"the name matches several known things ({listed}): choose one")
-            self._mention(thing, mention.start, mention.end)
+        things = mention.things
+        if any(t.catalogue for t in things):  # the newsroom's own knowledge comes first
+            things = [t for t in things if t.catalogue]
+        if not things[0].catalogue and not self.words[mention.start].capitalised:
+            return  # "λαό" is no Λάος, "καιρός" no Κάιρο: outside the catalogue, a name is capitalised
+        items = [t for t in things if t.qid or t.catalogue]  # the catalogue's entries or Wikidata's items
+        place_types = sorted({t.type for t in things if t not in items and t.type})
+        if len(items) > 1 or (not items and len(place_types) > 1):
+            self._ambiguous(mention, things)
             return
-        known = mention.things[0]
+        known = items[0] if items else things[0]
         if known.key in self.things:
             self._mention(self.things[known.key], mention.start, mention.end, mention.consumes)
             return
@@ -277,14 +296,14 @@ class _Drafter:
             thing = _Thing(known.key, known.catalogue, known.type or "organization", catalogue=known.catalogue)
             thing.label = known.name(self.language) or known.name("en") or words
             self.ids.add(known.catalogue)
-        elif known.class_fits:
+        elif known.class_fits or not known.qid:  # a Wikidata item of the right class, or a place CLDR names
             name = known.name("en") or words
             thing = _Thing(known.key, self._new_id(slug(name)), known.type or "organization", qid=known.qid)
             thing.names = _names(known, self.language, words)
         else:
-            if not self.words[mention.start].capitalised:
-                return  # a concept Wikidata names ("εισβολή"), not a name
-            type_, cue = self._guess(mention.start, mention.end)
+            type_, cue = (
+                (place_types[0], " (a place of that name)") if place_types else self._guess(mention.start, mention.end)
+            )
             name = known.name("en") or words
             thing = _Thing(known.key, self._new_id(slug(name)), type_)
             thing.names = _names(known, self.language, words)
@@ -293,6 +312,19 @@ class _Drafter:
                 f"the type {type_!r} is a guess{cue}; check both, then add 'wikidata: {known.qid}' if it is the one"
             )
         self._mention(thing, mention.start, mention.end, mention.consumes)
+
+    def _ambiguous(self, mention: Mention, things: list[Known]) -> None:
+        """Words that name several known things: an entity by the words, the candidates listed."""
+        words = " ".join(mention.words)
+        listed = "; ".join(_describe(t) for t in things)
+        types = {t.type for t in things}
+        type_ = types.pop() if len(types) == 1 and None not in types else self._guess(mention.start, mention.end)[0]
+        key = "words:" + " ".join(stems(words))
+        thing = self.things.get(key) or _Thing(key, self._new_id(slug(words)), type_ or "organization")
+        thing.names.setdefault(self.language, words)
+        if not thing.review:
+            thing.review.append(f"the name matches several known things ({listed}): choose one")
+        self._mention(thing, mention.start, mention.end)
 
     def _unnamed_source(self, i: int) -> None:
         """'πηγές του Reuters', 'Reuters sources', 'diplomatic sources': a source the article does not name."""
@@ -313,7 +345,7 @@ class _Drafter:
             after = self._thing_starting_at(end + 1)
             if after is not None and after.thing.type in _OUTLETS | {"state", "government-body", "organization"}:
                 end, outlet_thing = after.end, after
-        if not (self._cued(start) or self._speaks_after(end)):
+        if not (self._cued(start) or self._speaks_after(end, within=6)):  # "sources familiar with the talks told"
             return
         a, b = self.words[start].start, self.words[end - 1].end
         words = self.text[a:b]
@@ -352,8 +384,9 @@ class _Drafter:
                 return True
         return False
 
-    def _speaks_after(self, end: int) -> bool:
-        return any(_phrase_at(self.words, j, SPEECH[self.language]) for j in range(end, min(end + 3, len(self.words))))
+    def _speaks_after(self, end: int, within: int = 3) -> bool:
+        last = min(end + within, len(self.words))
+        return any(_phrase_at(self.words, j, SPEECH[self.language]) for j in range(end, last))
 
     def _thing_ending_at(self, i: int) -> _Mentioned | None:
         return next((m for m in self.mentions if m.end == i), None)
@@ -405,8 +438,8 @@ class _Drafter:
             if alone and i in starts and w.norm not in capitalised_inside and not _acronym(w.text):
                 i = end
                 continue
-            if alone and self.language == "en" and w.norm.endswith(_DEMONYMS) and not self._capitalised_next(end):
-                i = end  # "Russian officials": an adjective
+            if alone and self.language == "en" and self._demonym(w) and not self._capitalised_next(end):
+                i = end  # "Russian officials", "Venezuelan oil": an adjective
                 continue
             self._unknown(i, end)
             i = end
@@ -422,6 +455,14 @@ class _Drafter:
         first = self._sentence_start(sentence)
         last = next((k for k in range(first, len(self.words)) if self.words[k].start >= sentence.end), len(self.words))
         return range(first, last)
+
+    def _demonym(self, w: Token) -> bool:
+        """Whether an English word is an adjective of nationality: a state's name and an ending
+        ("Venezuelan", "Russian", "Belarusian", "Chinese", "Ukrainian"), or an irregular one."""
+        if w.norm in IRREGULAR_DEMONYMS:
+            return True
+        bases = (w.norm[:-cut] for cut in (1, 2, 3, 4) if len(w.norm) > cut + 2)
+        return any(base + end in self.states for base in bases for end in ("", "a", "e", "ia"))
 
     def _capitalised_next(self, k: int) -> bool:
         return k < len(self.words) and self.words[k].capitalised
@@ -469,20 +510,27 @@ class _Drafter:
             if k < 0 or self._sentence_start_before(start) > k:
                 break
             w = self.words[k]
-            if back <= 2 and any(_starts(self.words, k, (t,)) for t in TITLES[lang]):
-                if any(_starts(self.words, start, (t,)) for t in TITLES[lang]):
-                    return "position", f" (from {w.text!r})"
-                return "person", f" (from {w.text!r})"
+            between = [self.words[j].norm for j in range(k + 1, start)]
+            if back <= 2 and self._title(k):
+                if any(b in _OF[lang] for b in between):  # "ο εκπρόσωπος του Κρεμλίνου": whose spokesman
+                    return "organization", f" (after {w.text!r} of)"
+                if not between or between[0] in NOT_NAMES[lang]:
+                    return "person", f" (from {w.text!r})"
             near = back == 1 or (back == 2 and self.words[start - 1].norm in NOT_NAMES[lang])
             for type_, phrase in TYPE_WORDS[lang]:
                 if near and _starts(self.words, k, phrase):
                     return type_, f" (from {w.text!r})"
         if any(_starts(self.words, start, (t,)) for t in TITLES[lang]) and end - start > 1:
             return "position", f" (from {self.words[start].text!r})"
+        before = [self.words[k].norm for k in range(max(0, start - 2), start)]
+        if before and before[-1] in LOCATIVES[lang]:
+            return ("city" if end == start + 1 else "place"), f" (after {self.words[start - 1].text!r})"
+        if len(before) == 2 and before[0] in LOCATIVES[lang] and before[1] in _DEFINITE[lang]:
+            return "region", f" (after {before[0]!r} {before[1]!r})"  # "in the Orinoco Belt"
+        if lang == "en" and before and before[-1] == "the":
+            return "organization", " (after 'the': no person's name takes it)"
         if self._speaks_after(end):
             return "person", " (someone who speaks)"
-        if start > 0 and self.words[start - 1].norm in LOCATIVES[lang]:
-            return ("city" if end == start + 1 else "place"), f" (after {self.words[start - 1].text!r})"
         if all(_acronym(self.words[k].text) for k in range(start, end)):
             return "organization", " (an acronym)"
         if end - start >= 2:
@@ -527,7 +575,9 @@ class _Drafter:
         source = self._source(first, last, mentioned)
         attribution = self._attribution(first, last, source)
         actors = [m for m in mentioned if m.start not in attribution]
-        for trigger_start, trigger_end, type_ in self._triggers(first, last):
+        triggers = self._triggers(first, last)
+        self.triggers = [t[0] for t in triggers]
+        for trigger_start, trigger_end, type_ in triggers:
             self._event(first, last, trigger_start, trigger_end, type_, actors, source)
         self._claim(sentence, first, last, mentioned, source)
 
@@ -538,9 +588,9 @@ class _Drafter:
             length = _phrase_at(self.words, k, ACCORDING_TO[self.language])
             if not length:
                 continue
-            after = [m for m in mentioned if k + length <= m.start <= k + length + 2]
-            if after:
-                return after[0]
+            after = [m for m in mentioned if k + length <= m.start <= k + length + 5]
+            if after and all(not self.words[j].capitalised for j in range(k + length, after[0].start)):
+                return after[0]  # "σύμφωνα με το κρατικό πρακτορείο Belta"
             for j in range(k + length, min(k + length + 2, last)):
                 kinds = {t for t, phrase in TYPE_WORDS[self.language] if _starts(self.words, j, phrase)} & _OUTLETS
                 earlier = [m for m in self.mentions if m.start < k and m.thing.type in kinds]
@@ -680,6 +730,8 @@ class _Drafter:
             for d in self.dates
             if self.words[first].start <= d.start < self.words[last - 1].end
             and self._distance(d, trigger) <= _NEAR_DATE
+            # a date belongs to the event word nearest to it ("φέτος ξεκίνησε διάλογο ... απομόνωσης")
+            and all(self._distance(d, trigger) <= self._distance(d, other) for other in self.triggers)
         ]
         if not inside:
             return {"unknown": True}, None
@@ -750,7 +802,7 @@ class _Drafter:
         before = [m for m in agents if m.end <= verb]
         if before:
             return before[-1]
-        after = [m for m in agents if verb < m.start <= verb + 4 and m.thing.type != "unnamed-source"]
+        after = [m for m in agents if verb < m.start <= verb + 8 and m.thing.type != "unnamed-source"]
         return after[0] if after else None
 
     def _quote_spans(self) -> list[tuple[int, int]]:

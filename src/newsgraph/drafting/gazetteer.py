@@ -5,8 +5,8 @@ entries and the Wikidata snapshot's items, in every language, matched as ``link`
 >>> from newsgraph.snapshot import Snapshot
 >>> from newsgraph.drafting.text import tokens
 >>> found = Gazetteer.build(None, Snapshot.default()).find(tokens("Η Ρωσίας και ο Λουκασένκο"))
->>> [(m.words, m.things[0].qid, m.kind) for m in found]
-[(('Ρωσίας',), 'Q159', 'name'), (('Λουκασένκο',), 'Q2866', 'surname')]
+>>> [(m.words, [t.key for t in m.things], m.kind) for m in found]
+[(('Ρωσίας',), ['cldr:RU', 'wikidata:Q159'], 'name'), (('Λουκασένκο',), ['wikidata:Q2866'], 'surname')]
 """
 
 from __future__ import annotations
@@ -61,10 +61,11 @@ class Gazetteer:
     keys: dict[str, list[tuple[tuple[str, ...], Known, str]]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
-    def build(cls, catalogue, snapshot: Snapshot) -> Gazetteer:  # type: ignore[no-untyped-def]
-        """The gazetteer of ``catalogue`` (a :class:`~newsgraph.catalogue.Catalogue` or None) and
-        ``snapshot``; a catalogue entry stands for the snapshot item with its QID."""
-        return _build(catalogue, snapshot)
+    def build(cls, catalogue, snapshot: Snapshot, languages: tuple[str, ...] = ("el", "en")) -> Gazetteer:  # type: ignore[no-untyped-def]
+        """The gazetteer of ``catalogue`` (a :class:`~newsgraph.catalogue.Catalogue` or None),
+        ``snapshot`` and the places CLDR names in ``languages``; a catalogue entry stands for the
+        snapshot item with its QID."""
+        return _build(catalogue, snapshot, languages)
 
     def add(self, thing: Known, name: str, kind: str = "name") -> None:
         key = _key(name)
@@ -130,7 +131,9 @@ def _snapshot_things(snapshot: Snapshot) -> list[Known]:
     return out
 
 
-def _build(catalogue, snapshot: Snapshot) -> Gazetteer:  # type: ignore[no-untyped-def]
+def _build(catalogue, snapshot: Snapshot, languages: tuple[str, ...]) -> Gazetteer:  # type: ignore[no-untyped-def]
+    from .places import places  # places imports this module
+
     gazetteer = Gazetteer()
     known: list[Known] = []
     covered: set[str] = set()
@@ -148,9 +151,10 @@ def _build(catalogue, snapshot: Snapshot) -> Gazetteer:  # type: ignore[no-untyp
             if entry.wikidata:
                 covered.add(entry.wikidata)
     known += [k for k in _snapshot_things(snapshot) if k.qid not in covered]
+    known += places(languages)
     for thing in known:
         for _lang, name in thing.names:
-            if thing.catalogue is None and thing.type is None and not name[:1].isupper():
+            if thing.catalogue is None and not name[:1].isupper():
                 continue  # a concept or an event Wikidata names ("ρωσική εισβολή στην Ουκρανία"), not a name
             gazetteer.add(thing, name)
             parts = name.split()

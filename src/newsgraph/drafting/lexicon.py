@@ -1,9 +1,10 @@
 """The words the drafting rules look for, per language: event triggers, attribution cues, the
 cues that tell a name's type, and the words a name never starts with.
 
-Every entry is a sequence of word *prefixes*, compared with the article's words once case and
-accents are folded (``link.normalize``): Greek inflects, so ``συναντ`` finds συνάντηση,
-συναντήθηκε and συναντήθηκαν. Keep an entry as long as it needs to be to say one thing.
+Every entry is a sequence of words, compared with the article's words once case and accents are
+folded (``link.normalize``). A Greek word is a *prefix*, as Greek inflects: ``συναντ`` finds
+συνάντηση, συναντήθηκε and συναντήθηκαν. An English word is matched whole ("journal" is no
+"journalist") unless it ends with ``-`` ("negotiat-" finds negotiate, negotiations).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ __all__ = [
     "LOCATIVES",
     "NOT_NAMES",
     "CONNECTORS",
+    "IRREGULAR_DEMONYMS",
 ]
 
 # Event types and the words that report them. Later entries of a sentence do not replace
@@ -35,9 +37,7 @@ TRIGGERS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("phone-call", ("τηλεφωνικ", "συνομιλ")),
         ("phone-call", ("τηλεφωνημ",)),
         ("phone-call", ("τηλεφωνηθηκ",)),
-        ("meeting", ("συναντηση",)),
-        ("meeting", ("συναντησ",)),
-        ("meeting", ("συναντηθηκ",)),
+        ("meeting", ("συναντ",)),
         ("meeting", ("συνοδο",)),
         ("meeting", ("δεχτηκε",)),
         ("meeting", ("δεχθηκε",)),
@@ -65,10 +65,14 @@ TRIGGERS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("military-action", ("επιθεσ",)),
         ("military-action", ("βομβαρδισ",)),
         ("military-action", ("πληγμα",)),
+        ("military-action", ("πολεμ",)),
+        ("military-action", ("ασκησεις",)),
         ("military-action", ("στρατιωτικ", "επιχειρησ")),
         ("election", ("εκλογ",)),
         ("protest", ("διαδηλωσ",)),
         ("protest", ("διαμαρτυρι",)),
+        ("protest", ("πορεια",)),
+        ("protest", ("συγκεντρωση",)),
         ("release", ("απελευθερωσ",)),
         ("release", ("αποφυλακισ",)),
     ],
@@ -78,22 +82,22 @@ TRIGGERS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("phone-call", ("phone", "conversation")),
         ("phone-call", ("spoke", "by", "phone")),
         ("phone-call", ("phoned",)),
-        ("meeting", ("meet",)),
+        ("meeting", ("meet-",)),
         ("meeting", ("met",)),
         ("meeting", ("summit",)),
         ("meeting", ("received",)),
         ("meeting", ("receives",)),
-        ("visit", ("visit",)),
-        ("interview", ("interview",)),
-        ("appointment", ("appoint",)),
+        ("visit", ("visit-",)),
+        ("interview", ("interview-",)),
+        ("appointment", ("appoint-",)),
         ("appointment", ("named",)),
-        ("negotiation", ("negotiat",)),
+        ("negotiation", ("negotiat-",)),
         ("negotiation", ("talks",)),
         ("dialogue", ("dialogue",)),
-        ("agreement", ("agreement",)),
+        ("agreement", ("agreement-",)),
         ("agreement", ("deal",)),
         ("agreement", ("signed",)),
-        ("sanctions", ("sanction",)),
+        ("sanctions", ("sanction-",)),
         ("pressure-campaign", ("pressure",)),
         ("diplomatic-isolation", ("isolation",)),
         ("invasion", ("invasion",)),
@@ -103,10 +107,16 @@ TRIGGERS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("military-action", ("airstrike",)),
         ("military-action", ("bombing",)),
         ("military-action", ("attack",)),
-        ("election", ("election",)),
-        ("protest", ("protest",)),
-        ("protest", ("demonstration",)),
-        ("release", ("release",)),
+        ("military-action", ("war",)),
+        ("military-action", ("exercises",)),
+        ("military-action", ("drills",)),
+        ("election", ("election-",)),
+        ("protest", ("protest-",)),
+        ("protest", ("demonstration-",)),
+        ("protest", ("marched",)),
+        ("protest", ("rally",)),
+        ("protest", ("rallied",)),
+        ("release", ("release-",)),
         ("release", ("freed",)),
     ],
 }
@@ -114,7 +124,7 @@ TRIGGERS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
 #: With a sanctions trigger in the same sentence, these make it sanctions relief.
 RELIEF: dict[str, tuple[tuple[str, ...], ...]] = {
     "el": (("χαλαρ",), ("αρση",), ("αρσ",), ("ηρε",), ("αρει",), ("αρουν",)),
-    "en": (("eas",), ("lift",), ("relief",), ("relax",), ("remov",)),
+    "en": (("eas-",), ("lift-",), ("relief",), ("relax-",), ("remov-",)),
 }
 
 #: Verbs that attribute words to their subject.
@@ -167,7 +177,7 @@ ACCORDING_TO: dict[str, tuple[tuple[str, ...], ...]] = {
 
 #: Words for sources the article does not name.
 UNNAMED_SOURCES: dict[str, tuple[tuple[str, ...], ...]] = {
-    "el": (("πηγες",), ("πηγη",), ("πηγων",), ("αξιωματουχοι",), ("αξιωματουχων",), ("διπλωματ",)),
+    "el": (("πηγες",), ("πηγη",), ("πηγων",), ("αξιωματουχοι",), ("αξιωματουχων",), ("διπλωματες",)),
     "en": (("sources",), ("source",), ("officials",), ("diplomats",), ("people", "familiar")),
 }
 
@@ -246,6 +256,10 @@ TYPE_WORDS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("media", ("ιστοσελιδ",)),
         ("media", ("καναλ",)),
         ("government-body", ("υπουργει",)),
+        ("government-body", ("κρεμλιν",)),
+        ("government-body", ("λευκος", "οικος")),
+        ("government-body", ("λευκου", "οικου")),
+        ("government-body", ("πενταγων",)),
         ("government-body", ("κυβερνησ",)),
         ("government-body", ("βουλη",)),
         ("government-body", ("κοινοβουλι",)),
@@ -273,6 +287,9 @@ TYPE_WORDS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("media", ("post",)),
         ("media", ("journal",)),
         ("government-body", ("ministry",)),
+        ("government-body", ("kremlin",)),
+        ("government-body", ("white", "house")),
+        ("government-body", ("pentagon",)),
         ("government-body", ("department",)),
         ("government-body", ("government",)),
         ("government-body", ("parliament",)),
@@ -284,6 +301,8 @@ TYPE_WORDS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("organization", ("bank",)),
         ("organization", ("organization",)),
         ("organization", ("organisation",)),
+        ("organization", ("corporation",)),
+        ("organization", ("group",)),
         ("organization", ("company",)),
         ("organization", ("union",)),
         ("organization", ("university",)),
@@ -300,8 +319,8 @@ TYPE_WORDS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
 
 #: Prepositions before a place ("στη Μόσχα", "in Minsk").
 LOCATIVES = {
-    "el": ("στη", "στην", "στο", "στον", "απο", "προσ", "εισ"),
-    "en": ("in", "at", "from", "to", "near", "outside"),
+    "el": ("στη", "στην", "στο", "στον", "στις", "στους", "στα", "απο", "προς", "εις"),
+    "en": ("in", "at", "near", "outside"),
 }
 
 #: Capitalised words that begin sentences but are no names (articles, pronouns, prepositions...).
@@ -472,6 +491,38 @@ NOT_NAMES = {
     ),
 }
 
+#: English adjectives of nationality not made of the state's name and an ending.
+IRREGULAR_DEMONYMS = frozenset(
+    {
+        "british",
+        "polish",
+        "french",
+        "german",
+        "dutch",
+        "swiss",
+        "turkish",
+        "greek",
+        "spanish",
+        "danish",
+        "swedish",
+        "finnish",
+        "irish",
+        "israeli",
+        "iraqi",
+        "saudi",
+        "thai",
+        "welsh",
+        "scottish",
+        "english",
+        "icelandic",
+        "lebanese",
+        "japanese",
+        "portuguese",
+        "maltese",
+        "cypriot",
+    }
+)
+
 #: Small words that may join the capitalised words of one name ("Bank of England", "Υπουργείο
 #: Εξωτερικών της Ρωσίας" is two names: the connector must be followed by a capitalised word).
 CONNECTORS = {
@@ -490,7 +541,8 @@ def _fold(value: T) -> T:
 
 def _folded(value: Any) -> Any:
     if isinstance(value, str):
-        return normalize(value) or value
+        prefix = "-" if value.endswith("-") else ""  # the prefix mark survives the folding
+        return (normalize(value) or value) + prefix
     if isinstance(value, dict):
         return {k: _folded(v) for k, v in value.items()}
     if isinstance(value, frozenset):

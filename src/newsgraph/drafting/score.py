@@ -17,6 +17,7 @@ mention (no evidence) are the editor's knowledge, not the text's, and are not co
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -59,6 +60,7 @@ class Scores:
     typed: Score  # entities found with the gold's type
     events: Score
     dates: Score  # gold events with a date whose drafted event has the same date
+    dates_read: Score  # gold events' date words the date reader finds with the same value and precision
     claims: Score
     qids_filled: int  # drafted entities with a QID that are gold ones
     qids_wrong: int  # ... whose QID is not the gold's
@@ -74,6 +76,7 @@ class Scores:
             f"QIDs filled in: {self.qids_filled}, wrong: {self.qids_wrong}",
             f"events: {self.events}",
             f"event dates (value and precision): {self.dates}",
+            f"date words read right: {self.dates_read}",
             f"claims and quotes: {self.claims}",
             f"offsets exact: {'yes' if self.offsets_exact else 'NO'}",
         ]
@@ -96,6 +99,7 @@ def score_draft(draft: Story, gold: Story) -> Scores:
     unmentioned_pairs = _pairs(unmentioned, list(draft.entities), _same_thing, _same_name)
     matched_entities |= {id(d) for _, d in unmentioned_pairs}
     typed = sum(g.type == d.type for g, d in entity_pairs)
+    read = _dates_read(gold)
     return Scores(
         entities=Score(len(entity_pairs), len(gold_entities), len(matched_entities), len(draft.entities)),
         typed=Score(
@@ -103,6 +107,7 @@ def score_draft(draft: Story, gold: Story) -> Scores:
         ),
         events=Score(len(event_pairs), len(gold.events), len(event_pairs), len(draft.events)),
         dates=Score(len(right_dates), len(dated), len(right_dates), sum(not d.when.unknown for d in draft.events)),
+        dates_read=read,
         claims=Score(len(claim_pairs), len(gold.claims), len(claim_pairs), len(draft.claims)),
         qids_filled=len(with_qid),
         qids_wrong=sum(g.wikidata != d.wikidata for g, d in with_qid),
@@ -115,6 +120,30 @@ def score_draft(draft: Story, gold: Story) -> Scores:
         + [f"event {d.id}" for d in draft.events if all(d is not x for _, x in event_pairs)]
         + [f"claim {d.id}" for d in draft.claims if all(d is not x for _, x in claim_pairs)],
     )
+
+
+def _dates_read(gold: Story) -> Score:
+    """How many of the gold events' date words the date reader finds in the text, resolved to the
+    gold's value at its precision (the words of a date the text gives relative to another event,
+    "εκείνη την ημέρα", count as not read)."""
+    from datetime import date
+
+    from .text import tokens
+    from .timex import find_dates
+
+    text = gold.article.text
+    found = find_dates(text, tokens(text), gold.article.language, date.fromisoformat(gold.article.published[:10]))
+    worded = [g for g in gold.events if g.when.words and not g.when.unknown]
+    right: set[int] = set()  # the found dates that are a gold one
+    found_right = 0
+    for g in worded:
+        words = g.when.words or ""
+        at = [m.start() for m in re.finditer(re.escape(words), text)]
+        read = [n for n, d in enumerate(found) if any(d.start < a + len(words) and a < d.end for a in at)]
+        same = [n for n in read if tuple(sorted(found[n].when.values())) == _values(g.when)]
+        found_right += bool(same)
+        right.update(same)
+    return Score(found_right, len(worded), len(right), len(found))
 
 
 def _pairs(gold: Sequence[T], drafted: Sequence[T], *tests: Callable[[T, T], bool]) -> list[tuple[T, T]]:
@@ -152,4 +181,5 @@ def _spans_overlap(a: Span, b: Span) -> bool:
 
 def _values(when: When) -> tuple[str, ...]:
     """The dates a date form gives, whatever its form: the value and its precision."""
-    return tuple(sorted(v for v in (when.on, when.start, when.end, when.earliest, when.latest) if v))
+    values = sorted(v for v in (when.on, when.start, when.end, when.earliest, when.latest) if v)
+    return (*values, "ongoing") if when.ongoing else tuple(values)
