@@ -338,16 +338,20 @@ def test_drafts_validate_and_score_above_the_measured_floors(gold_path, tmp_path
     assert scores.entities.precision >= 0.9
 
 
-HELD_OUT = ROOT / "tests" / "data" / "drafting-held-out"
-#: Floors over the four articles a helper wrote without seeing the rules (first measured at
-#: entities 84%, typed 71%, events 59%, event dates 46%, claims 81%; the rules were then
-#: improved on what they missed, so these are no longer unseen: see CONTRIBUTING.md).
-HELD_OUT_FLOORS = {"entities": 0.85, "typed": 0.8, "events": 0.7, "dates_read": 0.9, "claims": 0.85}
+#: Floors over the articles helpers wrote without seeing the rules (CONTRIBUTING.md has their
+#: first, untuned scores; the rules were then improved on what they missed, so these sets are
+#: development sets now). Measured: held out 87/83/79/96/86%, unseen 86/76/39/77/78%.
+SET_FLOORS = {
+    "drafting-held-out": {"entities": 0.85, "typed": 0.8, "events": 0.75, "dates_read": 0.9, "claims": 0.8},
+    "drafting-unseen": {"entities": 0.8, "typed": 0.7, "events": 0.35, "dates_read": 0.7, "claims": 0.7},
+}
 
 
-def test_drafts_of_the_held_out_articles(tmp_path):
-    totals: dict[str, list[int]] = {name: [0, 0] for name in HELD_OUT_FLOORS}
-    for n, path in enumerate(sorted(HELD_OUT.glob("*.yaml"))):
+@pytest.mark.parametrize("folder", sorted(SET_FLOORS))
+def test_drafts_of_the_articles_written_without_the_rules(folder, tmp_path):
+    floors = SET_FLOORS[folder]
+    totals: dict[str, list[int]] = {name: [0, 0] for name in floors}
+    for n, path in enumerate(sorted((ROOT / "tests" / "data" / folder).glob("*.yaml"))):
         gold = newsgraph.load_story(path, catalogue=CATALOGUE)
         folder = tmp_path / str(n)
         folder.mkdir()
@@ -355,11 +359,11 @@ def test_drafts_of_the_held_out_articles(tmp_path):
         assert report.errors == [] and {p.check for p in report.warnings} == {"review"}
         scores = score_draft(story, gold)
         assert scores.offsets_exact and scores.qids_wrong == 0
-        for name in HELD_OUT_FLOORS:
+        for name in floors:
             totals[name][0] += getattr(scores, name).found
             totals[name][1] += getattr(scores, name).gold
     assert n == 3
-    for name, floor in HELD_OUT_FLOORS.items():
+    for name, floor in floors.items():
         assert totals[name][0] / totals[name][1] >= floor, (name, totals[name])
 
 
@@ -370,6 +374,8 @@ def test_the_scorer_sees_what_a_draft_misses(tmp_path):
     data["events"] = [e for e in data["events"] if e["type"] != "meeting"]
     data["claims"] = [c for c in data["claims"] if c["kind"] != "quote"]
     data["entities"] = [e for e in data["entities"] if e.get("catalogue") != "putin"]
+    for claim in data["claims"]:
+        claim["speakers"] = [s for s in claim.get("speakers", []) if s != "putin"]
     for event in data["events"]:
         event["participants"] = [p for p in event["participants"] if p["entity"] != "putin"] or [{"entity": "belarus"}]
         if event["type"] == "interview":

@@ -511,17 +511,26 @@ class _Drafter:
                 break
             w = self.words[k]
             between = [self.words[j].norm for j in range(k + 1, start)]
+            apposition = "," in self.text[w.end : self.words[start].start]  # "ο εκπρόσωπός της, Τομά Λεμπλάν"
+            if back <= 3 and self._title(k) and apposition:
+                return "person", f" (named after {w.text!r})"
             if back <= 2 and self._title(k):
                 if any(b in _OF[lang] for b in between):  # "ο εκπρόσωπος του Κρεμλίνου": whose spokesman
                     return "organization", f" (after {w.text!r} of)"
                 if not between or between[0] in NOT_NAMES[lang]:
                     return "person", f" (from {w.text!r})"
-            near = back == 1 or (back == 2 and self.words[start - 1].norm in NOT_NAMES[lang])
+            # "the newspaper X", "το πρακτορείο Belta", "the state of X" (not "η αστυνομία στο X")
+            near = back == 1 or (back == 2 and between[0] in _DEFINITE[lang] | _OF[lang])
             for type_, phrase in TYPE_WORDS[lang]:
                 if near and _starts(self.words, k, phrase):
                     return type_, f" (from {w.text!r})"
         if any(_starts(self.words, start, (t,)) for t in TITLES[lang]) and end - start > 1:
             return "position", f" (from {self.words[start].text!r})"
+        if all(_acronym(self.words[k].text) for k in range(start, end)):
+            if end - start == 1:
+                return "organization", " (an acronym)"
+            if self.text[self.words[end - 1].end : self.words[end - 1].end + 1] == ",":
+                return "city", " (a dateline: 'PORTO ALEGRE, Brazil')"
         before = [self.words[k].norm for k in range(max(0, start - 2), start)]
         if before and before[-1] in LOCATIVES[lang]:
             return ("city" if end == start + 1 else "place"), f" (after {self.words[start - 1].text!r})"
@@ -531,10 +540,8 @@ class _Drafter:
             return "organization", " (after 'the': no person's name takes it)"
         if self._speaks_after(end):
             return "person", " (someone who speaks)"
-        if all(_acronym(self.words[k].text) for k in range(start, end)):
-            return "organization", " (an acronym)"
-        if end - start >= 2:
-            return "person", " (a name of several words)"
+        if 2 <= end - start <= 3:
+            return "person", " (a name of two or three words)"
         return "organization", ""
 
     def _sentence_start_before(self, i: int) -> int:
@@ -578,7 +585,12 @@ class _Drafter:
         triggers = self._triggers(first, last)
         self.triggers = [t[0] for t in triggers]
         for trigger_start, trigger_end, type_ in triggers:
-            self._event(first, last, trigger_start, trigger_end, type_, actors, source)
+            if type_ == "statement":
+                self._statement(first, last, trigger_start, trigger_end, mentioned, source)
+            else:
+                self._event(first, last, trigger_start, trigger_end, type_, actors, source)
+        if not any(t == "interview" for _, _, t in triggers):
+            self._interview(first, last, mentioned)
         self._claim(sentence, first, last, mentioned, source)
 
     def _source(self, first: int, last: int, mentioned: list[_Mentioned]) -> _Mentioned | None:
@@ -660,6 +672,20 @@ class _Drafter:
         people = any(p.type == "person" for p in participants)
         states = {m.thing.key for m in mentioned if m.thing.type == "state" and self._governed(m)}
         participants = [p for p in participants if p.type != "state" or not people or p.key in states]
+        self._add_event(first, last, start, end, type_, participants, source)
+
+    def _add_event(
+        self,
+        first: int,
+        last: int,
+        start: int,
+        end: int,
+        type_: str,
+        participants: list[_Thing],
+        source: _Mentioned | None,
+    ) -> None:
+        """The event the words ``start``..``end`` report, unless it did not happen, is one already
+        drafted, or has no one taking part."""
         if any(self.words[k].norm in _NOT[self.language] for k in range(max(first, start - 5), start)):
             return  # "δεν θα άρουν τις κυρώσεις": what did not happen is no event
         trigger = self._span(start, end)
@@ -708,6 +734,27 @@ class _Drafter:
             return False
         governing = self.words[m.start - 2].norm if m.start >= 2 else ""
         return governing not in _GOVERNING[self.language]
+
+    def _statement(
+        self, first: int, last: int, start: int, end: int, mentioned: list[_Mentioned], source: _Mentioned | None
+    ) -> None:
+        """'ανακοίνωσε το υπουργείο', 'the ministry announced': a statement by who announced."""
+        speaker = self._speaker(start, first, last, mentioned)
+        if speaker is None:
+            return
+        reported_by = source if source is not None and source.thing is not speaker.thing else speaker
+        self._add_event(first, last, start, end, "statement", [speaker.thing], reported_by)
+
+    def _interview(self, first: int, last: int, mentioned: list[_Mentioned]) -> None:
+        """'told the newspaper X', 'μιλώντας στην ΕΡΤ': someone named speaking to a medium is an interview."""
+        for k in range(first, last):
+            if not _phrase_at(self.words, k, SPEECH[self.language]):
+                continue
+            media = [m for m in mentioned if k < m.start <= k + 4 and m.thing.type == "media"]
+            speaker = self._speaker(k, first, last, mentioned)
+            if media and speaker is not None and speaker.thing.type == "person":
+                self._add_event(first, last, k, k + 1, "interview", [speaker.thing, media[0].thing], media[0])
+                return
 
     def _governed(self, m: _Mentioned) -> bool:
         """Whether a preposition such as 'κατά' or 'against' comes right before (an article between)."""
