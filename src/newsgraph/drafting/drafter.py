@@ -61,6 +61,10 @@ _PLACES = {"place", "city", "region"}
 _QUOTES = re.compile(r"«([^«»]+)»|“([^“”]+)”|\"([^\"]+)\"")
 _THAT = {"el": {"οτι", "πωσ"}, "en": {"that"}}
 _OF = {"el": {"του", "τησ", "των"}, "en": {"of"}}
+#: "said in a statement", "σε ανακοίνωση": the words before a document it is cited in.
+_IN_A = {"el": (("σε",), ("με",), ("σε", "ανακοινωση")), "en": (("in", "a"), ("in", "its"), ("in", "their"))}
+#: Words that join the capitalised words of an institution's name ("Ναυτιλίας και Νησιωτικής Πολιτικής").
+_JOINS = {"el": {"και"}, "en": {"and", "of", "for"}}
 _FROM = {"el": {"απο"}, "en": {"from", "the"}}
 #: A definite article before an event's word: the event was reported before ("after the meeting").
 _DEFINITE = {"el": {"τη", "την", "το", "τον", "η"}, "en": {"the"}}
@@ -238,6 +242,7 @@ class _Drafter:
         for i in range(len(self.words)):
             self._unnamed_source(i)
             self._work(i)
+        self._institutions()
         self._unknown_names()
         self.mentions.sort(key=lambda m: (m.start, m.end))
         for sentence in self.sentences:
@@ -339,13 +344,14 @@ class _Drafter:
             and not _phrase_at(self.words, i - 1, ACCORDING_TO[self.language])
         ):
             outlet = self._thing_ending_at(i)
-            start = outlet.start if outlet else (i - 1 if not before.capitalised else i)
+            start = outlet.start if outlet else (i - 1 if not before.capitalised else self._qualifier(i))
         outlet_thing = self._thing_ending_at(i) if start < i else None
         if end < len(self.words) and self.words[end].norm in _OF[self.language]:
             after = self._thing_starting_at(end + 1)
             if after is not None and after.thing.type in _OUTLETS | {"state", "government-body", "organization"}:
                 end, outlet_thing = after.end, after
-        if not (self._cued(start) or self._speaks_after(end, within=6)):  # "sources familiar with the talks told"
+        # "sources familiar with the talks told", "an official, who asked not to be named, said"
+        if not (self._cued(start) or self._speaks_after(end, within=8)):
             return
         a, b = self.words[start].start, self.words[end - 1].end
         words = self.text[a:b]
@@ -356,10 +362,27 @@ class _Drafter:
         thing.review.append("a source the article does not name: check the description (and 'source_of')")
         self._mention(thing, start, end)
 
+    def _qualifier(self, i: int) -> int:
+        """Where the capitalised words before word ``i`` begin ("a State Department official")."""
+        start = i
+        while start > 0 and start - 1 not in self.taken:
+            before = self.words[start - 1]
+            if not before.capitalised or before.norm in NOT_NAMES[self.language] or self._sentence_starts_at(start - 1):
+                break
+            start -= 1
+        return start
+
+    def _sentence_starts_at(self, k: int) -> bool:
+        return any(s.start == self.words[k].start for s in self.sentences)
+
     def _work(self, i: int) -> None:
-        """'σύμφωνα με ανακοίνωση', 'according to a statement': a document the article rests on."""
+        """'σύμφωνα με ανακοίνωση', 'said in a statement': a document the article rests on."""
         length = _phrase_at(self.words, i, WORKS[self.language])
-        if not length or i in self.taken or not self._cued(i):
+        if not length or i in self.taken:
+            return
+        if not (
+            self._cued(i) or any(_phrase_at(self.words, i - n, _IN_A[self.language]) == n for n in (1, 2) if i >= n)
+        ):
             return
         end = i + length
         if end < len(self.words) and self.words[end].norm in _OF[self.language]:
@@ -393,6 +416,41 @@ class _Drafter:
 
     def _thing_starting_at(self, i: int) -> _Mentioned | None:
         return next((m for m in self.mentions if m.start == i), None)
+
+    def _institutions(self) -> None:
+        """'το υπουργείο Ναυτιλίας και Νησιωτικής Πολιτικής', 'the ministry of Mining': an
+        institution named by its kind and the capitalised words after it."""
+        lang = self.language
+        for i, w in enumerate(self.words[:-1]):
+            kinds = [t for t, phrase in TYPE_WORDS[lang] if len(phrase) == 1 and _starts(self.words, i, phrase)]
+            if w.capitalised or i in self.taken or not kinds or kinds[0] not in ("government-body", "organization"):
+                continue
+            end = i + 1
+            while end < len(self.words) and end not in self.taken and not self._sentence_starts_at(end):
+                nxt = self.words[end]
+                if nxt.capitalised and nxt.norm not in NOT_NAMES[lang]:
+                    end += 1
+                elif self._joins(end):
+                    end += 2
+                else:
+                    break
+            if end == i + 1 or not self.words[end - 1].capitalised:
+                continue
+            words = self.text[w.start : self.words[end - 1].end]
+            thing = _Thing("name:" + " ".join(stems(words)), self._new_id(slug(words)), kinds[0], stems=stems(words))
+            thing.names = {lang: words}
+            thing.review.append(f"an institution named by its kind, {w.text!r}: check the name and the type")
+            self._mention(thing, i, end)
+
+    def _joins(self, k: int) -> bool:
+        """Whether word ``k`` joins two capitalised words of one name ("Ναυτιλίας και Νησιωτικής")."""
+        following = k + 1
+        return (
+            self.words[k].norm in _JOINS[self.language]
+            and following < len(self.words)
+            and following not in self.taken
+            and self.words[following].capitalised
+        )
 
     def _unknown_names(self) -> None:
         """Runs of capitalised words no rule has taken: names the newsroom does not know yet."""

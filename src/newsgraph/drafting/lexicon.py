@@ -230,7 +230,7 @@ ACCORDING_TO: dict[str, tuple[tuple[str, ...], ...]] = {
 #: Words for sources the article does not name.
 UNNAMED_SOURCES: dict[str, tuple[tuple[str, ...], ...]] = {
     "el": (("πηγες",), ("πηγη",), ("πηγων",), ("αξιωματουχοι",), ("αξιωματουχων",), ("διπλωματες",)),
-    "en": (("sources",), ("source",), ("officials",), ("diplomats",), ("people", "familiar")),
+    "en": (("sources",), ("source",), ("officials",), ("official",), ("diplomats",), ("people", "familiar")),
 }
 
 #: Documents a claim can rest on ("σύμφωνα με ανακοίνωση", "according to a statement").
