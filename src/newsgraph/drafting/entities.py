@@ -1,0 +1,371 @@
+"""Entities: names the newsroom knows, sources the article does not name, the documents it cites,
+institutions named by their kind, and capitalised names nobody knows yet, with a type guessed
+from the words in and around them.
+
+>>> from newsgraph.drafting import draft_story
+>>> text = "The ambassador Jorge Alvarez met officials in Caracas."
+>>> [(e["names"]["en"], e["type"]) for e in draft_story(text, published="2025-11-27").data["entities"]]
+[('Jorge Alvarez', 'person'), ('Caracas', 'city')]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..link import normalize, stems
+from .gazetteer import Known, Mention
+from .lexicon import (
+    ACCORDING_TO,
+    CONNECTORS,
+    IRREGULAR_DEMONYMS,
+    LOCATIVES,
+    NOT_NAMES,
+    TITLES,
+    TYPE_WORDS,
+    UNNAMED_SOURCES,
+    WORKS,
+)
+from .reading import _DEFINITE, _OF, _OUTLETS, Reading, _Flow, _phrase_at, _starts, _Thing
+from .text import Token, slug
+
+__all__ = ["EntityRules"]
+
+#: "said in a statement", "σε ανακοίνωση": the words before a document it is cited in.
+_IN_A = {"el": (("σε",), ("με",)), "en": (("in", "a"), ("in", "its"), ("in", "their"))}
+#: Words that join the capitalised words of an institution's name ("Ναυτιλίας και Νησιωτικής Πολιτικής").
+_JOINS = {"el": {"και"}, "en": {"and", "of", "for"}}
+#: Greek genitive plural after a title: its portfolio ("υπουργός Εξωτερικών"), not a name.
+_PORTFOLIO = {"el": ("ων",)}
+
+
+class EntityRules(Reading):
+    def _known(self, mention: Mention) -> None:
+        if any(i in self.taken for i in range(mention.start, mention.end)):
+            return
+        words = " ".join(mention.words)
+        things = mention.things
+        if any(t.catalogue for t in things):  # the newsroom's own knowledge comes first
+            things = [t for t in things if t.catalogue]
+        if not things[0].catalogue and not self.words[mention.start].capitalised:
+            return  # "λαό" is no Λάος, "καιρός" no Κάιρο: outside the catalogue, a name is capitalised
+        items = [t for t in things if t.qid or t.catalogue]  # the catalogue's entries or Wikidata's items
+        place_types = sorted({t.type for t in things if t not in items and t.type})
+        if len(items) > 1 or (not items and len(place_types) > 1):
+            self._ambiguous(mention, things)
+            return
+        known = items[0] if items else things[0]
+        if known.key in self.things:
+            self._mention(self.things[known.key], mention.start, mention.end, mention.consumes)
+            return
+        if known.catalogue is not None:
+            thing = _Thing(known.key, known.catalogue, known.type or "organization", catalogue=known.catalogue)
+            thing.label = known.name(self.language) or known.name("en") or words
+            self.ids.add(known.catalogue)
+        elif known.class_fits or not known.qid:  # a Wikidata item of the right class, or a place CLDR names
+            name = known.name("en") or words
+            thing = _Thing(known.key, self._new_id(slug(name)), known.type or "organization", qid=known.qid)
+            thing.names = _names(known, self.language, words)
+        else:
+            type_, cue = (
+                (place_types[0], " (a place of that name)") if place_types else self._guess(mention.start, mention.end)
+            )
+            name = known.name("en") or words
+            thing = _Thing(known.key, self._new_id(slug(name)), type_)
+            thing.names = _names(known, self.language, words)
+            thing.review.append(
+                f"Wikidata has {known.qid} ({name}) by this name, but the snapshot does not know its class: "
+                f"the type {type_!r} is a guess{cue}; check both, then add 'wikidata: {known.qid}' if it is the one"
+            )
+        self._mention(thing, mention.start, mention.end, mention.consumes)
+
+    def _ambiguous(self, mention: Mention, things: list[Known]) -> None:
+        """Words that name several known things: an entity by the words, the candidates listed."""
+        words = " ".join(mention.words)
+        listed = "; ".join(_describe(t) for t in things)
+        types = {t.type for t in things}
+        type_ = types.pop() if len(types) == 1 and None not in types else self._guess(mention.start, mention.end)[0]
+        key = "words:" + " ".join(stems(words))
+        thing = self.things.get(key) or _Thing(key, self._new_id(slug(words)), type_ or "organization")
+        thing.names.setdefault(self.language, words)
+        if not thing.review:
+            thing.review.append(f"the name matches several known things ({listed}): choose one")
+        self._mention(thing, mention.start, mention.end)
+
+    def _unnamed_source(self, i: int) -> None:
+        """'πηγές του Reuters', 'Reuters sources', 'diplomatic sources': a source the article does not name."""
+        length = _phrase_at(self.words, i, UNNAMED_SOURCES[self.language])
+        if not length or i in self.taken:
+            return
+        start, end = i, i + length
+        before = self.words[i - 1] if i else None
+        if (
+            before is not None
+            and before.norm not in NOT_NAMES[self.language]
+            and not _phrase_at(self.words, i - 1, ACCORDING_TO[self.language])
+        ):
+            outlet = self._thing_ending_at(i)
+            start = outlet.start if outlet else (i - 1 if not before.capitalised else self._qualifier(i))
+        outlet_thing = self._thing_ending_at(i) if start < i else None
+        if end < len(self.words) and self.words[end].norm in _OF[self.language]:
+            after = self._thing_starting_at(end + 1)
+            if after is not None and after.thing.type in _OUTLETS | {"state", "government-body", "organization"}:
+                end, outlet_thing = after.end, after
+        # "sources familiar with the talks told", "an official, who asked not to be named, said"
+        if not (self._cued(start) or self._speaks_after(end, within=8)):
+            return
+        a, b = self.words[start].start, self.words[end - 1].end
+        words = self.text[a:b]
+        thing = _Thing("unnamed:" + normalize(words), self._new_id(slug(words)), "unnamed-source", unnamed=True)
+        thing.description = {self.language: words}
+        if outlet_thing is not None and outlet_thing.thing.type in _OUTLETS:
+            thing.source_of = outlet_thing.thing.key
+        thing.review.append("a source the article does not name: check the description (and 'source_of')")
+        self._mention(thing, start, end)
+
+    def _qualifier(self, i: int) -> int:
+        """Where the capitalised words before word ``i`` begin ("a State Department official")."""
+        start = i
+        while start > 0 and start - 1 not in self.taken:
+            before = self.words[start - 1]
+            if not before.capitalised or before.norm in NOT_NAMES[self.language] or self._sentence_starts_at(start - 1):
+                break
+            start -= 1
+        return start
+
+    def _work(self, i: int) -> None:
+        """'σύμφωνα με ανακοίνωση', 'said in a statement': a document the article rests on."""
+        length = _phrase_at(self.words, i, WORKS[self.language])
+        if not length or i in self.taken:
+            return
+        if not (
+            self._cued(i) or any(_phrase_at(self.words, i - n, _IN_A[self.language]) == n for n in (1, 2) if i >= n)
+        ):
+            return
+        end = i + length
+        if end < len(self.words) and self.words[end].norm in _OF[self.language]:
+            after = self._thing_starting_at(end + 1)
+            if after is not None:
+                end = after.end
+        a, b = self.words[i].start, self.words[end - 1].end
+        words = self.text[a:b]
+        thing = _Thing(
+            "work:" + normalize(words), self._new_id(slug(words)), "work", description={self.language: words}
+        )
+        thing.review.append("a document the article cites: check the description, and add its publisher if known")
+        self._mention(thing, i, end)
+
+    def _institutions(self) -> None:
+        """'το υπουργείο Ναυτιλίας και Νησιωτικής Πολιτικής', 'the ministry of Mining': an
+        institution named by its kind and the capitalised words after it."""
+        lang = self.language
+        for i, w in enumerate(self.words[:-1]):
+            kinds = [t for t, phrase in TYPE_WORDS[lang] if len(phrase) == 1 and _starts(self.words, i, phrase)]
+            if w.capitalised or i in self.taken or not kinds or kinds[0] not in ("government-body", "organization"):
+                continue
+            end = i + 1
+            while end < len(self.words) and end not in self.taken and not self._sentence_starts_at(end):
+                nxt = self.words[end]
+                if nxt.capitalised and nxt.norm not in NOT_NAMES[lang]:
+                    end += 1
+                elif self._joins(end):
+                    end += 2
+                else:
+                    break
+            if end == i + 1 or not self.words[end - 1].capitalised:
+                continue
+            words = self.text[w.start : self.words[end - 1].end]
+            thing = _Thing("name:" + " ".join(stems(words)), self._new_id(slug(words)), kinds[0], stems=stems(words))
+            thing.names = {lang: words}
+            thing.review.append(f"an institution named by its kind, {w.text!r}: check the name and the type")
+            self._mention(thing, i, end)
+
+    def _joins(self, k: int) -> bool:
+        """Whether word ``k`` joins two capitalised words of one name ("Ναυτιλίας και Νησιωτικής")."""
+        following = k + 1
+        return (
+            self.words[k].norm in _JOINS[self.language]
+            and following < len(self.words)
+            and following not in self.taken
+            and self.words[following].capitalised
+        )
+
+    def _unknown_names(self) -> None:
+        """Runs of capitalised words no rule has taken: names the newsroom does not know yet."""
+        starts = {self._sentence_start(s) for s in self.sentences}
+        shouted = {k for s in self.sentences if _shouted(self.text[s.start : s.end]) for k in self._indexes(s)}
+        not_names = NOT_NAMES[self.language]
+        capitalised_inside = {w.norm for k, w in enumerate(self.words) if w.capitalised and k not in starts}
+        i = 0
+        while i < len(self.words):
+            w = self.words[i]
+            if i in self.taken or not w.capitalised or w.norm in not_names or w.text.isdigit() or self._title(i):
+                i += 1
+                continue
+            if i in shouted:  # a line in capitals ("WRITTEN FOR THE TESTS"): no names in it
+                i += 1
+                continue
+            if i > 0 and self._title(i - 1) and w.norm.endswith(_PORTFOLIO.get(self.language, ())):
+                i += 1  # "υπουργός Εξωτερικών": the title's portfolio, not a name
+                continue
+            end = i + 1
+            while end < len(self.words) and end not in self.taken and end not in starts:
+                nxt = self.words[end]
+                close = self.words[end - 1].end + 1 >= nxt.start
+                if close and nxt.capitalised and nxt.norm not in NOT_NAMES[self.language]:
+                    end += 1
+                elif (
+                    close
+                    and nxt.norm in CONNECTORS[self.language]
+                    and end + 1 < len(self.words)
+                    and self.words[end + 1].capitalised
+                    and end + 1 not in self.taken
+                ):
+                    end += 2
+                else:
+                    break
+            titles = [k for k in range(i, end) if self._title(k)]
+            if titles:  # "Foreign Minister Sergei Lavrov": the name follows the title
+                if titles[-1] == end - 1:
+                    i = end
+                    continue
+                i = titles[-1] + 1
+            alone = end == i + 1
+            if alone and i in starts and w.norm not in capitalised_inside and not _acronym(w.text):
+                i = end
+                continue
+            if alone and self.language == "en" and self._demonym(w) and not self._capitalised_next(end):
+                i = end  # "Russian officials", "Venezuelan oil": an adjective
+                continue
+            self._unknown(i, end)
+            i = end
+
+    def _demonym(self, w: Token) -> bool:
+        """Whether an English word is an adjective of nationality: a state's name and an ending
+        ("Venezuelan", "Russian", "Belarusian", "Chinese", "Ukrainian"), or an irregular one."""
+        if w.norm in IRREGULAR_DEMONYMS:
+            return True
+        bases = (w.norm[:-cut] for cut in (1, 2, 3, 4) if len(w.norm) > cut + 2)
+        return any(base + end in self.states for base in bases for end in ("", "a", "e", "ia"))
+
+    def _unknown(self, start: int, end: int) -> None:
+        words = self.text[self.words[start].start : self.words[end - 1].end]
+        key_stems = stems(words)
+        same = next((t for t in self.things.values() if t.stems == key_stems and t.key.startswith("name:")), None)
+        if same is None and end == start + 1:  # a surname alone, after the full name
+            same = next(
+                (
+                    t
+                    for t in self.things.values()
+                    if t.key.startswith("name:")
+                    and t.type == "person"
+                    and len(t.stems) > 1
+                    and t.stems[-1] == key_stems[0]
+                ),
+                None,
+            )
+        if same is not None:
+            self._mention(same, start, end)
+            return
+        type_, cue = self._guess(start, end)
+        thing = _Thing("name:" + " ".join(key_stems), self._new_id(slug(words)), type_, stems=key_stems)
+        thing.names = {self.language: words}
+        thing.review.append(
+            f"a name neither the catalogue nor the Wikidata snapshot knows: the type {type_!r} is a guess{cue}; "
+            "check the name (as it is written in the nominative) and the type"
+        )
+        self._mention(thing, start, end)
+
+    def _guess(self, start: int, end: int) -> tuple[str, str]:
+        """A type for the words ``start``..``end`` from the words in and around them, and the cue."""
+        lang = self.language
+        for k in range(start, end):
+            for type_, phrase in TYPE_WORDS[lang]:
+                if _starts(self.words, k, phrase):
+                    return type_, f" (from {self.words[k].text!r})"
+        for back in (1, 2, 3):
+            k = start - back
+            if k < 0 or self._sentence_start_before(start) > k:
+                break
+            w = self.words[k]
+            between = [self.words[j].norm for j in range(k + 1, start)]
+            apposition = "," in self.text[w.end : self.words[start].start]  # "ο εκπρόσωπός της, Τομά Λεμπλάν"
+            if back <= 3 and self._title(k) and apposition:
+                return "person", f" (named after {w.text!r})"
+            if back <= 2 and self._title(k):
+                if any(b in _OF[lang] for b in between):  # "ο εκπρόσωπος του Κρεμλίνου": whose spokesman
+                    return "organization", f" (after {w.text!r} of)"
+                if not between or between[0] in NOT_NAMES[lang]:
+                    return "person", f" (from {w.text!r})"
+            # "the newspaper X", "το πρακτορείο Belta", "the state of X" (not "η αστυνομία στο X")
+            near = back == 1 or (back == 2 and between[0] in _DEFINITE[lang] | _OF[lang])
+            for type_, phrase in TYPE_WORDS[lang]:
+                if near and _starts(self.words, k, phrase):
+                    return type_, f" (from {w.text!r})"
+        if any(_starts(self.words, start, (t,)) for t in TITLES[lang]) and end - start > 1:
+            return "position", f" (from {self.words[start].text!r})"
+        if all(_acronym(self.words[k].text) for k in range(start, end)):
+            if end - start == 1:
+                return "organization", " (an acronym)"
+            if self.text[self.words[end - 1].end : self.words[end - 1].end + 1] == ",":
+                return "city", " (a dateline: 'PORTO ALEGRE, Brazil')"
+        before = [self.words[k].norm for k in range(max(0, start - 2), start)]
+        if before and before[-1] in LOCATIVES[lang]:
+            return ("city" if end == start + 1 else "place"), f" (after {self.words[start - 1].text!r})"
+        if len(before) == 2 and before[0] in LOCATIVES[lang] and before[1] in _DEFINITE[lang]:
+            return "region", f" (after {before[0]!r} {before[1]!r})"  # "in the Orinoco Belt"
+        if lang == "en" and before and before[-1] == "the":
+            return "organization", " (after 'the': no person's name takes it)"
+        if self._speaks_after(end):
+            return "person", " (someone who speaks)"
+        if 2 <= end - start <= 3:
+            return "person", " (a name of two or three words)"
+        return "organization", ""
+
+    def _entity(self, thing: _Thing) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if thing.catalogue is not None:
+            out["catalogue"] = thing.catalogue
+        else:
+            out["id"] = thing.id
+            out["type"] = thing.type
+            if thing.unnamed:
+                out["unnamed"] = True
+            if thing.names and not thing.unnamed:
+                out["names"] = thing.names
+            if thing.description:
+                out["description"] = thing.description
+            if thing.qid:
+                out["wikidata"] = thing.qid
+            if thing.source_of and thing.source_of in self.things:
+                out["source_of"] = self.things[thing.source_of].id
+        out["evidence"] = [_Flow(start=a, end=b, text=self.text[a:b]) for a, b in sorted(thing.spans)]
+        if thing.review:
+            out["review"] = "; ".join(thing.review)
+        return out
+
+    # -- sentences: events and claims --------------------------------------------------------
+
+
+def _shouted(text: str) -> bool:
+    """Whether a sentence is written in capitals (a kicker or a note, not prose)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+
+
+def _acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _describe(known: Known) -> str:
+    name = known.name("en") or (known.names[0][1] if known.names else "")
+    return f"{name} ({(known.catalogue and 'catalogue: ' + known.catalogue) or known.qid})"
+
+
+def _names(known: Known, language: str, words: str) -> dict[str, str]:
+    """The item's label in the article's language (else the article's words), and in English."""
+    names = {language: known.name(language) or words}
+    english = known.name("en")
+    if english and language != "en":
+        names["en"] = english
+    return names
