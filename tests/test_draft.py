@@ -79,6 +79,9 @@ def dates(text: str, language: str, published: date = THURSDAY) -> list[tuple[st
         ("en", "on Thursday", [("on Thursday", {"on": "2025-11-27"})]),
         ("en", "last Thursday", [("last Thursday", {"on": "2025-11-20"})]),
         ("el", "την περασμένη Πέμπτη", [("την περασμένη Πέμπτη", {"on": "2025-11-20"})]),
+        # since then, and not ended
+        ("en", "rain has been falling since Saturday", [("since Saturday", {"ongoing": True, "start": "2025-11-22"})]),
+        ("el", "Από το 2023 η Ρωσία πλήττει", [("Από το 2023", {"ongoing": True, "start": "2023"})]),
         # not dates: an ordinal, a modal verb, a month name alone, 31 November
         ("el", "για τρίτη φορά", []),
         ("en", "May said it", []),
@@ -137,8 +140,8 @@ def test_every_date_found_is_a_real_span_and_a_story_date(text, language, publis
     for d in find_dates(text, tokens(text), language, published):
         assert text[d.start : d.end] == d.words
         assert d.first <= d.last
-        assert set(d.when) in ({"on"}, {"earliest", "latest"})
-        for value in d.when.values():
+        assert set(d.when) in ({"on"}, {"earliest", "latest"}, {"ongoing", "start"})
+        for value in (v for v in d.when.values() if v is not True):
             assert date.fromisoformat(value + "-01-01"[len(value) - 4 :] if len(value) < 10 else value)
 
 
@@ -358,10 +361,10 @@ def test_drafts_validate_and_score_above_the_measured_floors(gold_path, tmp_path
 
 #: Floors over the articles helpers wrote without seeing the rules (CONTRIBUTING.md has their
 #: first, untuned scores; the rules were then improved on what they missed, so these sets are
-#: development sets now). Measured: held out 90/86/79/96/90%, unseen 87/77/39/77/78%.
+#: development sets now). Measured: held out 90/86/79/96/90%, unseen 87/77/39/86/78%.
 SET_FLOORS = {
     "drafting-held-out": {"entities": 0.85, "typed": 0.8, "events": 0.75, "dates_read": 0.9, "claims": 0.8},
-    "drafting-unseen": {"entities": 0.8, "typed": 0.7, "events": 0.35, "dates_read": 0.7, "claims": 0.7},
+    "drafting-unseen": {"entities": 0.8, "typed": 0.7, "events": 0.35, "dates_read": 0.8, "claims": 0.7},
 }
 
 

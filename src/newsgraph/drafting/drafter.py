@@ -3,9 +3,10 @@
 The rules, in order: dates (:mod:`.timex`), names the newsroom knows (:mod:`.gazetteer`), sources
 the article does not name, the documents it cites and other names (:mod:`.entities`), then per
 sentence the events its trigger words report (:mod:`.events`) and the claims and quotes its
-attribution cues introduce (:mod:`.claims`), all reading the article as :mod:`.reading` does. Offsets are computed, never typed. Whatever a
-rule is not sure of carries a ``review`` mark saying why; a QID is written only for a name that
-matches one known item whose Wikidata class fits.
+attribution cues introduce (:mod:`.claims`), all reading the article as :mod:`.reading` does.
+Offsets are computed, never typed. Whatever a rule is not sure of carries a ``review`` mark
+saying why; a QID is written only for a name that matches one known item whose Wikidata class
+fits.
 
 >>> draft = draft_story("Ο Λουκασένκο συναντήθηκε με τον Πούτιν στις 21 Νοεμβρίου.", published="2025-12-11")
 >>> [e["catalogue"] if "catalogue" in e else e["wikidata"] for e in draft.data["entities"]]

@@ -189,8 +189,9 @@ class EventRules(Reading):
         if d.note:
             review.append(f"date: {d.note}")
         if d.first > self.published:
-            if future:
-                return {**d.when, "words": d.words}, "scheduled"
+            if future:  # "θα αρχίσει από τον Ιανουάριο": it is to begin then
+                when = {"start": d.when["start"]} if "ongoing" in d.when else d.when
+                return {**when, "words": d.words}, "scheduled"
             review.append(f"the date {d.words!r} would be after publication: left out")
             return {"unknown": True}, None
         if d.last > self.published:  # "this week": it happened by the day of publication

@@ -242,7 +242,7 @@ WORKS: dict[str, tuple[tuple[str, ...], ...]] = {
 #: Words that make a sentence speak of what is still to come.
 FUTURE: dict[str, tuple[tuple[str, ...], ...]] = {
     "el": (("θα",), ("προγραμματιζ",), ("αναμεν",)),
-    "en": (("will",), ("plans",), ("is", "to"), ("scheduled",), ("expected",)),
+    "en": (("will",), ("plans",), ("is", "to"), ("scheduled",), ("expected",), ("due",)),
 }
 
 #: Words before a name that say it is a person.

@@ -140,7 +140,7 @@ def _dates_read(gold: Story) -> Score:
         words = g.when.words or ""
         at = [m.start() for m in re.finditer(re.escape(words), text)]
         read = [n for n, d in enumerate(found) if any(d.start < a + len(words) and a < d.end for a in at)]
-        same = [n for n in read if tuple(sorted(found[n].when.values())) == _values(g.when)]
+        same = [n for n in read if _values(When(**found[n].when)) == _values(g.when)]
         found_right += bool(same)
         right.update(same)
     return Score(found_right, len(worded), len(right), len(found))

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from typing import Any
 
 from ..link import normalize
 from .text import Token
@@ -33,7 +34,8 @@ class DateMention:
     start: int  # code points
     end: int
     words: str
-    when: dict[str, str]  # the story's date form: {"on": ...} or {"earliest": ..., "latest": ...}
+    when: dict[str, Any]  # the story's date form: {"on": ...}, {"earliest": ..., "latest": ...} or
+    #                       {"ongoing": True, "start": ...} ("since Saturday", "από το 2023")
     first: date  # the first and last day it may be
     last: date
     note: str = ""  # what the rule assumed, for a review mark
@@ -41,7 +43,7 @@ class DateMention:
 
     def a_year_later(self) -> DateMention:
         """The same day or month of the next year: what a sentence about what is to come means."""
-        when = {k: str(int(v[:4]) + 1) + v[4:] for k, v in self.when.items()}
+        when = {k: str(int(v[:4]) + 1) + v[4:] if isinstance(v, str) else v for k, v in self.when.items()}
         first, last = (
             d.replace(year=d.year + 1, day=min(d.day, 28) if d.month == 2 else d.day) for d in (self.first, self.last)
         )
@@ -70,6 +72,8 @@ _PREPOSITIONS = {
     },
     "en": {"on", "in", "since", "until", "by", "from", "early", "late", "mid"},
 }
+#: Words before a date from which something has been going on.
+_SINCE = {"el": {"απο"}, "en": {"since"}}
 _LAST = {"el": {"περασμενη", "προηγουμενη", "περασμενο", "προηγουμενο"}, "en": {"last", "past"}}
 _NEXT = {"el": {"επομενη", "ερχομενη", "επομενο"}, "en": {"next", "coming"}}
 _OF = {"του", "of", ","}
@@ -161,13 +165,15 @@ def find_dates(text: str, words: Sequence[Token], language: str, published: date
             and (words[first_token - 1].end + 1 >= words[first_token].start)
         ):
             first_token -= 1
+        if words[first_token].norm in _SINCE[language] and set(when) == {"on"}:
+            when = {"ongoing": True, "start": when["on"]}  # "since Saturday": begun then, not ended
         start, end = words[first_token].start, words[end_token - 1].end
         found.append(DateMention(start, end, text[start:end], when, first, last, note, yearless))
         i = end_token
     return found
 
 
-_Match = tuple[int, int, dict[str, str], date, date, str, bool]
+_Match = tuple[int, int, dict[str, Any], date, date, str, bool]
 
 
 def _relative(words: Sequence[Token], i: int, relative: dict, published: date) -> _Match | None:
