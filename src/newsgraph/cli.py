@@ -537,6 +537,66 @@ def dump_command(inputs: tuple[str, ...], out: Path, base_iri: str | None) -> No
     sys.exit(4 if articles else 1)
 
 
+@cli.command("dataset")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path(DEFAULT_OUT) / "dataset.ttl",
+    show_default=True,
+    help="The description (Turtle).",
+)
+@click.option("--base-iri", help="Base IRI for stories' nodes (overrides the stories').")
+def dataset_command(inputs: tuple[str, ...], out: Path, base_iri: str | None) -> None:
+    """Describe what INPUTS publish, with VoID and DCAT: title, publisher, licence, languages,
+    last change, each graph (articles, their evidence, the catalogue) with its triple count, the
+    vocabularies used, example resources, and the SPARQL endpoint and dump when newsgraph.toml
+    names them (title, publisher, license, sparql_endpoint, dump_url).
+
+    INPUTS are stories (built on the fly), .trig or .nq files, folders or globs, as for load; the
+    newsroom is the first input's. An input that fails is reported and left out of the
+    description (exit 4; exit 1 when none could be read)."""
+    from .batch import story_paths
+    from .config import find_config
+    from .dataset import describe
+    from .files import write_files
+    from .store import Outcome, Payload
+    from .vocab import DEFAULT_BASE
+
+    base_iri = _base_option(base_iri)
+    paths = story_paths(inputs, LOAD_SUFFIXES)
+    if not paths:
+        raise InputError(f"nothing to describe in {' '.join(inputs)}")
+    config = find_config(paths[0])
+    batch = [*_catalogue_inputs([p for p in paths if p.suffix in STORY_SUFFIXES], base_iri)]
+    first_article = len(batch)
+    batch += _inputs(tuple(paths), base_iri)
+    made = [(n, m) for n, deferred in enumerate(batch) for m in deferred.make()]
+    failed = [m for _, m in made if isinstance(m, Outcome)]
+    for outcome in failed:
+        _describe(outcome)
+    payloads = [m for _, m in made if isinstance(m, Payload)]
+    if not any(isinstance(m, Payload) for n, m in made if n >= first_article):
+        click.echo("nothing described: no article could be built or read")
+        sys.exit(1)
+    text = describe(
+        payloads,
+        base=base_iri or config.base_iri or DEFAULT_BASE,
+        title=config.title,
+        publisher=config.publisher,
+        license=config.license,
+        sparql_endpoint=config.sparql_endpoint,
+        dump_url=config.dump_url,
+    )
+    with _about(out):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_files(out.parent, {out.name: text.encode("utf-8")})
+    graphs = sum(len(p.graphs) for p in payloads)
+    click.echo(f"{out}: {graphs} graphs, {sum(p.total for p in payloads)} triples described")
+    if failed:
+        sys.exit(InternalError.exit_code if any(o.status == "internal error" for o in failed) else 4)
+
+
 def _is_file(name: str) -> bool:
     """Whether ``name`` names a file (a SPARQL query is usually not a possible file name at all)."""
     try:
@@ -699,6 +759,10 @@ def config_command(path: Path) -> None:
         "wikidata_contact": "(none: live Wikidata commands ask for --contact)",
         "snapshot": "(the packaged snapshot)",
         "catalogue": "catalogue/ beside newsgraph.toml",
+        "title": "(none: the dataset description says 'newsgraph articles')",
+        "publisher": "(none)",
+        "sparql_endpoint": "(none)",
+        "dump_url": "(none)",
     }
     for key in KEYS:
         variable = environment.get(key)

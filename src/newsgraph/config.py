@@ -35,7 +35,13 @@ KEYS = {
     "wikidata_contact": "your e-mail or URL for the Wikidata User-Agent",
     "snapshot": "Wikidata snapshot file, relative to newsgraph.toml",
     "catalogue": "the newsroom's catalogue folder, relative to newsgraph.toml (default: catalogue/ beside it)",
+    "title": "the title of the newsroom's published dataset (in its VoID/DCAT description)",
+    "publisher": "who publishes the dataset (an IRI: the newsroom's web site or its catalogue thing)",
+    "sparql_endpoint": "where the dataset can be queried (an IRI), for its description",
+    "dump_url": "where the dump of the whole dataset is published (an IRI), for its description",
 }
+#: The keys whose values are IRIs.
+IRI_KEYS = ("license", "publisher", "sparql_endpoint", "dump_url")
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,10 @@ class Config:
     wikidata_contact: str | None = None
     snapshot: Path | None = None
     catalogue: Path | None = None
+    title: str | None = None
+    publisher: str | None = None
+    sparql_endpoint: str | None = None
+    dump_url: str | None = None
     _set: frozenset[str] = field(default=frozenset(), repr=False)
 
     def source(self, key: str) -> str | None:
@@ -96,7 +106,7 @@ def read_config(path: str | Path) -> Config:
         try:
             if key == "base_iri":
                 values[key] = check_base(value)
-            elif key == "license":
+            elif key in IRI_KEYS:
                 values[key] = check_iri(value)
             elif key in ("snapshot", "catalogue"):
                 values[key] = (path.parent / value).resolve()
