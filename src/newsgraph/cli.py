@@ -36,6 +36,20 @@ if TYPE_CHECKING:
 DEFAULT_OUT = "output"
 #: What ``load`` takes from a folder: stories, and graphs already built.
 LOAD_SUFFIXES = (*STORY_SUFFIXES, ".trig", ".nq")
+#: What `build --out -` can write to standard output: --format -> the result's attribute.
+OUTPUT_FORMATS = {"ttl": "turtle", "trig": "trig", "jsonld": "jsonld", "html": "html", "nq": "nquads"}
+#: How a story read from standard input is named in reports (and placed: here).
+STDIN = Path("<stdin>")
+
+
+def _stdin_text() -> str:
+    """A story from standard input, with the limits of a story file."""
+    from .storyfile import MAX_FILE_BYTES, decode_utf8
+
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(f"{STDIN}: a story is at most {MAX_FILE_BYTES // 2**20} MiB")
+    return decode_utf8(data, STDIN, "story")
 
 
 def _say(text: str) -> None:
@@ -138,10 +152,17 @@ def _snapshot(story: Path, live: bool, contact: str | None, cache: Path | None, 
 @click.option(
     "--out",
     "out",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path, file_okay=False, allow_dash=True),
     default=DEFAULT_OUT,
     show_default=True,
-    help="Folder to write <slug>.jsonld, .ttl, .trig and .html into.",
+    help="Folder to write <slug>.jsonld, .ttl, .trig and .html into; '-' writes one --format to standard output.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(OUTPUT_FORMATS)),
+    default=None,
+    help="With --out -: what to write to standard output (default ttl).",
 )
 @click.option("--base-iri", help="Base IRI for the article's nodes (overrides the story's).")
 @click.option(
@@ -161,6 +182,7 @@ def _snapshot(story: Path, live: bool, contact: str | None, cache: Path | None, 
 def build_command(
     stories: tuple[str, ...],
     out: Path,
+    fmt: str | None,
     base_iri: str | None,
     jobs: int | None,
     live: bool,
@@ -170,28 +192,46 @@ def build_command(
 ) -> None:
     """Check each STORY and write its four files into --out (atomically; nothing for a story with errors).
 
-    STORIES are story files, folders of stories or globs ('stories/*.yaml'). One story: its
-    problems are printed and nothing is written. Many: a progress bar, every failure reported
-    without stopping, and a summary line; the exit code is the worst story's.
+    STORIES are story files, folders of stories or globs ('stories/*.yaml'), or '-' for one story
+    on standard input (its text files are found from here). One story: its problems are printed
+    and nothing is written. Many: a progress bar, every failure reported without stopping, and a
+    summary line; the exit code is the worst story's. `--out -` writes one story's --format to
+    standard output, for pipelines.
     """
     from .batch import build_many, story_paths
     from .files import remove_leftovers, write_files
 
     base_iri = _base_option(base_iri)
-    paths = story_paths(stories)
-    if len(paths) == 1 and Path(stories[0]) == paths[0]:
+    to_stdout = str(out) == "-"
+    if fmt is not None and not to_stdout:
+        raise click.UsageError("--format chooses what `--out -` writes; a folder gets every file")
+    if "-" in stories:
+        if len(stories) > 1:
+            raise click.UsageError("'-' (a story on standard input) cannot come with other stories")
+        paths = [STDIN]
+    else:
+        paths = story_paths(stories)
+    single = paths == [STDIN] or (len(paths) == 1 and Path(stories[0]) == paths[0])
+    if to_stdout and not single:
+        raise click.UsageError("--out - writes one story: give one story file, or '-'")
+    if single:
         story = paths[0]
         loaded = _catalogues(paths, base_iri)
         catalogue = loaded[0] if loaded else None
         with _about(story):
-            remove_leftovers(out)  # of builds killed earlier, whatever becomes of this one
+            if not to_stdout:
+                remove_leftovers(out)  # of builds killed earlier, whatever becomes of this one
+            source = _stdin_text() if story == STDIN else None
             result = build(
-                load_story(story, _snapshot(story, live, **wikidata), catalogue=catalogue),
+                load_story(story, _snapshot(story, live, **wikidata), catalogue=catalogue, source=source),
                 base=base_iri,
                 catalogue=catalogue,
                 verify=verify_output,
                 allow_draft=allow_draft,
             )
+        if to_stdout:
+            sys.stdout.buffer.write(getattr(result, OUTPUT_FORMATS[fmt or "ttl"]).encode("utf-8"))
+            return
         catalogues = [_catalogue_build(c, verify_output) for c in loaded]
         # the article and its catalogue land together or not at all
         with _about(story):
@@ -259,7 +299,7 @@ def _say_written(published: Published, out: Path, changed: list[Path]) -> None:
 
 
 @cli.command("validate")
-@click.argument("story", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("story", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
 @click.option(
     "--format",
     "fmt",
@@ -271,9 +311,13 @@ def _say_written(published: Published, out: Path, changed: list[Path]) -> None:
 @click.option("--live", is_flag=True, help="Check QIDs missing from the offline snapshot on live Wikidata.")
 @_wikidata_options
 def validate_command(story: Path, fmt: str, live: bool, **wikidata: Any) -> None:
-    """Check STORY without writing anything: exit 0 valid, 1 invalid, 2 unreadable."""
+    """Check STORY ('-': a story on standard input) without writing anything: exit 0 valid,
+    1 invalid, 2 unreadable."""
+    source = None
+    if str(story) == "-":
+        story, source = STDIN, _stdin_text()
     with _about(story):
-        report = validate_story(story, _snapshot(story, live, **wikidata))
+        report = validate_story(story, _snapshot(story, live, **wikidata), source=source)
     if fmt == "json":
         click.echo(report.to_json())
     else:

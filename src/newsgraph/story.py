@@ -25,18 +25,21 @@ __all__ = ["load_story", "read_story", "check_story", "validate_story", "story_f
 
 
 def read_story(
-    path: str | Path, snapshot: Snapshot | None = None, *, catalogue: Catalogue | None = None
+    path: str | Path, snapshot: Snapshot | None = None, *, catalogue: Catalogue | None = None, source: str | None = None
 ) -> tuple[Story | None, Report]:
     """Parse and check a story file: the story (None if it has errors) and the full report.
 
     QIDs are checked against ``snapshot`` (default: :meth:`Snapshot.default`, the offline one),
     references to the catalogue resolved in ``catalogue`` (default: the newsroom's, see
     :func:`~newsgraph.catalogue.catalogue_for`).
+    ``source`` is the story's text when it does not come from ``path`` (standard input, say):
+    ``path`` then names it in reports and places it (a text file is found beside it).
     Raises :class:`~newsgraph.errors.InputError` when the file (or the article text it points
     to) cannot be read or parsed at all.
     """
     path = Path(path)
-    source = read_text(path)  # kept: the cross-checks screen the file's own text
+    if source is None:
+        source = read_text(path)  # kept: the cross-checks screen the file's own text
     config = find_config(path)
     data, positions, parse_problems = parse_text(source, str(path))
     report = Report(str(path), positions=positions)
@@ -63,21 +66,24 @@ def _with_defaults(story: Story, config: Config) -> Story:
     return story
 
 
-def load_story(path: str | Path, snapshot: Snapshot | None = None, *, catalogue: Catalogue | None = None) -> Story:
-    """The story in ``path``; raises InvalidStory (with the full report) if it has errors."""
-    story, report = read_story(path, snapshot, catalogue=catalogue)
+def load_story(
+    path: str | Path, snapshot: Snapshot | None = None, *, catalogue: Catalogue | None = None, source: str | None = None
+) -> Story:
+    """The story in ``path`` (or ``source``, see :func:`read_story`); raises InvalidStory (with
+    the full report) if it has errors."""
+    story, report = read_story(path, snapshot, catalogue=catalogue, source=source)
     if story is None:
         raise InvalidStory(report)
     return story
 
 
 def check_story(
-    path: str | Path, snapshot: Snapshot | None = None, *, catalogue: Catalogue | None = None
+    path: str | Path, snapshot: Snapshot | None = None, *, catalogue: Catalogue | None = None, source: str | None = None
 ) -> tuple[Story | None, Report]:
     """The story at ``path`` (None if it has errors) and every problem in it: a story without
     errors is also built in memory and its output checked (JSON-LD profile, SHACL shapes), so
     that a story that checks clean also builds. Review marks are warnings here, not errors."""
-    story, report = read_story(path, snapshot, catalogue=catalogue)
+    story, report = read_story(path, snapshot, catalogue=catalogue, source=source)
     if story is not None:
         from .build import build  # build imports this module
 
@@ -85,10 +91,12 @@ def check_story(
     return story, report
 
 
-def validate_story(path: str | Path, snapshot: Snapshot | None = None, *, catalogue: Catalogue | None = None) -> Report:
+def validate_story(
+    path: str | Path, snapshot: Snapshot | None = None, *, catalogue: Catalogue | None = None, source: str | None = None
+) -> Report:
     """Every problem in the story at ``path`` (an empty report means it is valid), as
     :func:`check_story` finds them."""
-    return check_story(path, snapshot, catalogue=catalogue)[1]
+    return check_story(path, snapshot, catalogue=catalogue, source=source)[1]
 
 
 def _article_text(data: Any, path: Path, report: Report) -> str | None:
