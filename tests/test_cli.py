@@ -12,8 +12,9 @@ from pathlib import Path
 from .conftest import SEED, SEED_SLUG, entity, invoke, run_cli
 
 SUFFIXES = (".jsonld", ".ttl", ".trig", ".html")
-#: what building the seed writes: its four files and its newsroom's catalogue's
-FILES = [name + s for name in (SEED_SLUG, "catalogue") for s in SUFFIXES]
+#: what building the seed writes: its four files and its ninjs document, and its newsroom's
+#: catalogue's four files
+FILES = [name + s for name in (SEED_SLUG, "catalogue") for s in SUFFIXES] + [f"{SEED_SLUG}.ninjs.json"]
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -25,7 +26,7 @@ def test_build_writes_the_four_files_and_a_rebuild_changes_nothing(tmp_path):
     first = run_cli("build", str(SEED), "--out", str(out))
     assert first.returncode == 0, first.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(FILES)
-    assert re.search(rf"^{SEED_SLUG}: \d+ triples -> {out}/ \(4 files changed\)$", first.stdout, re.M)
+    assert re.search(rf"^{SEED_SLUG}: \d+ triples -> {out}/ \(5 files changed\)$", first.stdout, re.M)
     assert re.search(rf"^catalogue \(\d+ entries\): \d+ triples -> {out}/ \(4 files changed\)$", first.stdout, re.M)
     before = digest(out)
     mtimes = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}

@@ -460,7 +460,10 @@ TEXT_WORDS = [
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.sampled_from(TEXT_WORDS), min_size=1, max_size=60).map(" ".join), st.sampled_from(["el", "en"]))
+@given(
+    st.lists(st.sampled_from(TEXT_WORDS), min_size=1, max_size=60).map(" ".join).filter(str.strip),
+    st.sampled_from(["el", "en"]),
+)
 def test_any_text_drafts_into_a_story_that_validates(tmp_path, text, language):
     draft = draft_story(text, published="2025-11-27", language=language, catalogue=CATALOGUE, headline="h")
     _, report, _ = check_draft(draft, tmp_path / "story.yaml", CATALOGUE)

@@ -30,6 +30,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.embed import extract_json
+from newsgraph.ninjs import check_ninjs
 from newsgraph.snapshot import Snapshot
 
 from .conftest import CATALOGUE, DATA, OUTPUT, SEED_TEXT, assert_clean_exit, invoke
@@ -252,6 +253,9 @@ def _assert_read_back_alike(paths: list[Path]) -> None:
         data = path.read_bytes()
         if path.suffix == ".html":  # schema.org structured data: checked against the graph below
             pages.append(embed_triples(extract_json(data.decode("utf-8"))))
+            continue
+        if path.name.endswith(".ninjs.json"):  # not RDF: valid against IPTC's schema
+            assert check_ninjs(json.loads(data)) == [], path.name
             continue
         fmt = {
             ".ttl": ("turtle", ox.RdfFormat.TURTLE),

@@ -18,8 +18,12 @@ def test_packaged_resource_opens_and_matches_the_repository(name):
 
 
 def test_every_file_in_schemas_and_ontology_is_packaged():
+    folders = ("schemas", "ontology", "data", "queries")
     on_disk = {
-        f"{d}/{p.name}" for d in ("schemas", "ontology", "data", "queries") for p in (ROOT / d).iterdir() if p.is_file()
+        p.relative_to(ROOT).as_posix()
+        for d in folders
+        for p in (ROOT / d).rglob("*")
+        if p.is_file() and p.suffix != ".md" and "__pycache__" not in p.parts
     }
     assert on_disk == set(resources.RESOURCES)
 

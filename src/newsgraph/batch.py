@@ -82,12 +82,21 @@ def _failed(path: Path, exc: Exception) -> BatchOutcome:
 class _Job:
     """Builds one story in a worker (picklable: it carries only the options)."""
 
-    def __init__(self, out: Path, base: str | None, verify: bool, allow_draft: bool = False) -> None:
+    def __init__(
+        self, out: Path, base: str | None, verify: bool, allow_draft: bool = False, ninjs_version: str = "3.1"
+    ) -> None:
         self.out, self.base, self.verify, self.allow_draft = out, base, verify, allow_draft
+        self.ninjs_version = ninjs_version
 
     def __call__(self, path: Path) -> BatchOutcome:
         try:
-            result = build(load_story(path), base=self.base, verify=self.verify, allow_draft=self.allow_draft)
+            result = build(
+                load_story(path),
+                base=self.base,
+                verify=self.verify,
+                allow_draft=self.allow_draft,
+                ninjs_version=self.ninjs_version,
+            )
             staged = stage_files(self.out, result.file_bytes(), durable=False)
             return BatchOutcome(str(path), result.slug, result.mapped.count, staged=tuple(staged))
         except Exception as exc:  # one story never stops the batch, whatever happens to it
@@ -102,6 +111,7 @@ def build_many(
     base: str | None = None,
     verify: bool = False,
     allow_draft: bool = False,
+    ninjs_version: str = "3.1",
 ) -> Iterator[BatchOutcome]:
     """Build ``paths`` into ``out`` on ``jobs`` processes; yields each outcome, in order.
 
@@ -109,7 +119,7 @@ def build_many(
     :func:`~newsgraph.files.remove_leftovers`); ``verify`` reads every file back before it is kept.
     """
     remove_leftovers(out)
-    job = _Job(out, base, verify, allow_draft)
+    job = _Job(out, base, verify, allow_draft, ninjs_version)
     slugs: dict[str, str] = {}
     try:
         if jobs <= 1 or len(paths) <= 1:

@@ -4,15 +4,16 @@
 >>> result = build(Story(Article(slug="s", headline="Τίτλος", language="el",
 ...                              published="2025-12-11", text="Κείμενο")))
 >>> sorted(result.files())
-['s.html', 's.jsonld', 's.trig', 's.ttl']
+['s.html', 's.jsonld', 's.ninjs.json', 's.trig', 's.ttl']
 >>> len(result.dataset.graph(result.graph_iri)), len(result.mapped)
 (4, 4)
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,7 @@ from .iris import check_base
 from .jsonld import dumps, to_jsonld
 from .mapping import Lit, MappedArticle, Obj, iter_triples, map_story
 from .model import Claim, Entity, Event, Story
+from .ninjs import NINJS_VERSIONS, check_ninjs, ninjs
 from .report import Report
 from .structured_data import structured_data
 from .terms import check_terms
@@ -41,6 +43,8 @@ __all__ = ["Published", "BuildResult", "build", "to_rdflib_dataset"]
 
 #: File name suffix of each serialisation written by :meth:`BuildResult.write`.
 SUFFIXES = {"jsonld": ".jsonld", "turtle": ".ttl", "trig": ".trig", "html": ".html"}
+#: The name of an article's ninjs document: <slug>.ninjs.json.
+NINJS_SUFFIX = ".ninjs.json"
 
 _TERMS_HINT = (
     "no file can hold this term; fix the story (a story that passed `newsgraph validate` "
@@ -162,9 +166,12 @@ class Published:
 
 @dataclass(frozen=True)
 class BuildResult(Published):
-    """One built article."""
+    """One built article: its graphs' four files and its IPTC ninjs document."""
 
     story: Story
+    ninjs_version: str = NINJS_VERSIONS[-1]
+    base: str | None = field(default=None, compare=False)
+    catalogue: Catalogue | None = field(default=None, compare=False)
 
     @property
     def slug(self) -> str:
@@ -175,6 +182,29 @@ class BuildResult(Published):
         """The article's nodes as ``art:``, the catalogue's things it refers to as ``thing:``."""
         return {**PREFIXES, "art": self.mapped.prefix, "thing": self.mapped.thing_prefix}
 
+    @cached_property
+    def ninjs_document(self) -> dict[str, Any]:
+        """The article as an IPTC ninjs document (see :mod:`newsgraph.ninjs`; do not mutate)."""
+        return ninjs(self.story, version=self.ninjs_version, base=self.base, catalogue=self.catalogue)
+
+    @cached_property
+    def ninjs(self) -> str:
+        return json.dumps(self.ninjs_document, ensure_ascii=False, indent=2) + "\n"
+
+    def files(self) -> dict[str, str]:
+        """``{file name: text}`` of the four published files and ``<slug>.ninjs.json``."""
+        return {**super().files(), self.name + NINJS_SUFFIX: self.ninjs}
+
+    def check(self) -> Report:
+        """As :meth:`Published.check`, and the ninjs document against IPTC's schema."""
+        report = super().check()
+        if report.ok:
+            for problem in check_ninjs(self.ninjs_document, self.ninjs_version):
+                report.add(
+                    "", f"the ninjs document is not valid: {problem}", check="ninjs", file=self.name + NINJS_SUFFIX
+                )
+        return report
+
 
 def build(
     story: Story,
@@ -184,6 +214,7 @@ def build(
     check: bool = True,
     verify: bool = False,
     allow_draft: bool = False,
+    ninjs_version: str = NINJS_VERSIONS[-1],
 ) -> BuildResult:
     """Map ``story`` (under ``base``, else the story's base IRI, else the default).
 
@@ -204,7 +235,8 @@ def build(
     if catalogue is not None:
         _check_references(story, catalogue)
     thing_base = catalogue.base if catalogue is not None else None
-    result = BuildResult(map_story(story, base, thing_base=thing_base), story.article.slug, story.path, story)
+    mapped = map_story(story, base, thing_base=thing_base)
+    result = BuildResult(mapped, story.article.slug, story.path, story, ninjs_version, base, catalogue)
     if check:
         report = result.check()
         if not report.ok:

@@ -37,7 +37,7 @@ DEFAULT_OUT = "output"
 #: What ``load`` takes from a folder: stories, and graphs already built.
 LOAD_SUFFIXES = (*STORY_SUFFIXES, ".trig", ".nq")
 #: What `build --out -` can write to standard output: --format -> the result's attribute.
-OUTPUT_FORMATS = {"ttl": "turtle", "trig": "trig", "jsonld": "jsonld", "html": "html", "nq": "nquads"}
+OUTPUT_FORMATS = {"ttl": "turtle", "trig": "trig", "jsonld": "jsonld", "html": "html", "nq": "nquads", "ninjs": "ninjs"}
 #: How a story read from standard input is named in reports (and placed: here).
 STDIN = Path("<stdin>")
 
@@ -178,6 +178,13 @@ def _snapshot(story: Path, live: bool, contact: str | None, cache: Path | None, 
     help="Also read every file back with an independent parser (Oxigraph) before writing it.",
 )
 @click.option("--allow-draft", is_flag=True, help="Build stories still marked for review ('review:' on an item).")
+@click.option(
+    "--ninjs-version",
+    type=click.Choice(["2.1", "3.1"]),
+    default="3.1",
+    show_default=True,
+    help="The IPTC ninjs version of <slug>.ninjs.json.",
+)
 @_wikidata_options
 def build_command(
     stories: tuple[str, ...],
@@ -188,6 +195,7 @@ def build_command(
     live: bool,
     verify_output: bool,
     allow_draft: bool,
+    ninjs_version: str,
     **wikidata: Any,
 ) -> None:
     """Check each STORY and write its four files into --out (atomically; nothing for a story with errors).
@@ -228,6 +236,7 @@ def build_command(
                 catalogue=catalogue,
                 verify=verify_output,
                 allow_draft=allow_draft,
+                ninjs_version=ninjs_version,
             )
         if to_stdout:
             sys.stdout.buffer.write(getattr(result, OUTPUT_FORMATS[fmt or "ttl"]).encode("utf-8"))
@@ -250,7 +259,15 @@ def build_command(
     built = triples = 0
     with click.progressbar(length=len(paths), label="building", file=sys.stderr) as bar:
         jobs = jobs or os.cpu_count() or 1
-        for outcome in build_many(paths, out, jobs=jobs, base=base_iri, verify=verify_output, allow_draft=allow_draft):
+        for outcome in build_many(
+            paths,
+            out,
+            jobs=jobs,
+            base=base_iri,
+            verify=verify_output,
+            allow_draft=allow_draft,
+            ninjs_version=ninjs_version,
+        ):
             bar.update(1)
             if outcome.ok:
                 built += 1
@@ -639,6 +656,93 @@ def dataset_command(inputs: tuple[str, ...], out: Path, base_iri: str | None) ->
     click.echo(f"{out}: {graphs} graphs, {sum(p.total for p in payloads)} triples described")
     if failed:
         sys.exit(InternalError.exit_code if any(o.status == "internal error" for o in failed) else 4)
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8080, show_default=True)
+@click.option("--base-iri", help="The base of the IRIs served (default: newsgraph.toml's here).")
+@_store_options
+def serve_command(host: str, port: int, base_iri: str | None, **store_options: Any) -> None:
+    """Serve every IRI newsgraph mints, from the store: articles and their nodes, catalogue
+    things, graphs, the ontology and the JSON-LD context, in Turtle, N-Triples, JSON-LD or HTML as
+    the client asks (303 See Other, Vary: Accept); the VoID description at /.well-known/void
+    and a read-only SPARQL endpoint at /sparql. Runs until interrupted."""
+    from .config import find_config
+    from .serve import serve
+    from .vocab import DEFAULT_BASE
+
+    config = find_config(Path.cwd())
+    base = _base_option(base_iri) or config.base_iri or DEFAULT_BASE
+    if store_options["endpoint"] is None:
+        reader: Any = _read_only(store_options["store_dir"])
+    else:
+        reader = _open_store(**store_options, must_exist=True)
+    void = _store_description(reader, base, config)
+    click.echo(f"serving the IRIs under {base} at http://{host}:{port}/ (Ctrl-C stops)")
+    serve(reader, base=base, void=void, host=host, port=port)
+
+
+@cli.command("site")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--base-iri", help="The base of the IRIs published (default: newsgraph.toml's here).")
+@_store_options
+def site_command(folder: Path, base_iri: str | None, **store_options: Any) -> None:
+    """Write into FOLDER what `newsgraph serve` answers, as static files: every resource's
+    Turtle, N-Triples, JSON-LD and HTML documents, the JSON-LD context, the VoID description, and
+    content-negotiation configuration for Apache (.htaccess) and nginx (nginx.conf.example)."""
+    from .config import find_config
+    from .site import write_site
+    from .vocab import DEFAULT_BASE
+
+    config = find_config(Path.cwd())
+    base = _base_option(base_iri) or config.base_iri or DEFAULT_BASE
+    if store_options["endpoint"] is None:
+        reader: Any = _read_only(store_options["store_dir"])
+    else:
+        reader = _open_store(**store_options, must_exist=True)
+    with _about(folder):
+        written = write_site(reader, folder, base=base, void=_store_description(reader, base, config))
+    click.echo(f"{folder}/: {len(written)} files of the IRIs under {base}")
+
+
+def _read_only(folder: Path) -> Any:
+    """The embedded store in ``folder``, opened read-only (a load may go on beside it; what it
+    writes is seen after a restart)."""
+    import pyoxigraph as ox
+
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no store here yet; load articles first (newsgraph load STORY)")
+    try:
+        return ox.Store.read_only(str(folder))
+    except OSError as exc:
+        raise InputError(f"{folder}: cannot open the embedded store: {exc}") from None
+
+
+def _store_description(store: Any, base: str, config: Any) -> str:
+    """The VoID description of every named graph in ``store``."""
+    import pyoxigraph as ox
+
+    from .dataset import describe
+    from .store import Payload
+
+    graphs = sorted(row["g"].value for row in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
+    payloads = []
+    for graph in graphs:
+        rows = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH {ox.NamedNode(graph)} {{ ?s ?p ?o }} }}")
+        triples = [ox.Triple(r["s"], r["p"], r["o"]) for r in rows]
+        payloads.append(
+            Payload(graph, graph, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"", len(triples))
+        )
+    return describe(
+        payloads,
+        base=base,
+        title=config.title,
+        publisher=config.publisher,
+        license=config.license,
+        sparql_endpoint=config.sparql_endpoint,
+        dump_url=config.dump_url,
+    )
 
 
 def _is_file(name: str) -> bool:

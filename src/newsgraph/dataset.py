@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from .store import Payload
+from .turtle import oxigraph_turtle
 from .vocab import DEFAULT_BASE, PREFIXES, RDF_TYPE, SCHEMA, XSD
 
 __all__ = ["GraphCount", "describe"]
@@ -105,9 +106,7 @@ def describe(
         ]
     quads = [ox.Triple(s, ox.NamedNode(p), o) for s, p, o in (t for t in triples if t is not None)]
     prefixes = {"void": VOID, "dcat": DCAT, "dcterms": DCTERMS, "sd": SD, "xsd": XSD, **PREFIXES}
-    used = {k: v for k, v in prefixes.items() if any(_starts(t, v) for t in quads)}
-    text = ox.serialize(quads, format=ox.RdfFormat.TURTLE, prefixes=dict(sorted(used.items())))
-    return (text or b"").decode("utf-8")
+    return oxigraph_turtle(quads, prefixes).decode("utf-8")
 
 
 def _namespace(iri: str) -> str:
@@ -118,10 +117,3 @@ def _namespace(iri: str) -> str:
 
 def _integer(value: int) -> ox.Literal:
     return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
-
-
-def _starts(triple: ox.Triple, namespace: str) -> bool:
-    terms = (triple.subject, triple.predicate, triple.object)
-    return any(isinstance(t, ox.NamedNode) and t.value.startswith(namespace) for t in terms) or (
-        isinstance(triple.object, ox.Literal) and triple.object.datatype.value.startswith(namespace)
-    )

@@ -31,10 +31,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+import pyoxigraph as ox
+
 from .mapping import Lit, Nodes, Obj
 from .vocab import RDF_TYPE
 
-__all__ = ["turtle_text", "trig_text", "turtle_blocks", "ntriples_text", "nquads_text"]
+__all__ = ["turtle_text", "trig_text", "turtle_blocks", "ntriples_text", "nquads_text", "oxigraph_turtle"]
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _NEEDS_ESCAPE = re.compile(r'[\\"\n\r\t\b\f]')
@@ -183,3 +185,21 @@ def nquads_text(nodes: Nodes, graph: str) -> str:
         for p, objects in predicates.items()
         for o in objects
     )
+
+
+def oxigraph_turtle(triples: list[ox.Triple], prefixes: Mapping[str, str]) -> bytes:
+    """``triples`` as Turtle by Oxigraph's writer, in their order, with those of ``prefixes`` they
+    use declared in name order (Oxigraph writes its prefixes in no fixed order: the same triples
+    must give the same bytes).
+
+    >>> t = ox.Triple(ox.NamedNode("http://schema.org/a"), ox.NamedNode("http://schema.org/b"), ox.Literal("c"))
+    >>> print(oxigraph_turtle([t], {"xsd": "http://www.w3.org/2001/XMLSchema#", "schema": "http://schema.org/"}).decode())
+    @prefix schema: <http://schema.org/> .
+    schema:a schema:b "c" .
+    <BLANKLINE>
+    """
+    used = {k: v for k, v in prefixes.items() if any(v in str(t) for t in triples)}
+    text = (ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used) or b"").decode("utf-8")
+    lines = text.splitlines(keepends=True)
+    head = [line for line in lines if line.startswith("@prefix ")]
+    return "".join(sorted(head) + lines[len(head) :]).encode("utf-8")
