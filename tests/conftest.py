@@ -184,3 +184,19 @@ def set_at(*path_and_value):
         node[path[-1]] = value
 
     return change
+
+
+def chromium(url: str, *args: str) -> subprocess.CompletedProcess:
+    """Debian's headless Chromium on ``url`` (``--dump-dom``, ``--screenshot=...``), logging to stderr."""
+    browser = require_tool("chromium")
+    return subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0", *args, url],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def console_errors(stderr: str) -> list[str]:
+    """The lines of Chromium's log that report a console message or an uncaught error."""
+    return [line for line in stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line]

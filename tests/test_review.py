@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,21 +10,7 @@ import pytest
 import newsgraph
 from newsgraph.review import review_page
 
-from .conftest import SEED, invoke, require_tool
-
-
-def _chromium(url: str, *args: str) -> subprocess.CompletedProcess:
-    chromium = require_tool("chromium")
-    return subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0", *args, url],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-def _console_errors(stderr: str) -> list[str]:
-    return [line for line in stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line]
+from .conftest import SEED, chromium, console_errors, invoke
 
 
 @pytest.fixture(scope="module")
@@ -38,9 +23,9 @@ def page(tmp_path_factory) -> Path:
 
 def test_the_page_highlights_every_span_and_draws_the_timeline_in_a_browser(page):
     story = newsgraph.load_story(SEED)
-    run = _chromium(page.as_uri(), "--dump-dom")
+    run = chromium(page.as_uri(), "--dump-dom")
     assert run.returncode == 0, run.stderr
-    assert _console_errors(run.stderr) == []
+    assert console_errors(run.stderr) == []
     dom = run.stdout
     marks = re.findall(r'<mark class="ev (\w+)" tabindex="0" data-items="([^"]*)"', dom)
     assert f'data-ready="{len(marks)}"' in dom  # the script ran to its end
@@ -59,8 +44,8 @@ def test_the_page_highlights_every_span_and_draws_the_timeline_in_a_browser(page
 
 
 def test_a_link_to_an_item_selects_it_and_its_spans(page):
-    run = _chromium(page.as_uri() + "#item=lukashenko", "--dump-dom")
-    assert _console_errors(run.stderr) == []
+    run = chromium(page.as_uri() + "#item=lukashenko", "--dump-dom")
+    assert console_errors(run.stderr) == []
     selected = re.findall(r'<mark class="ev \w+ on"[^>]*data-items="([^"]*)"', run.stdout)
     assert selected and all("lukashenko" in items.split() for items in selected)
     assert re.search(r'<button type="button" class="item entity on" data-id="lukashenko">', run.stdout)
@@ -68,8 +53,8 @@ def test_a_link_to_an_item_selects_it_and_its_spans(page):
 
 def test_a_screenshot_of_the_page(page, tmp_path):
     shot = tmp_path / "review.png"
-    run = _chromium(page.as_uri(), f"--screenshot={shot}", "--window-size=1400,1000")
-    assert run.returncode == 0 and _console_errors(run.stderr) == []
+    run = chromium(page.as_uri(), f"--screenshot={shot}", "--window-size=1400,1000")
+    assert run.returncode == 0 and console_errors(run.stderr) == []
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000
 
 
@@ -105,8 +90,8 @@ def test_each_item_shows_its_own_problems_next_to_it(story_copy, tmp_path):
 
 
 def test_dates_and_source_chains_are_shown(page):
-    run = _chromium(page.as_uri(), "--dump-dom")
-    assert _console_errors(run.stderr) == []
+    run = chromium(page.as_uri(), "--dump-dom")
+    assert console_errors(run.stderr) == []
     dom = run.stdout
     # the words of an event's date, in their own colour, citing the event
     assert re.search(
@@ -136,8 +121,8 @@ def draft_page(tmp_path_factory) -> Path:
 def test_a_walk_through_the_items_marked_for_review(draft_page):
     marked = re.findall(r'data-id="([^"]+)" data-review="1"', draft_page.read_text(encoding="utf-8"))
     assert len(marked) > 5
-    run = _chromium(draft_page.as_uri() + "#review=2", "--dump-dom")
-    assert _console_errors(run.stderr) == []
+    run = chromium(draft_page.as_uri() + "#review=2", "--dump-dom")
+    assert console_errors(run.stderr) == []
     # the second item still to review is selected, with its spans, and the walk says where it is
     assert re.findall(r'class="item \w+ on" data-id="([^"]+)"', run.stdout) == [marked[1]]
     assert f'<button type="button" id="walk">To review: 2 of {len(marked)} (n / p)</button>' in run.stdout
@@ -146,6 +131,6 @@ def test_a_walk_through_the_items_marked_for_review(draft_page):
 
 def test_a_screenshot_of_a_drafted_story(draft_page, tmp_path):
     shot = tmp_path / "draft.png"
-    run = _chromium(draft_page.as_uri(), f"--screenshot={shot}", "--window-size=1400,1000")
-    assert run.returncode == 0 and _console_errors(run.stderr) == []
+    run = chromium(draft_page.as_uri(), f"--screenshot={shot}", "--window-size=1400,1000")
+    assert run.returncode == 0 and console_errors(run.stderr) == []
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000

@@ -17,7 +17,7 @@ import yaml
 
 from newsgraph.resources import read_text
 
-from .conftest import DATA, OUTPUT, SEED_SLUG, copy_seed, invoke, require_tool
+from .conftest import DATA, OUTPUT, SEED_SLUG, chromium, console_errors, copy_seed, invoke
 from .servers import free_port
 
 BASE = "https://newsgraph.example/"
@@ -184,23 +184,13 @@ def test_names_with_markup_and_direction_overrides_are_escaped(server):
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
-def _chromium(url: str, *args: str) -> subprocess.CompletedProcess:
-    chromium = require_tool("chromium")
-    return subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0", *args, url],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 @pytest.mark.parametrize("path", [RESOURCES["article"], "thing/lukashenko", "test-hostile-names"])
 def test_pages_open_in_a_browser_with_links_that_can_be_followed(server, path, tmp_path):
     if path == "test-hostile-names":
         path = "article/test-hostile-names"
-    run = _chromium(server + path, "--dump-dom")  # the browser asks for text/html first: 303 to the page
+    run = chromium(server + path, "--dump-dom")  # the browser asks for text/html first: 303 to the page
     assert run.returncode == 0
-    assert [line for line in run.stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line] == []
+    assert console_errors(run.stderr) == []
     assert "<script>alert" not in run.stdout
     links = sorted(set(re.findall(r'href="(/[^"#]+)', run.stdout)))
     assert links
@@ -208,7 +198,7 @@ def test_pages_open_in_a_browser_with_links_that_can_be_followed(server, path, t
         answer = requests.get(server + link.lstrip("/"), headers={"Accept": "text/html"}, timeout=10)
         assert answer.status_code == 200, link
     shot = tmp_path / "page.png"
-    assert _chromium(server + path, f"--screenshot={shot}", "--window-size=1300,900").returncode == 0
+    assert chromium(server + path, f"--screenshot={shot}", "--window-size=1300,900").returncode == 0
     assert shot.stat().st_size > 10_000
 
 

@@ -454,6 +454,20 @@ def _inputs(inputs: tuple[Path, ...], base_iri: str | None) -> Iterator[Deferred
         yield _deferred(path.name, path, partial(make, path))
 
 
+def _batch(inputs: tuple[str, ...], base_iri: str | None, doing: str) -> tuple[list[Deferred], int, list[Path]]:
+    """The inputs of load, dump or dataset as one batch, the catalogue of the stories' newsroom
+    first (the articles refer to its things); where the articles begin; the input files."""
+    from .batch import story_paths
+
+    paths = story_paths(inputs, LOAD_SUFFIXES)
+    if not paths:
+        raise InputError(f"nothing to {doing} in {' '.join(inputs)}")
+    batch = [*_catalogue_inputs([p for p in paths if p.suffix in STORY_SUFFIXES], base_iri)]
+    first_article = len(batch)
+    batch += _inputs(tuple(paths), base_iri)
+    return batch, first_article, paths
+
+
 def _catalogue_inputs(stories: list[Path], base_iri: str | None) -> Iterator[Deferred]:
     """The catalogues of the stories' newsrooms, made into payloads as :func:`_inputs` does."""
     from .catalogue import catalogues_for, load_catalogue
@@ -518,18 +532,11 @@ def load_command(inputs: tuple[str, ...], base_iri: str | None, jobs: int | None
     1 no input was valid, 3 the store could not be reached, 4 some articles were not loaded
     (re-run to finish: nothing is duplicated), 5 newsgraph failed on an input (a bug).
     """
-    from .batch import story_paths
     from .store import load_articles
 
     base_iri = _base_option(base_iri)
-    paths = story_paths(inputs, LOAD_SUFFIXES)
-    if not paths:
-        raise InputError(f"nothing to load in {' '.join(inputs)}")
-    # the catalogue of the stories' newsroom first (the articles refer to its things), in the same
-    # batch: a store that cannot be reached is found out once
-    batch = [*_catalogue_inputs([p for p in paths if p.suffix in STORY_SUFFIXES], base_iri)]
-    first_article = len(batch)
-    batch += _inputs(tuple(paths), base_iri)
+    # the catalogue in the same batch: a store that cannot be reached is found out once
+    batch, first_article, _paths = _batch(inputs, base_iri, "load")
     with _open_store(**store_options, must_exist=False) as store:
         everything = load_articles(store, batch, jobs=jobs or os.cpu_count() or 1, report=_describe)
     catalogues, articles = everything[:first_article], everything[first_article:]
@@ -574,16 +581,9 @@ def dump_command(inputs: tuple[str, ...], out: Path, base_iri: str | None) -> No
     input that fails is reported and left out. Exit 0 all dumped, 1 none was valid, 4 some were
     left out, 5 newsgraph failed on an input.
     """
-    from .batch import story_paths
     from .dump import write_dump
 
-    base_iri = _base_option(base_iri)
-    paths = story_paths(inputs, LOAD_SUFFIXES)
-    if not paths:
-        raise InputError(f"nothing to dump in {' '.join(inputs)}")
-    batch = [*_catalogue_inputs([p for p in paths if p.suffix in STORY_SUFFIXES], base_iri)]
-    first_article = len(batch)
-    batch += _inputs(tuple(paths), base_iri)
+    batch, first_article, _paths = _batch(inputs, _base_option(base_iri), "dump")
     outcomes = write_dump(batch, out, report=_describe, articles_from=first_article)
     dumped = [o for o in outcomes if o.ok]
     articles = any(o.ok for o in outcomes[first_article:])
@@ -617,7 +617,6 @@ def dataset_command(inputs: tuple[str, ...], out: Path, base_iri: str | None) ->
     INPUTS are stories (built on the fly), .trig or .nq files, folders or globs, as for load; the
     newsroom is the first input's. An input that fails is reported and left out of the
     description (exit 4; exit 1 when none could be read)."""
-    from .batch import story_paths
     from .config import find_config
     from .dataset import describe
     from .files import write_files
@@ -625,13 +624,8 @@ def dataset_command(inputs: tuple[str, ...], out: Path, base_iri: str | None) ->
     from .vocab import DEFAULT_BASE
 
     base_iri = _base_option(base_iri)
-    paths = story_paths(inputs, LOAD_SUFFIXES)
-    if not paths:
-        raise InputError(f"nothing to describe in {' '.join(inputs)}")
+    batch, first_article, paths = _batch(inputs, base_iri, "describe")
     config = find_config(paths[0])
-    batch = [*_catalogue_inputs([p for p in paths if p.suffix in STORY_SUFFIXES], base_iri)]
-    first_article = len(batch)
-    batch += _inputs(tuple(paths), base_iri)
     made = [(n, m) for n, deferred in enumerate(batch) for m in deferred.make()]
     failed = [m for _, m in made if isinstance(m, Outcome)]
     for outcome in failed:

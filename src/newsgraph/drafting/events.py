@@ -62,6 +62,9 @@ class EventRules(Reading):
         mentioned: list[_Mentioned],
         source: _Mentioned | None,
     ) -> None:
+        """The event the words ``start``..``end`` report, with the names near them that take part:
+        not the source, not a state or an organisation that only qualifies a word ("ο ομόλογός
+        του της Βενεζουέλας"), and a state beside people only when acted on ("κατά της Λευκορωσίας")."""
         participants: list[_Thing] = []
         for m in mentioned:
             if m.thing.type not in _PARTICIPANTS or (source is not None and m.thing is source.thing):
