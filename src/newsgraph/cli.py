@@ -662,17 +662,9 @@ def serve_command(host: str, port: int, base_iri: str | None, **store_options: A
     things, graphs, the ontology and the JSON-LD context, in Turtle, N-Triples, JSON-LD or HTML as
     the client asks (303 See Other, Vary: Accept); the VoID description at /.well-known/void
     and a read-only SPARQL endpoint at /sparql. Runs until interrupted."""
-    from .config import find_config
     from .serve import serve
-    from .vocab import DEFAULT_BASE
 
-    config = find_config(Path.cwd())
-    base = _base_option(base_iri) or config.base_iri or DEFAULT_BASE
-    if store_options["endpoint"] is None:
-        reader: Any = _read_only(store_options["store_dir"])
-    else:
-        reader = _open_store(**store_options, must_exist=True)
-    void = _store_description(reader, base, config)
+    reader, base, void = _published(base_iri, store_options)
     click.echo(f"serving the IRIs under {base} at http://{host}:{port}/ (Ctrl-C stops)")
     serve(reader, base=base, void=void, host=host, port=port)
 
@@ -685,8 +677,18 @@ def site_command(folder: Path, base_iri: str | None, **store_options: Any) -> No
     """Write into FOLDER what `newsgraph serve` answers, as static files: every resource's
     Turtle, N-Triples, JSON-LD and HTML documents, the JSON-LD context, the VoID description, and
     content-negotiation configuration for Apache (.htaccess) and nginx (nginx.conf.example)."""
-    from .config import find_config
     from .site import write_site
+
+    reader, base, void = _published(base_iri, store_options)
+    with _about(folder):
+        written = write_site(reader, folder, base=base, void=void)
+    click.echo(f"{folder}/: {len(written)} files of the IRIs under {base}")
+
+
+def _published(base_iri: str | None, store_options: dict[str, Any]) -> tuple[Any, str, str]:
+    """What serve and site publish: the store to read (the embedded one read-only), the base of
+    its IRIs (the option's, else newsgraph.toml's here, else the default) and its VoID description."""
+    from .config import find_config
     from .vocab import DEFAULT_BASE
 
     config = find_config(Path.cwd())
@@ -695,9 +697,7 @@ def site_command(folder: Path, base_iri: str | None, **store_options: Any) -> No
         reader: Any = _read_only(store_options["store_dir"])
     else:
         reader = _open_store(**store_options, must_exist=True)
-    with _about(folder):
-        written = write_site(reader, folder, base=base, void=_store_description(reader, base, config))
-    click.echo(f"{folder}/: {len(written)} files of the IRIs under {base}")
+    return reader, base, _store_description(reader, base, config)
 
 
 def _read_only(folder: Path) -> Any:
