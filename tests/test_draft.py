@@ -247,6 +247,23 @@ def test_institutions_documents_and_officials_the_article_does_not_name():
     assert official["type"] == "unnamed-source" and official["unnamed"] is True
 
 
+def test_what_a_state_qualifies_an_institution_or_someone_unnamed():
+    text = (
+        "Lithuania's foreign ministry said the prisoners were safe. Orrego will meet Spain's industry minister. "
+        "Venezuela's foreign minister, Elena Marquez, arrived."
+    )
+    entities = draft_story(text, published="2025-11-27").data["entities"]
+    by_words = {e["evidence"][0]["text"]: e for e in entities}
+    assert by_words["Lithuania's foreign ministry"]["type"] == "government-body"
+    minister = by_words["Spain's industry minister"]
+    assert minister["type"] == "person" and minister["unnamed"] is True and "names" not in minister
+    assert "Venezuela's foreign minister" not in by_words  # the title of someone the article names
+    greek = draft_story("Η πρεσβεία της Ισπανίας στη Λίμα συνέστησε προσοχή.", published="2025-11-27").data
+    assert {e["evidence"][0]["text"]: e["type"] for e in greek["entities"]}[
+        "πρεσβεία της Ισπανίας"
+    ] == "government-body"
+
+
 def test_adjectives_of_nationality_are_no_names():
     names = [
         n
@@ -361,7 +378,7 @@ def test_drafts_validate_and_score_above_the_measured_floors(gold_path, tmp_path
 
 #: Floors over the articles helpers wrote without seeing the rules (CONTRIBUTING.md has their
 #: first, untuned scores; the rules were then improved on what they missed, so these sets are
-#: development sets now). Measured: held out 90/86/79/96/90%, unseen 87/77/39/86/78%.
+#: development sets now). Measured: held out 91/87/79/96/95%, unseen 90/80/39/86/78%.
 SET_FLOORS = {
     "drafting-held-out": {"entities": 0.85, "typed": 0.8, "events": 0.75, "dates_read": 0.9, "claims": 0.8},
     "drafting-unseen": {"entities": 0.8, "typed": 0.7, "events": 0.35, "dates_read": 0.8, "claims": 0.7},

@@ -131,6 +131,7 @@ class _Drafter(EntityRules, EventRules, ClaimRules):
             self._unnamed_source(i)
             self._work(i)
         self._institutions()
+        self._of_states()
         self._unknown_names()
         self.mentions.sort(key=lambda m: (m.start, m.end))
         for sentence in self.sentences:

@@ -35,7 +35,7 @@ _IN_A = {"el": (("σε",), ("με",)), "en": (("in", "a"), ("in", "its"), ("in",
 #: Words that join the capitalised words of an institution's name ("Ναυτιλίας και Νησιωτικής Πολιτικής").
 _JOINS = {"el": {"και"}, "en": {"and", "of", "for"}}
 #: Greek genitive plural after a title: its portfolio ("υπουργός Εξωτερικών"), not a name.
-_PORTFOLIO = {"el": ("ων",)}
+_PORTFOLIO = {"el": ("ων", "ας", "ης")}
 
 
 class EntityRules(Reading):
@@ -58,7 +58,13 @@ class EntityRules(Reading):
             self._mention(self.things[known.key], mention.start, mention.end, mention.consumes)
             return
         if known.catalogue is not None:
-            thing = _Thing(known.key, known.catalogue, known.type or "organization", catalogue=known.catalogue)
+            thing = _Thing(
+                known.key,
+                known.catalogue,
+                known.type or "organization",
+                catalogue=known.catalogue,
+                unnamed=known.unnamed,
+            )
             thing.label = known.name(self.language) or known.name("en") or words
             self.ids.add(known.catalogue)
         elif known.class_fits or not known.qid:  # a Wikidata item of the right class, or a place CLDR names
@@ -178,6 +184,61 @@ class EntityRules(Reading):
             thing.names = {lang: words}
             thing.review.append(f"an institution named by its kind, {w.text!r}: check the name and the type")
             self._mention(thing, i, end)
+
+    def _of_states(self) -> None:
+        """What a state's name qualifies: 'Lithuania's foreign ministry', 'η πρεσβεία της Ισπανίας'
+        (an institution), and 'Spain's industry minister' with no name after it (someone the
+        article does not name)."""
+        lang = self.language
+        for m in [m for m in self.mentions if m.thing.type == "state"]:
+            if lang == "en" and self.text[self.words[m.end - 1].end : self.words[m.end - 1].end + 2] in ("'s", "’s"):
+                start, k = m.start, m.end  # "Lithuania's [foreign] ministry"
+                while k < min(m.end + 3, len(self.words)) and not self.words[k].capitalised:
+                    if self._kind(k) or self._title(k):
+                        self._qualified(start, k + 1, k)
+                        break
+                    k += 1
+            elif m.start >= 2 and self.words[m.start - 1].norm in _OF.get(lang, set()):
+                k = m.start - 2  # "η πρεσβεία της Ισπανίας", "ο υπουργός Βιομηχανίας της Ισπανίας"
+                if k >= 1 and self.words[k].capitalised and self._title(k - 1):
+                    k -= 1  # the title's portfolio
+                if not self.words[k].capitalised and (self._kind(k) or self._title(k)):
+                    self._qualified(k, m.end, k)
+
+    def _kind(self, k: int) -> str | None:
+        """The kind of institution word ``k`` names ("υπουργείο", "ministry"), if it names one."""
+        kinds = [t for t, phrase in TYPE_WORDS[self.language] if len(phrase) == 1 and _starts(self.words, k, phrase)]
+        return kinds[0] if kinds and kinds[0] in ("government-body", "organization") else None
+
+    def _qualified(self, start: int, end: int, head: int) -> None:
+        """An institution or an unnamed office-holder of the words ``start``..``end`` (``head``
+        the word saying which), unless a name follows it ("…foreign minister, Elena Marquez")."""
+        if any(k in self.taken for k in range(start, end)) and not any(
+            m.start == start or m.end == end for m in self.mentions if m.thing.type == "state"
+        ):
+            return
+        if any(m.thing.unnamed and m.start < end and start < m.end for m in self.mentions):
+            return  # the catalogue's unnamed ambassador, already found by its description
+        words = self.text[self.words[start].start : self.words[end - 1].end]
+        key = "name:" + " ".join(stems(words))
+        if self._kind(head):
+            thing = self.things.get(key) or _Thing(
+                key, self._new_id(slug(words)), self._kind(head) or "", stems=stems(words)
+            )
+            thing.names = {self.language: words}
+            if not thing.review:
+                thing.review.append("an institution named by what it belongs to: check the name and the type")
+        else:
+            following = self.words[end] if end < len(self.words) else None
+            between = self.text[self.words[end - 1].end : following.start] if following is not None else ""
+            if following is not None and following.capitalised and between in (" ", ", "):
+                return  # "Venezuela's foreign minister, Elena Marquez": the title of someone named
+            key = "unnamed:" + normalize(words)
+            thing = self.things.get(key) or _Thing(key, self._new_id(slug(words)), "person", unnamed=True)
+            thing.description = {self.language: words}
+            if not thing.review:
+                thing.review.append("someone the article does not name: check the description")
+        self._mention(thing, start, end, consumes=False)
 
     def _joins(self, k: int) -> bool:
         """Whether word ``k`` joins two capitalised words of one name ("Ναυτιλίας και Νησιωτικής")."""
