@@ -101,3 +101,23 @@ def test_config_command_prints_each_value_and_where_it_came_from(newsroom, monke
 
 def test_a_path_the_system_cannot_look_at_has_no_configuration(tmp_path):
     assert find_config(tmp_path / ("x" * 5000) / "story.yaml") == Config()
+
+
+def test_the_rights_statement_comes_from_the_story_else_the_newsroom(newsroom):
+    config = newsroom.parents[2] / "newsgraph.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + 'copyright_notice = "© 2025 the test newsroom (written for the tests)"\n',
+        encoding="utf-8",
+    )
+    result = newsgraph.build(newsgraph.load_story(newsroom))
+    notice = "© 2025 the test newsroom (written for the tests)"
+    assert f'schema:copyrightNotice "{notice}"' in result.turtle
+    node = next(n for n in result.jsonld_document["@graph"] if n["@id"] == result.article_iri)
+    assert node["copyrightNotice"] == notice  # and the document keeps to the JSON-LD profile (checked in build)
+    assert result.ninjs_document["copyrightNotice"] == notice
+    assert result.ninjs_document["rightsInfo"] == {"linkedRights": "https://creativecommons.org/licenses/by/4.0/"}
+    own = newsroom.read_text(encoding="utf-8").replace(
+        "  language: el\n", "  language: el\n  copyright_notice: © in.gr\n", 1
+    )
+    newsroom.write_text(own, encoding="utf-8")
+    assert 'schema:copyrightNotice "© in.gr"' in newsgraph.build(newsgraph.load_story(newsroom)).turtle

@@ -901,6 +901,7 @@ def config_command(path: Path) -> None:
         "wikidata_contact": "(none: live Wikidata commands ask for --contact)",
         "snapshot": "(the packaged snapshot)",
         "catalogue": "catalogue/ beside newsgraph.toml",
+        "copyright_notice": "(none)",
         "title": "(none: the dataset description says 'newsgraph articles')",
         "publisher": "(none)",
         "sparql_endpoint": "(none)",

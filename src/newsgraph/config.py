@@ -35,6 +35,7 @@ KEYS = {
     "wikidata_contact": "your e-mail or URL for the Wikidata User-Agent",
     "snapshot": "Wikidata snapshot file, relative to newsgraph.toml",
     "catalogue": "the newsroom's catalogue folder, relative to newsgraph.toml (default: catalogue/ beside it)",
+    "copyright_notice": "the rights statement of every article that gives none, and of the catalogue (text)",
     "title": "the title of the newsroom's published dataset (in its VoID/DCAT description)",
     "publisher": "who publishes the dataset (an IRI: the newsroom's web site or its catalogue thing)",
     "sparql_endpoint": "where the dataset can be queried (an IRI), for its description",
@@ -54,6 +55,7 @@ class Config:
     wikidata_contact: str | None = None
     snapshot: Path | None = None
     catalogue: Path | None = None
+    copyright_notice: str | None = None
     title: str | None = None
     publisher: str | None = None
     sparql_endpoint: str | None = None

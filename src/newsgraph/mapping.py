@@ -261,6 +261,8 @@ class _Builder:
                 self.iri(s, SCHEMA + name, getattr(a, name))
         if a.copyright_holder:
             self.iri(s, SCHEMA + "copyrightHolder", self.ref(a.copyright_holder))
+        if a.copyright_notice:
+            self.literal(s, SCHEMA + "copyrightNotice", a.copyright_notice)
         if a.publisher:
             self.iri(s, SCHEMA + "publisher", self.ref(a.publisher))
         if a.url:

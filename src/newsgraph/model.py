@@ -245,6 +245,7 @@ class Article:
     image: str | None = None
     license: str | None = None
     copyright_holder: str | None = None
+    copyright_notice: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,6 +73,7 @@ _CAMEL = {
     "versioncreated": "versionCreated",
     "representationtype": "representationType",
     "copyrightholder": "copyrightHolder",
+    "copyrightnotice": "copyrightNotice",
     "rightsinfo": "rightsInfo",
     "linkedrights": "linkedRights",
     "infosources": "infoSources",
@@ -166,6 +167,8 @@ class _Writer:
         holder_name = self.name(holder) if holder is not None else None
         if holder_name:
             out["copyrightholder"] = holder_name
+        if a.copyright_notice:
+            out["copyrightnotice"] = a.copyright_notice
         if a.license:
             out["rightsinfo"] = {"linkedrights": _uri(a.license)}
         return _cased(out, version)

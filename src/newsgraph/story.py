@@ -63,6 +63,8 @@ def _with_defaults(story: Story, config: Config) -> Story:
         story = replace(story, base=config.base_iri)
     if story.article.license is None and config.license:
         story = replace(story, article=replace(story.article, license=config.license))
+    if story.article.copyright_notice is None and config.copyright_notice:
+        story = replace(story, article=replace(story.article, copyright_notice=config.copyright_notice))
     return story
 
 
@@ -154,6 +156,7 @@ def story_from_data(data: dict[str, Any], text: str, path: str = "") -> Story:
         image=a.get("image"),
         license=a.get("license"),
         copyright_holder=a.get("copyright_holder"),
+        copyright_notice=a.get("copyright_notice"),
     )
     entities = tuple(
         Entity(
