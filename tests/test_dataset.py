@@ -45,7 +45,8 @@ def test_the_newsrooms_configuration_says_title_publisher_licence_endpoint_and_d
     (tmp_path / "newsgraph.toml").write_text(
         'catalogue = "catalogue"\ntitle = "in.gr archive (written for the tests)"\n'
         'publisher = "https://www.in.gr/"\nlicense = "https://creativecommons.org/licenses/by/4.0/"\n'
-        'sparql_endpoint = "https://data.example/sparql"\ndump_url = "https://data.example/archive.nq.gz"\n',
+        'sparql_endpoint = "https://data.example/sparql"\ndump_url = "https://data.example/archive.nq.gz"\n'
+        'copyright_notice = "© in.gr (written for the tests)"\n',
         encoding="utf-8",
     )
     out = tmp_path / "dataset.ttl"
@@ -57,6 +58,7 @@ def test_the_newsrooms_configuration_says_title_publisher_licence_endpoint_and_d
         "dcterms:license <https://creativecommons.org/licenses/by/4.0/>",
         "void:sparqlEndpoint <https://data.example/sparql>",
         "void:dataDump <https://data.example/archive.nq.gz>",
+        'dcterms:rights "© in.gr (written for the tests)"',
         'dcterms:modified "2025-12-11"^^xsd:date',
     ):
         assert expected in text

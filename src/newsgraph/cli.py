@@ -640,6 +640,7 @@ def dataset_command(inputs: tuple[str, ...], out: Path, base_iri: str | None) ->
         title=config.title,
         publisher=config.publisher,
         license=config.license,
+        rights=config.copyright_notice,
         sparql_endpoint=config.sparql_endpoint,
         dump_url=config.dump_url,
     )
@@ -734,6 +735,7 @@ def _store_description(store: Any, base: str, config: Any) -> str:
         title=config.title,
         publisher=config.publisher,
         license=config.license,
+        rights=config.copyright_notice,
         sparql_endpoint=config.sparql_endpoint,
         dump_url=config.dump_url,
     )

@@ -52,10 +52,12 @@ def describe(
     title: str | None = None,
     publisher: str | None = None,
     license: str | None = None,
+    rights: str | None = None,
     sparql_endpoint: str | None = None,
     dump_url: str | None = None,
 ) -> str:
-    """The VoID and DCAT description, as Turtle, of the graphs of ``payloads``."""
+    """The VoID and DCAT description, as Turtle, of the graphs of ``payloads``: ``license`` (an
+    IRI) and ``rights`` (a statement) cover every graph it lists, the catalogue's included."""
     graphs: dict[str, GraphCount] = {}
     articles: set[str] = set()
     languages: set[str] = set()
@@ -89,6 +91,7 @@ def describe(
         for key, value in (("publisher", publisher), ("license", license))
         if value
     ]
+    triples += [(dataset, DCTERMS + "rights", ox.Literal(rights))] if rights else []
     triples += [(dataset, VOID + "sparqlEndpoint", ox.NamedNode(sparql_endpoint))] if sparql_endpoint else []
     triples += [(dataset, VOID + "dataDump", ox.NamedNode(dump_url))] if dump_url else []
     triples += [(dataset, DCTERMS + "language", ox.NamedNode(LANGUAGES + lang)) for lang in sorted(languages)]
