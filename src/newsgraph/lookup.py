@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -25,7 +26,7 @@ from .resources import read_text
 from .turtle import oxigraph_turtle
 from .vocab import NG, PREFIXES, RDF_TYPE, SCHEMA, WD
 
-__all__ = ["MEDIA_TYPES", "EXTENSIONS", "Resource", "negotiate", "find_resource", "render"]
+__all__ = ["MEDIA_TYPES", "EXTENSIONS", "Resource", "negotiate", "find_resource", "local_link", "render"]
 
 #: Media type -> the extension of the document that holds that representation.
 MEDIA_TYPES = {
@@ -95,6 +96,26 @@ def find_resource(base: str, path: str) -> Resource | None:
         return Resource("thing", f"{base}thing/{name}")
     iri = f"{base}graph/{graph}{evidence or ''}"
     return Resource("graph", iri, iri)
+
+
+def local_link(base: str) -> Callable[[str], str]:
+    """Where a page links an IRI to when it is served under ``base``: one newsgraph mints (and
+    the ontology's) to the server's own path, any other as it is.
+
+    >>> link = local_link("https://news.example/")
+    >>> link("https://news.example/thing/x"), link("https://newsgraph.example/ns#Meeting"), link("http://schema.org/name")
+    ('/thing/x', '/ns#Meeting', 'http://schema.org/name')
+    """
+    ontology = NG.rstrip("#")
+
+    def link(iri: str) -> str:
+        if iri.startswith(base):
+            return "/" + iri[len(base) :]
+        if iri.startswith(ontology):
+            return "/ns" + iri[len(ontology) :]
+        return iri
+
+    return link
 
 
 def triples_of(store: Any, resource: Resource) -> list[ox.Quad]:

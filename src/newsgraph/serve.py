@@ -25,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from .lookup import EXTENSIONS, MEDIA_TYPES, find_resource, negotiate, render, triples_of
+from .lookup import EXTENSIONS, MEDIA_TYPES, find_resource, local_link, negotiate, render, triples_of
 from .resources import read_text
 
 __all__ = ["linked_data_app", "serve"]
@@ -44,8 +44,7 @@ def linked_data_app(store: Any, *, base: str, void: str | None = None) -> Starle
     """The ASGI application serving ``store`` (anything with ``query(sparql)``, as Oxigraph's
     store) for the IRIs under ``base``; ``void`` is the dataset description (Turtle), if any."""
 
-    def link(iri: str) -> str:
-        return "/" + iri[len(base) :] if iri.startswith(base) else iri
+    link = local_link(base)
 
     async def resource(request: Request) -> Response:
         path = request.path_params["path"]
@@ -70,7 +69,7 @@ def linked_data_app(store: Any, *, base: str, void: str | None = None) -> Starle
             if media is None:
                 accepted = ", ".join(MEDIA_TYPES)
                 return PlainTextResponse(f"406: this resource is served as {accepted}\n", status_code=406)
-            target = f"{link(found.iri)}.{MEDIA_TYPES[media]}"
+            target = f"/{path}.{MEDIA_TYPES[media]}"
             return RedirectResponse(target, status_code=303, headers={"Vary": "Accept"})
         media = EXTENSIONS[extension]
         body = render(quads, media, found, link=link)

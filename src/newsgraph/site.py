@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .files import write_files
-from .lookup import MEDIA_TYPES, Resource, find_resource, render, triples_of
+from .lookup import MEDIA_TYPES, Resource, find_resource, local_link, render, triples_of
 from .resources import read_text
 
 __all__ = ["write_site", "resources_in"]
@@ -53,9 +53,7 @@ def write_site(store: Any, folder: str | Path, *, base: str, void: str | None = 
     """Write the site of ``store``'s resources under ``base`` into ``folder``; the files written."""
     folder = Path(folder)
 
-    def link(iri: str) -> str:
-        return "/" + iri[len(base) :] if iri.startswith(base) else iri
-
+    link = local_link(base)
     files: dict[PurePosixPath, bytes] = {
         PurePosixPath("context.jsonld"): read_text("schemas/newsgraph-context.jsonld").encode("utf-8"),
         PurePosixPath(".htaccess"): _HTACCESS.encode("utf-8"),
@@ -67,7 +65,7 @@ def write_site(store: Any, folder: str | Path, *, base: str, void: str | None = 
         quads = triples_of(store, resource)
         if not quads:
             continue
-        path = PurePosixPath("ns" if resource.kind == "ontology" else link(resource.iri).lstrip("/"))
+        path = PurePosixPath(link(resource.iri).lstrip("/"))
         for media, extension in MEDIA_TYPES.items():
             files[path.with_name(f"{path.name}.{extension}")] = render(quads, media, resource, link=link)
     by_folder: dict[Path, dict[str, bytes]] = defaultdict(dict)
