@@ -48,7 +48,10 @@ def sets(smoke: bool) -> list[tuple[str, list[Path]]]:
                 sorted((data / "drafting-held-out").glob("*.yaml")),
             )
         )
-        out.append(("unseen (tests/data/drafting-unseen)", sorted((data / "drafting-unseen").glob("*.yaml"))))
+        out.append(
+            ("unseen, then tuned on (tests/data/drafting-unseen)", sorted((data / "drafting-unseen").glob("*.yaml")))
+        )
+        out.append(("fresh, scored once (tests/data/drafting-fresh)", sorted((data / "drafting-fresh").glob("*.yaml"))))
     return [(name, paths) for name, paths in out if paths]
 
 
