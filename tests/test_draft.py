@@ -264,6 +264,22 @@ def test_what_a_state_qualifies_an_institution_or_someone_unnamed():
     ] == "government-body"
 
 
+def test_nationality_words_national_institutions_and_spokespeople():
+    greek = draft_story(
+        "Ο Λευκορώσος ηγέτης μίλησε με τον Πολωνό ακτιβιστή. Η πολωνική κυβέρνηση αρνήθηκε, "
+        "δήλωσε ο εκπρόσωπος του Κρεμλίνου.",
+        published="2025-11-27",
+    ).data["entities"]
+    by_words = {e["evidence"][0]["text"]: e for e in greek}
+    assert "Λευκορώσος" not in by_words and "Πολωνό" not in by_words  # words of nationality, not names
+    assert by_words["πολωνική κυβέρνηση"]["type"] == "government-body"
+    assert by_words["εκπρόσωπος του Κρεμλίνου"]["unnamed"] is True
+    english = draft_story("The Polish government declined, a Kremlin spokesperson said.", published="2025-11-27")
+    by_words = {e["evidence"][0]["text"]: e for e in english.data["entities"]}
+    assert by_words["Polish government"]["type"] == "government-body"
+    assert by_words["Kremlin spokesperson"]["type"] == "person" and by_words["Kremlin spokesperson"]["unnamed"]
+
+
 def test_adjectives_of_nationality_are_no_names():
     names = [
         n

@@ -131,8 +131,9 @@ class _Drafter(EntityRules, EventRules, ClaimRules):
             self._unnamed_source(i)
             self._work(i)
         self._institutions()
-        self._of_states()
+        self._national_institutions()
         self._unknown_names()
+        self._of_states()  # after every name is found: what they qualify
         self.mentions.sort(key=lambda m: (m.start, m.end))
         for sentence in self.sentences:
             self._sentence(sentence)

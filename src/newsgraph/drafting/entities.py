@@ -36,6 +36,8 @@ _IN_A = {"el": (("σε",), ("με",)), "en": (("in", "a"), ("in", "its"), ("in",
 _JOINS = {"el": {"και"}, "en": {"and", "of", "for"}}
 #: Greek genitive plural after a title: its portfolio ("υπουργός Εξωτερικών"), not a name.
 _PORTFOLIO = {"el": ("ων", "ας", "ης")}
+#: What a title can belong to ("a Kremlin spokesperson", "Spain's industry minister").
+_BODIES = {"state", "government-body", "organization"}
 
 
 class EntityRules(Reading):
@@ -190,7 +192,10 @@ class EntityRules(Reading):
         (an institution), and 'Spain's industry minister' with no name after it (someone the
         article does not name)."""
         lang = self.language
-        for m in [m for m in self.mentions if m.thing.type == "state"]:
+        for m in [m for m in self.mentions if m.thing.type in _BODIES]:
+            if m.thing.type != "state":
+                self._spokesman(m)  # "a Kremlin spokesperson", "ο εκπρόσωπος του Κρεμλίνου"
+                continue
             if lang == "en" and self.text[self.words[m.end - 1].end : self.words[m.end - 1].end + 2] in ("'s", "’s"):
                 start, k = m.start, m.end  # "Lithuania's [foreign] ministry"
                 while k < min(m.end + 3, len(self.words)) and not self.words[k].capitalised:
@@ -205,6 +210,39 @@ class EntityRules(Reading):
                 if not self.words[k].capitalised and (self._kind(k) or self._title(k)):
                     self._qualified(k, m.end, k)
 
+    def _spokesman(self, m: Any) -> None:
+        """Someone an institution's title names but the article does not: 'a Kremlin spokesperson',
+        'ο εκπρόσωπος του Κρεμλίνου' (with no name after it)."""
+        if (
+            self.language == "en"
+            and m.end < len(self.words)
+            and self._title(m.end)
+            and not self.words[m.end].capitalised
+        ):
+            self._qualified(m.start, m.end + 1, m.end)
+        elif (
+            m.start >= 2
+            and self.words[m.start - 1].norm in _OF.get(self.language, set())
+            and not self.words[m.start - 2].capitalised
+            and self._title(m.start - 2)
+        ):
+            self._qualified(m.start - 2, m.end, m.start - 2)
+
+    def _national_institutions(self) -> None:
+        """'the Polish government', 'η πολωνική κυβέρνηση': an institution named by its nation."""
+        for k in range(len(self.words) - 1):
+            w = self.words[k]
+            national = self._demonym(w) if self.language == "en" else not w.capitalised and self._nationality(w)
+            if national and self._kind(k + 1) == "government-body" and k not in self.taken and k + 1 not in self.taken:
+                self._qualified(k, k + 2, k + 1)
+
+    def _nationality(self, w: Token) -> bool:
+        """Whether a word is one of nationality: an English adjective ("Polish"), or a Greek noun or
+        adjective made on a state's name ("Λευκορώσος", "πολωνική" on Λευκορωσία, Πολωνία)."""
+        if self.language == "en":
+            return self._demonym(w)
+        return w.norm not in self.states and any(w.norm.startswith(stem) for stem in self.state_stems)
+
     def _kind(self, k: int) -> str | None:
         """The kind of institution word ``k`` names ("υπουργείο", "ministry"), if it names one."""
         kinds = [t for t, phrase in TYPE_WORDS[self.language] if len(phrase) == 1 and _starts(self.words, k, phrase)]
@@ -214,7 +252,7 @@ class EntityRules(Reading):
         """An institution or an unnamed office-holder of the words ``start``..``end`` (``head``
         the word saying which), unless a name follows it ("…foreign minister, Elena Marquez")."""
         if any(k in self.taken for k in range(start, end)) and not any(
-            m.start == start or m.end == end for m in self.mentions if m.thing.type == "state"
+            m.start == start or m.end == end for m in self.mentions if m.thing.type in _BODIES
         ):
             return
         if any(m.thing.unnamed and m.start < end and start < m.end for m in self.mentions):
@@ -294,8 +332,8 @@ class EntityRules(Reading):
             if alone and i in starts and w.norm not in capitalised_inside and not _acronym(w.text):
                 i = end
                 continue
-            if alone and self.language == "en" and self._demonym(w) and not self._capitalised_next(end):
-                i = end  # "Russian officials", "Venezuelan oil": an adjective
+            if alone and self._nationality(w) and not self._capitalised_next(end):
+                i = end  # "Russian officials", "ο Λευκορώσος ηγέτης": a word of nationality, no name
                 continue
             self._unknown(i, end)
             i = end

@@ -70,6 +70,11 @@ class _Mentioned:
     thing: _Thing
 
 
+def _stem(name: str) -> str:
+    """A state's name without its final vowels: what its people and adjectives begin with."""
+    return name.rstrip("αεηιουωaeiouy")
+
+
 def _starts(words: Sequence[Token], i: int, phrase: tuple[str, ...]) -> bool:
     """Whether the words from ``i`` are those of ``phrase`` (see :mod:`.lexicon` for prefixes)."""
     if i + len(phrase) > len(words):
@@ -105,7 +110,14 @@ class Reading:
         self.events: list[dict[str, Any]] = []
         self.claims: list[dict[str, Any]] = []
         self.ids: set[str] = set()
-        self.states = {normalize(name) for t in places(("en",)) if t.type == "state" for _, name in t.names}
+        #: The states' names in the article's language (and English), and their stems ("λευκορωσ").
+        self.states = {
+            normalize(name)
+            for t in places(tuple(dict.fromkeys((self.language, "en"))))
+            if t.type == "state"
+            for _, name in t.names
+        }
+        self.state_stems = {s for s in (_stem(n) for n in self.states if " " not in n) if len(s) >= 4}
         self.triggers: list[int] = []  # where this sentence's event words are
 
     # -- the whole article ------------------------------------------------------------------

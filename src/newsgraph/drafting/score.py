@@ -155,7 +155,9 @@ def _pairs(gold: Sequence[T], drafted: Sequence[T], *tests: Callable[[T, T], boo
         for k, g in enumerate(gold):
             if k in paired:
                 continue
-            n = next((n for n, d in enumerate(drafted) if n not in taken and same(g, d)), None)
+            candidates = [n for n, d in enumerate(drafted) if n not in taken and same(g, d)]
+            # of several that overlap, the one whose words are most nearly the gold's
+            n = max(candidates, key=lambda n: (_closeness(g, drafted[n]), -n), default=None)
             if n is not None:
                 taken.add(n)
                 paired[k] = (g, drafted[n])
@@ -173,6 +175,18 @@ def _same_name(g: Entity, d: Entity) -> bool:
 
 def _overlap(g: Entity | Event | Claim, d: Entity | Event | Claim) -> bool:
     return any(_spans_overlap(a, b) for a in g.evidence for b in d.evidence)
+
+
+def _closeness(g: Entity | Event | Claim, d: Entity | Event | Claim) -> float:
+    """How nearly the evidence of ``d`` is that of ``g``: the best overlap of two of their spans
+    over their union (1.0 for the same words)."""
+    best = 0.0
+    for a in g.evidence:
+        for b in d.evidence:
+            common = min(a.end, b.end) - max(a.start, b.start)
+            if common > 0:
+                best = max(best, common / (max(a.end, b.end) - min(a.start, b.start)))
+    return best
 
 
 def _spans_overlap(a: Span, b: Span) -> bool:
