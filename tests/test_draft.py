@@ -346,6 +346,18 @@ def test_a_date_belongs_to_the_event_word_nearest_to_it():
     assert events["diplomatic-isolation"]["date"] == {"unknown": True}
 
 
+def test_words_said_on_a_given_day_are_a_statement_of_that_day():
+    events = draft_story("Putin said on Tuesday that cooperation would grow.", published="2025-11-27").data["events"]
+    assert [(e["type"], e["date"]["on"], e["participants"][0]["entity"]) for e in events] == [
+        ("statement", "2025-11-25", "vladimir-putin")
+    ]
+    # an agency reporting is a source, not a statement; a date beside another event's word is that event's
+    reported = draft_story("Putin met Trump on Tuesday, Reuters reported.", published="2025-11-27", catalogue=CATALOGUE)
+    assert [e["type"] for e in reported.data["events"]] == ["meeting"]
+    said = draft_story("Putin said that cooperation would grow.", published="2025-11-27").data["events"]
+    assert said == []  # no day: the claim alone
+
+
 def test_every_event_and_claim_is_marked_for_review():
     draft = draft_story(SEED_TEXT.read_text(encoding="utf-8"), published="2025-12-11", catalogue=CATALOGUE)
     assert all("review" in item for item in draft.data["events"] + draft.data["claims"])

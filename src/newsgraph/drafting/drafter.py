@@ -160,6 +160,8 @@ class _Drafter(EntityRules, EventRules, ClaimRules):
                 self._statement(first, last, trigger_start, trigger_end, mentioned, source)
             else:
                 self._event(first, last, trigger_start, trigger_end, type_, actors, source)
+        if not triggers:  # a date beside another event's word is that event's
+            self._dated_statement(first, last, mentioned, source)
         if not any(t == "interview" for _, _, t in triggers):
             self._interview(first, last, mentioned)
         self._claim(sentence, first, last, mentioned, source)

@@ -148,6 +148,17 @@ class EventRules(Reading):
         reported_by = source if source is not None and source.thing is not speaker.thing else speaker
         self._add_event(first, last, start, end, "statement", [speaker.thing], reported_by)
 
+    def _dated_statement(self, first: int, last: int, mentioned: list[_Mentioned], source: _Mentioned | None) -> None:
+        """'Putin said on Tuesday', 'δήλωσε χθες ο Λουκασένκο': words someone said on a day the
+        article gives are also a statement, an event of that day."""
+        for k in range(first, last):
+            length = _phrase_at(self.words, k, SPEECH[self.language])
+            near = [d for d in self.dates if self._distance(d, k) <= 3 and self.words[first].start <= d.start]
+            speaker = self._speaker(k, first, last, mentioned) if length and near else None
+            if speaker is not None and speaker.thing.type not in ("news-agency", "media"):  # an outlet reports
+                self._statement(first, last, k, k + length, mentioned, source)
+                return
+
     def _interview(self, first: int, last: int, mentioned: list[_Mentioned]) -> None:
         """'told the newspaper X', 'μιλώντας στην ΕΡΤ': someone named speaking to a medium is an interview."""
         for k in range(first, last):
