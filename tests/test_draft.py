@@ -185,6 +185,15 @@ def test_a_surname_after_another_first_name_is_someone_else():
     assert "wikidata" not in eric and eric["type"] == "person" and "review" in eric
 
 
+def test_a_place_naming_a_region_is_not_the_place():
+    entities = draft_story(
+        "A hospital in the Moscow region was hit. Moscow denied it.", published="2025-11-27", catalogue=CATALOGUE
+    ).data["entities"]
+    by_words = {span["text"]: e for e in entities for span in e["evidence"]}
+    assert by_words["Moscow region"]["type"] == "region" and "wikidata" not in by_words["Moscow region"]
+    assert by_words["Moscow"].get("catalogue") == "moscow"  # the city, where the text names it
+
+
 def test_a_qid_only_for_one_known_item_whose_class_fits():
     draft = draft_story("Η Ρωσία και η Μόσχα.", published="2025-11-27")
     by_name = {e["names"]["el"]: e for e in draft.data["entities"]}

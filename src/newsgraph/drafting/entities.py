@@ -36,6 +36,12 @@ _IN_A = {"el": (("σε",), ("με",)), "en": (("in", "a"), ("in", "its"), ("in",
 _JOINS = {"el": {"και"}, "en": {"and", "of", "for"}}
 #: Greek genitive plural after a title: its portfolio ("υπουργός Εξωτερικών"), not a name.
 _PORTFOLIO = {"el": ("ων", "ας", "ης")}
+#: Words that make a place's name the name of a region ("the Moscow region").
+_REGION_WORDS = {
+    "en": ("region", "oblast", "province", "district", "governorate"),
+    "el": ("περιοχη", "περιφερεια", "επαρχια"),
+}
+_PLACES = {"city", "state", "region", "place"}
 #: What a title can belong to ("a Kremlin spokesperson", "Spain's industry minister").
 _BODIES = {"state", "government-body", "organization"}
 
@@ -50,6 +56,8 @@ class EntityRules(Reading):
             things = [t for t in things if t.catalogue]
         if not things[0].catalogue and not self.words[mention.start].capitalised:
             return  # "λαό" is no Λάος, "καιρός" no Κάιρο: outside the catalogue, a name is capitalised
+        if any(t.type in _PLACES for t in things) and self._region_of(mention):
+            return  # "the Moscow region" is not Moscow
         items = [t for t in things if t.qid or t.catalogue]  # the catalogue's entries or Wikidata's items
         place_types = sorted({t.type for t in things if t not in items and t.type})
         if len(items) > 1 or (not items and len(place_types) > 1):
@@ -209,6 +217,30 @@ class EntityRules(Reading):
                     k -= 1  # the title's portfolio
                 if not self.words[k].capitalised and (self._kind(k) or self._title(k)):
                     self._qualified(k, m.end, k)
+
+    def _region_of(self, mention: Mention) -> bool:
+        """Whether a place's name only names a region around it ("the Moscow region", "Kharkiv
+        oblast", "η περιοχή της Οδησσού"): then the region is drafted, without the place's QID."""
+        lang, end, start = self.language, mention.end, mention.start
+        after = end < len(self.words) and self.words[end].norm in _REGION_WORDS.get(lang, ())
+        before = (
+            start >= 2
+            and self.words[start - 1].norm in _OF.get(lang, set())
+            and self.words[start - 2].norm in _REGION_WORDS.get(lang, ())
+        )
+        if not (after or before):
+            return False
+        first, last = (start, end + 1) if after else (start - 2, end)
+        words = self.text[self.words[first].start : self.words[last - 1].end]
+        key = "name:" + " ".join(stems(words))
+        thing = self.things.get(key) or _Thing(key, self._new_id(slug(words)), "region", stems=stems(words))
+        thing.names = {lang: words}
+        if not thing.review:
+            thing.review.append(
+                f"a region named after {' '.join(mention.words)!r}: check the name, and its own Wikidata item"
+            )
+        self._mention(thing, first, last)
+        return True
 
     def _spokesman(self, m: Any) -> None:
         """Someone an institution's title names but the article does not: 'a Kremlin spokesperson',
