@@ -51,7 +51,11 @@ def sets(smoke: bool) -> list[tuple[str, list[Path]]]:
         out.append(
             ("unseen, then tuned on (tests/data/drafting-unseen)", sorted((data / "drafting-unseen").glob("*.yaml")))
         )
-        out.append(("fresh, scored once (tests/data/drafting-fresh)", sorted((data / "drafting-fresh").glob("*.yaml"))))
+        out.append(
+            ("fresh, then tuned on (tests/data/drafting-fresh)", sorted((data / "drafting-fresh").glob("*.yaml")))
+        )
+        fresh = sorted((data / "drafting-fresh-2").glob("*.yaml"))
+        out.append(("fresh-2, scored once (tests/data/drafting-fresh-2)", fresh))
     return [(name, paths) for name, paths in out if paths]
 
 

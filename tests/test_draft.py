@@ -419,8 +419,10 @@ def test_drafts_validate_and_score_above_the_measured_floors(gold_path, tmp_path
 SET_FLOORS = {
     "drafting-held-out": {"entities": 0.85, "typed": 0.8, "events": 0.75, "dates_read": 0.9, "claims": 0.8},
     "drafting-unseen": {"entities": 0.8, "typed": 0.7, "events": 0.35, "dates_read": 0.8, "claims": 0.7},
-    # scored once, untuned (78/70/24/85/60%): a floor, not a target
-    "drafting-fresh": {"entities": 0.75, "typed": 0.65, "events": 0.2, "dates_read": 0.8, "claims": 0.55},
+    # first scored untuned at 78/70/24/85/60%, then tuned on
+    "drafting-fresh": {"entities": 0.8, "typed": 0.7, "events": 0.35, "dates_read": 0.8, "claims": 0.6},
+    # scored once (85/71/28/74/58%), tuned only to draft a region apart from its city: a floor, not a target
+    "drafting-fresh-2": {"entities": 0.8, "typed": 0.65, "events": 0.2, "dates_read": 0.7, "claims": 0.5},
 }
 
 
