@@ -79,6 +79,23 @@ def dates(text: str, language: str, published: date = THURSDAY) -> list[tuple[st
         ("en", "on Thursday", [("on Thursday", {"on": "2025-11-27"})]),
         ("en", "last Thursday", [("last Thursday", {"on": "2025-11-20"})]),
         ("el", "την περασμένη Πέμπτη", [("την περασμένη Πέμπτη", {"on": "2025-11-20"})]),
+        # so many units back, at the unit's precision
+        ("en", "two weeks ago", [("two weeks ago", {"earliest": "2025-11-10", "latest": "2025-11-16"})]),
+        (
+            "el",
+            "πριν από δύο εβδομάδες",
+            [("πριν από δύο εβδομάδες", {"earliest": "2025-11-10", "latest": "2025-11-16"})],
+        ),
+        ("en", "3 days ago", [("3 days ago", {"on": "2025-11-24"})]),
+        ("el", "τρεις μέρες πριν", [("τρεις μέρες πριν", {"on": "2025-11-24"})]),
+        ("en", "two months ago", [("two months ago", {"on": "2025-09"})]),
+        # the weekend before publication
+        ("en", "over the weekend", [("over the weekend", {"earliest": "2025-11-22", "latest": "2025-11-23"})]),
+        (
+            "el",
+            "το περασμένο Σαββατοκύριακο",
+            [("το περασμένο Σαββατοκύριακο", {"earliest": "2025-11-22", "latest": "2025-11-23"})],
+        ),
         # since then, and not ended
         ("en", "rain has been falling since Saturday", [("since Saturday", {"ongoing": True, "start": "2025-11-22"})]),
         ("el", "Από το 2023 η Ρωσία πλήττει", [("Από το 2023", {"ongoing": True, "start": "2023"})]),

@@ -70,7 +70,7 @@ _PREPOSITIONS = {
         "αρχεσ",
         "τελη",
     },
-    "en": {"on", "in", "since", "until", "by", "from", "early", "late", "mid"},
+    "en": {"on", "in", "since", "until", "by", "from", "early", "late", "mid", "over", "at"},
 }
 #: Words before a date from which something has been going on.
 _SINCE = {"el": {"απο"}, "en": {"since"}}
@@ -153,7 +153,8 @@ def find_dates(text: str, words: Sequence[Token], language: str, published: date
     found = []
     i = 0
     while i < len(words):
-        match = _relative(words, i, relative, published) or _absolute(words, i, months, published, language)
+        match = _relative(words, i, relative, published) or _ago(words, i, published, language)
+        match = match or _weekend(words, i, published, language) or _absolute(words, i, months, published, language)
         match = match or _weekday(words, i, weekdays, published, language)
         if match is None:
             i += 1
@@ -183,6 +184,105 @@ def _relative(words: Sequence[Token], i: int, relative: dict, published: date) -
             unit, offset = relative[phrase]
             return (i, i + length, *_shifted(published, unit, offset), "", False)
     return None
+
+
+#: Numbers in words, and the units of time, as "two weeks ago" / "πριν από δύο εβδομάδες" say them.
+_NUMBERS = {
+    "en": {
+        "a": 1,
+        "an": 1,
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+    },
+    "el": {
+        "ενα": 1,
+        "μια": 1,
+        "μιαν": 1,
+        "δυο": 2,
+        "τρεισ": 3,
+        "τρια": 3,
+        "τεσσερισ": 4,
+        "τεσσερα": 4,
+        "πεντε": 5,
+        "εξι": 6,
+        "επτα": 7,
+        "εφτα": 7,
+        "οκτω": 8,
+        "οχτω": 8,
+        "εννεα": 9,
+        "δεκα": 10,
+    },
+}
+_UNITS = {
+    "en": {
+        "day": "day",
+        "days": "day",
+        "week": "week",
+        "weeks": "week",
+        "month": "month",
+        "months": "month",
+        "year": "year",
+        "years": "year",
+    },
+    "el": {
+        "ημερα": "day",
+        "ημερεσ": "day",
+        "μερα": "day",
+        "μερεσ": "day",
+        "εβδομαδα": "week",
+        "εβδομαδεσ": "week",
+        "μηνα": "month",
+        "μηνεσ": "month",
+        "χρονο": "year",
+        "χρονια": "year",
+        "ετη": "year",
+    },
+}
+
+
+def _ago(words: Sequence[Token], i: int, published: date, language: str) -> _Match | None:
+    """'two weeks ago', '3 days ago', 'πριν από δύο εβδομάδες', 'δύο μήνες πριν': that unit, so many back."""
+    numbers, units = _NUMBERS.get(language, {}), _UNITS.get(language, {})
+
+    def amount(k: int) -> tuple[int, str] | None:
+        n, unit = _at(words, k), _at(words, k + 1)
+        if n is None or unit is None or unit.norm not in units:
+            return None
+        value = numbers.get(n.norm) or (int(n.norm) if n.norm.isdigit() and 0 < int(n.norm) < 100 else None)
+        return (value, units[unit.norm]) if value else None
+
+    after = _at(words, i + 2)
+    if (found := amount(i)) and after is not None and after.norm in ("ago", "πριν"):
+        start, end = i, i + 3
+    elif language == "el" and words[i].norm == "πριν" and _at(words, i + 1) and words[i + 1].norm == "απο":
+        found, start, end = amount(i + 2), i, i + 4
+    else:
+        return None
+    if found is None:
+        return None
+    value, unit = found
+    return (start, end, *_shifted(published, unit, -value), "", False)
+
+
+def _weekend(words: Sequence[Token], i: int, published: date, language: str) -> _Match | None:
+    """'over the weekend', 'last weekend', 'το (περασμένο) σαββατοκύριακο': the Saturday and
+    Sunday before publication (up to it, when it is published on one)."""
+    if words[i].norm not in ("weekend", "σαββατοκυριακο"):
+        return None
+    start = i - 1 if i and words[i - 1].norm in _LAST.get(language, set()) | {"the", "το"} else i
+    if start and words[start].norm in _LAST.get(language, set()) and words[start - 1].norm in ("the", "το"):
+        start -= 1
+    saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+    sunday = min(saturday + timedelta(days=1), published)
+    return (start, i + 1, {"earliest": saturday.isoformat(), "latest": sunday.isoformat()}, saturday, sunday, "", False)
 
 
 def _shifted(published: date, unit: str, offset: int) -> tuple[dict[str, str], date, date]:
