@@ -618,7 +618,7 @@ def dataset_command(inputs: tuple[str, ...], out: Path, base_iri: str | None) ->
     newsroom is the first input's. An input that fails is reported and left out of the
     description (exit 4; exit 1 when none could be read)."""
     from .config import find_config
-    from .dataset import describe
+    from .dataset import describe, payload_graphs
     from .files import write_files
     from .store import Outcome, Payload
     from .vocab import DEFAULT_BASE
@@ -634,16 +634,7 @@ def dataset_command(inputs: tuple[str, ...], out: Path, base_iri: str | None) ->
     if not any(isinstance(m, Payload) for n, m in made if n >= first_article):
         click.echo("nothing described: no article could be built or read")
         sys.exit(1)
-    text = describe(
-        payloads,
-        base=base_iri or config.base_iri or DEFAULT_BASE,
-        title=config.title,
-        publisher=config.publisher,
-        license=config.license,
-        rights=config.copyright_notice,
-        sparql_endpoint=config.sparql_endpoint,
-        dump_url=config.dump_url,
-    )
+    text = describe(payload_graphs(payloads), base=base_iri or config.base_iri or DEFAULT_BASE, config=config)
     with _about(out):
         out.parent.mkdir(parents=True, exist_ok=True)
         write_files(out.parent, {out.name: text.encode("utf-8")})
@@ -682,14 +673,16 @@ def site_command(folder: Path, base_iri: str | None, **store_options: Any) -> No
 
     reader, base, void = _published(base_iri, store_options)
     with _about(folder):
-        written = write_site(reader, folder, base=base, void=void)
+        written = write_site(reader, folder, base=base, void=void())
     click.echo(f"{folder}/: {len(written)} files of the IRIs under {base}")
 
 
-def _published(base_iri: str | None, store_options: dict[str, Any]) -> tuple[Any, str, str]:
+def _published(base_iri: str | None, store_options: dict[str, Any]) -> tuple[Any, str, Callable[[], str]]:
     """What serve and site publish: the store to read (the embedded one read-only), the base of
-    its IRIs (the option's, else newsgraph.toml's here, else the default) and its VoID description."""
+    its IRIs (the option's, else newsgraph.toml's here, else the default) and how to describe it
+    (VoID; it reads every graph, so only when asked)."""
     from .config import find_config
+    from .dataset import describe, store_graphs
     from .vocab import DEFAULT_BASE
 
     config = find_config(Path.cwd())
@@ -698,7 +691,7 @@ def _published(base_iri: str | None, store_options: dict[str, Any]) -> tuple[Any
         reader: Any = _read_only(store_options["store_dir"])
     else:
         reader = _open_store(**store_options, must_exist=True)
-    return reader, base, _store_description(reader, base, config)
+    return reader, base, lambda: describe(store_graphs(reader), base=base, config=config)
 
 
 def _read_only(folder: Path) -> Any:
@@ -712,33 +705,6 @@ def _read_only(folder: Path) -> Any:
         return ox.Store.read_only(str(folder))
     except OSError as exc:
         raise InputError(f"{folder}: cannot open the embedded store: {exc}") from None
-
-
-def _store_description(store: Any, base: str, config: Any) -> str:
-    """The VoID description of every named graph in ``store``."""
-    import pyoxigraph as ox
-
-    from .dataset import describe
-    from .store import Payload
-
-    graphs = sorted(row["g"].value for row in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
-    payloads = []
-    for graph in graphs:
-        rows = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH {ox.NamedNode(graph)} {{ ?s ?p ?o }} }}")
-        triples = [ox.Triple(r["s"], r["p"], r["o"]) for r in rows]
-        payloads.append(
-            Payload(graph, graph, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"", len(triples))
-        )
-    return describe(
-        payloads,
-        base=base,
-        title=config.title,
-        publisher=config.publisher,
-        license=config.license,
-        rights=config.copyright_notice,
-        sparql_endpoint=config.sparql_endpoint,
-        dump_url=config.dump_url,
-    )
 
 
 def _is_file(name: str) -> bool:

@@ -16,6 +16,8 @@ nothing of is 404, an Accept header nothing can satisfy 406.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 import anyio
@@ -40,9 +42,11 @@ _SPARQL_RESULTS = {
 }
 
 
-def linked_data_app(store: Any, *, base: str, void: str | None = None) -> Starlette:
+def linked_data_app(store: Any, *, base: str, void: Callable[[], str] | None = None) -> Starlette:
     """The ASGI application serving ``store`` (anything with ``query(sparql)``, as Oxigraph's
-    store) for the IRIs under ``base``; ``void`` is the dataset description (Turtle), if any."""
+    store) for the IRIs under ``base``; ``void`` makes the dataset description (Turtle), once,
+    when it is first asked for (it reads the whole store: not at start-up)."""
+    described = cache(void) if void is not None else None
 
     link = local_link(base)
 
@@ -51,9 +55,9 @@ def linked_data_app(store: Any, *, base: str, void: str | None = None) -> Starle
         if path == "context.jsonld":
             return Response(read_text("schemas/newsgraph-context.jsonld"), media_type="application/ld+json")
         if path == ".well-known/void":
-            if void is None:
+            if described is None:
                 return PlainTextResponse("no dataset description is served here\n", status_code=404)
-            return Response(void, media_type="text/turtle")
+            return Response(await anyio.to_thread.run_sync(described), media_type="text/turtle")
         if path == "sparql":
             return await _sparql(store, request)
         stem, dot, extension = path.rpartition(".")
@@ -107,7 +111,7 @@ def _answer(store: Any, query: str, media: str) -> tuple[bytes, str]:
 
 
 def serve(
-    store: Any, *, base: str, void: str | None, host: str, port: int
+    store: Any, *, base: str, void: Callable[[], str] | None, host: str, port: int
 ) -> None:  # pragma: no cover - runs until stopped
     """Serve ``store`` on ``host:port`` until interrupted."""
     import uvicorn

@@ -116,7 +116,7 @@ def draft_file(
     from .drafter import draft_story
 
     article = Path(article)
-    if not _PUBLISHED.match(published) or not _real_day(published):
+    if not _a_day(published):
         raise InputError(f"--published {published!r}: give the publication day as YYYY-MM-DD (a real date)")
     out = Path(out) if out is not None else article.with_suffix(".yaml")
     if out.exists() and not force:
@@ -145,17 +145,14 @@ def draft_file(
     return out, report, left_out
 
 
-_PUBLISHED = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def _real_day(value: str) -> bool:
-    from datetime import date
+def _a_day(value: str) -> bool:
+    """Whether ``value`` is a real day written YYYY-MM-DD, by the story's own date rules."""
+    from ..dates import DATE, DateError, parse_date
 
     try:
-        date.fromisoformat(value)
-    except ValueError:
+        return parse_date(value).datatype == DATE
+    except DateError:
         return False
-    return True
 
 
 def _relative(article: Path, folder: Path) -> str | None:
