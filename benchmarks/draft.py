@@ -122,6 +122,7 @@ def main() -> int:
                 print(f"  {line}")
             print(f"  missed: {', '.join(scores.missed) or 'nothing'}")
             print(f"  mistyped: {', '.join(scores.mistyped) or 'nothing'}")
+            print(f"  dates misread: {'; '.join(scores.misread) or 'nothing'}")
             for name in ("entities", "typed", "events", "dates", "dates_read", "claims"):
                 score = getattr(scores, name)
                 total = totals.setdefault(name, [0, 0, 0, 0])

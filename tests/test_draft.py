@@ -99,6 +99,20 @@ def dates(text: str, language: str, published: date = THURSDAY) -> list[tuple[st
         # since then, and not ended
         ("en", "rain has been falling since Saturday", [("since Saturday", {"ongoing": True, "start": "2025-11-22"})]),
         ("el", "Από το 2023 η Ρωσία πλήττει", [("Από το 2023", {"ongoing": True, "start": "2023"})]),
+        # in a clause about what is to come: the next such day, month or weekday ...
+        ("en", "Talks are due to resume in March.", [("in March", {"on": "2026-03"})]),
+        ("en", "Germany will host a conference on 4 December.", [("on 4 December", {"on": "2025-12-04"})]),
+        ("en", "Germany will host a conference on 3 November.", [("on 3 November", {"on": "2026-11-03"})]),
+        ("el", "Νέος γύρος αναμένεται τον Ιανουάριο.", [("τον Ιανουάριο", {"on": "2026-01"})]),
+        ("el", "Η Πολωνία θα ανοίξει τη Δευτέρα τα σύνορα.", [("τη Δευτέρα", {"on": "2025-12-01"})]),
+        ("el", "Η Ουκρανία θα αρχίσει από τον Ιανουάριο.", [("από τον Ιανουάριο", {"start": "2026-01"})]),
+        # ... but not across a comma: that is another clause
+        (
+            "el",
+            "Η Πολωνία θα ανοίξει τα σύνορα, όπως ανακοίνωσε τη Δευτέρα.",
+            [("τη Δευτέρα", {"on": "2025-11-24"})],
+        ),
+        ("en", "It will reopen, officials said in March.", [("in March", {"on": "2025-03"})]),
         # not dates: an ordinal, a modal verb, a month name alone, 31 November
         ("el", "για τρίτη φορά", []),
         ("en", "May said it", []),

@@ -13,8 +13,8 @@ import re
 from typing import Any
 
 from ..link import normalize
-from .lexicon import ACCORDING_TO, SPEECH
-from .reading import _OUTLETS, _SPEAKERS, Reading, _Flow, _Mentioned, _phrase_at
+from .lexicon import ACCORDING_TO, SPEECH, phrase_at
+from .reading import _OUTLETS, _SPEAKERS, Reading, _Flow, _Mentioned
 from .text import Sentence, slug
 
 __all__ = ["ClaimRules"]
@@ -29,8 +29,8 @@ class ClaimRules(Reading):
     ) -> None:
         if any(q[0] < sentence.end and q[1] > sentence.start for q in self._quote_spans()):
             return  # its quote is drafted as a quote
-        verb = next((k for k in range(first, last) if _phrase_at(self.words, k, SPEECH[self.language])), None)
-        cue = next((k for k in range(first, last) if _phrase_at(self.words, k, ACCORDING_TO[self.language])), None)
+        verb = next((k for k in range(first, last) if phrase_at(self.words, k, SPEECH[self.language])), None)
+        cue = next((k for k in range(first, last) if phrase_at(self.words, k, ACCORDING_TO[self.language])), None)
         if verb is None and cue is None:
             return
         speaker = self._speaker(verb, first, last, mentioned) if verb is not None else None
@@ -84,7 +84,7 @@ class ClaimRules(Reading):
             mentioned = [
                 x for x in self.mentions if first <= x.start < last and not (a <= self.words[x.start].start < b)
             ]
-            verb = next((k for k in range(first, last) if _phrase_at(self.words, k, SPEECH[self.language])), None)
+            verb = next((k for k in range(first, last) if phrase_at(self.words, k, SPEECH[self.language])), None)
             speaker = self._speaker(verb, first, last, mentioned) if verb is not None else None
             if speaker is None:
                 people = [x for x in mentioned if x.thing.type == "person"]

@@ -24,8 +24,10 @@ from .lexicon import (
     TYPE_WORDS,
     UNNAMED_SOURCES,
     WORKS,
+    phrase_at,
+    starts,
 )
-from .reading import _DEFINITE, _OF, _OUTLETS, Reading, _Flow, _phrase_at, _starts, _Thing
+from .reading import _DEFINITE, _OF, _OUTLETS, Reading, _Flow, _Thing
 from .text import Token, slug
 
 __all__ = ["EntityRules"]
@@ -109,7 +111,7 @@ class EntityRules(Reading):
 
     def _unnamed_source(self, i: int) -> None:
         """'πηγές του Reuters', 'Reuters sources', 'diplomatic sources': a source the article does not name."""
-        length = _phrase_at(self.words, i, UNNAMED_SOURCES[self.language])
+        length = phrase_at(self.words, i, UNNAMED_SOURCES[self.language])
         if not length or i in self.taken:
             return
         start, end = i, i + length
@@ -117,7 +119,7 @@ class EntityRules(Reading):
         if (
             before is not None
             and before.norm not in NOT_NAMES[self.language]
-            and not _phrase_at(self.words, i - 1, ACCORDING_TO[self.language])
+            and not phrase_at(self.words, i - 1, ACCORDING_TO[self.language])
         ):
             outlet = self._thing_ending_at(i)
             start = outlet.start if outlet else (i - 1 if not before.capitalised else self._qualifier(i))
@@ -150,11 +152,11 @@ class EntityRules(Reading):
 
     def _work(self, i: int) -> None:
         """'σύμφωνα με ανακοίνωση', 'said in a statement': a document the article rests on."""
-        length = _phrase_at(self.words, i, WORKS[self.language])
+        length = phrase_at(self.words, i, WORKS[self.language])
         if not length or i in self.taken:
             return
         if not (
-            self._cued(i) or any(_phrase_at(self.words, i - n, _IN_A[self.language]) == n for n in (1, 2) if i >= n)
+            self._cued(i) or any(phrase_at(self.words, i - n, _IN_A[self.language]) == n for n in (1, 2) if i >= n)
         ):
             return
         end = i + length
@@ -175,7 +177,7 @@ class EntityRules(Reading):
         institution named by its kind and the capitalised words after it."""
         lang = self.language
         for i, w in enumerate(self.words[:-1]):
-            kinds = [t for t, phrase in TYPE_WORDS[lang] if len(phrase) == 1 and _starts(self.words, i, phrase)]
+            kinds = [t for t, phrase in TYPE_WORDS[lang] if len(phrase) == 1 and starts(self.words, i, phrase)]
             if w.capitalised or i in self.taken or not kinds or kinds[0] not in ("government-body", "organization"):
                 continue
             end = i + 1
@@ -277,7 +279,7 @@ class EntityRules(Reading):
 
     def _kind(self, k: int) -> str | None:
         """The kind of institution word ``k`` names ("υπουργείο", "ministry"), if it names one."""
-        kinds = [t for t, phrase in TYPE_WORDS[self.language] if len(phrase) == 1 and _starts(self.words, k, phrase)]
+        kinds = [t for t, phrase in TYPE_WORDS[self.language] if len(phrase) == 1 and starts(self.words, k, phrase)]
         return kinds[0] if kinds and kinds[0] in ("government-body", "organization") else None
 
     def _qualified(self, start: int, end: int, head: int) -> None:
@@ -411,7 +413,7 @@ class EntityRules(Reading):
         lang = self.language
         for k in range(start, end):
             for type_, phrase in TYPE_WORDS[lang]:
-                if _starts(self.words, k, phrase):
+                if starts(self.words, k, phrase):
                     return type_, f" (from {self.words[k].text!r})"
         for back in (1, 2, 3):
             k = start - back
@@ -430,9 +432,9 @@ class EntityRules(Reading):
             # "the newspaper X", "το πρακτορείο Belta", "the state of X" (not "η αστυνομία στο X")
             near = back == 1 or (back == 2 and between[0] in _DEFINITE[lang] | _OF[lang])
             for type_, phrase in TYPE_WORDS[lang]:
-                if near and _starts(self.words, k, phrase):
+                if near and starts(self.words, k, phrase):
                     return type_, f" (from {w.text!r})"
-        if any(_starts(self.words, start, (t,)) for t in TITLES[lang]) and end - start > 1:
+        if any(starts(self.words, start, (t,)) for t in TITLES[lang]) and end - start > 1:
             return "position", f" (from {self.words[start].text!r})"
         if all(_acronym(self.words[k].text) for k in range(start, end)):
             if end - start == 1:

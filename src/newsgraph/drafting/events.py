@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..vocab import ORGANIZATION_TYPES
-from .lexicon import FUTURE, RELIEF, SPEECH, TRIGGERS
-from .reading import _DEFINITE, _OF, Reading, _Flow, _Mentioned, _phrase_at, _starts, _Thing
+from .lexicon import RELIEF, SPEECH, TRIGGERS, phrase_at, starts
+from .reading import _DEFINITE, _OF, Reading, _Flow, _Mentioned, _Thing
 from .text import slug
 
 __all__ = ["EventRules"]
@@ -36,7 +36,7 @@ class EventRules(Reading):
         k = first
         while k < last:
             best = max(
-                ((len(p), t) for t, p in TRIGGERS[self.language] if _starts(self.words, k, p) and k + len(p) <= last),
+                ((len(p), t) for t, p in TRIGGERS[self.language] if starts(self.words, k, p) and k + len(p) <= last),
                 default=None,
             )
             if best is None or k in self.taken:
@@ -44,7 +44,7 @@ class EventRules(Reading):
                 continue
             length, type_ = best
             if type_ == "sanctions" and any(
-                _phrase_at(self.words, j, RELIEF[self.language]) for j in range(first, last)
+                phrase_at(self.words, j, RELIEF[self.language]) for j in range(first, last)
             ):
                 type_ = "sanctions-relief"
             if all(t != type_ for _, _, t in found):
@@ -152,7 +152,7 @@ class EventRules(Reading):
         """'Putin said on Tuesday', 'δήλωσε χθες ο Λουκασένκο': words someone said on a day the
         article gives are also a statement, an event of that day."""
         for k in range(first, last):
-            length = _phrase_at(self.words, k, SPEECH[self.language])
+            length = phrase_at(self.words, k, SPEECH[self.language])
             near = [d for d in self.dates if self._distance(d, k) <= 3 and self.words[first].start <= d.start]
             speaker = self._speaker(k, first, last, mentioned) if length and near else None
             if speaker is not None and speaker.thing.type not in ("news-agency", "media"):  # an outlet reports
@@ -162,7 +162,7 @@ class EventRules(Reading):
     def _interview(self, first: int, last: int, mentioned: list[_Mentioned]) -> None:
         """'told the newspaper X', 'μιλώντας στην ΕΡΤ': someone named speaking to a medium is an interview."""
         for k in range(first, last):
-            if not _phrase_at(self.words, k, SPEECH[self.language]):
+            if not phrase_at(self.words, k, SPEECH[self.language]):
                 continue
             media = [m for m in mentioned if k < m.start <= k + 4 and m.thing.type == "media"]
             speaker = self._speaker(k, first, last, mentioned)
@@ -197,15 +197,11 @@ class EventRules(Reading):
         if not inside:
             return {"unknown": True}, None
         d = min(inside, key=lambda d: abs(d.start - at))
-        future = any(_phrase_at(self.words, k, FUTURE[self.language]) for k in range(max(first, trigger - 3), trigger))
-        if future and d.yearless and d.last <= self.published:
-            d = d.a_year_later()
         if d.note:
             review.append(f"date: {d.note}")
         if d.first > self.published:
-            if future:  # "θα αρχίσει από τον Ιανουάριο": it is to begin then
-                when = {"start": d.when["start"]} if "ongoing" in d.when else d.when
-                return {**when, "words": d.words}, "scheduled"
+            if d.to_come:  # "will meet on 3 December": planned for then
+                return {**d.when, "words": d.words}, "scheduled"
             review.append(f"the date {d.words!r} would be after publication: left out")
             return {"unknown": True}, None
         if d.last > self.published:  # "this week": it happened by the day of publication

@@ -9,9 +9,14 @@ folded (``link.normalize``). A Greek word is a *prefix*, as Greek inflects: ``σ
 
 from __future__ import annotations
 
-from typing import Any, TypeVar, cast
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ..link import normalize
+
+if TYPE_CHECKING:
+    from .text import Token
 
 __all__ = [
     "TRIGGERS",
@@ -27,6 +32,8 @@ __all__ = [
     "NOT_NAMES",
     "CONNECTORS",
     "IRREGULAR_DEMONYMS",
+    "starts",
+    "phrase_at",
 ]
 
 # Event types and the words that report them. Later entries of a sentence do not replace
@@ -257,8 +264,20 @@ WORKS: dict[str, tuple[tuple[str, ...], ...]] = {
 
 #: Words that make a sentence speak of what is still to come.
 FUTURE: dict[str, tuple[tuple[str, ...], ...]] = {
-    "el": (("θα",), ("προγραμματιζ",), ("αναμεν",)),
-    "en": (("will",), ("plans",), ("is", "to"), ("scheduled",), ("expected",), ("due",)),
+    "el": (("θα",), ("προγραμματιζ",), ("αναμεν",), ("προβλεπετ",), ("σχεδιαζ",), ("προκειται",)),
+    "en": (
+        ("will",),
+        ("would",),
+        ("plans",),
+        ("plan",),
+        ("planned",),
+        ("is", "to"),
+        ("are", "to"),
+        ("set", "to"),
+        ("scheduled",),
+        ("expected",),
+        ("due",),
+    ),
 }
 
 #: Words before a name that say it is a person.
@@ -659,3 +678,25 @@ TYPE_WORDS = _fold(TYPE_WORDS)
 LOCATIVES = _fold(LOCATIVES)
 NOT_NAMES = _fold(NOT_NAMES)
 CONNECTORS = _fold(CONNECTORS)
+
+_GREEK = re.compile("[\u0370-\u03ff]")
+
+
+def starts(words: Sequence[Token], i: int, phrase: tuple[str, ...]) -> bool:
+    """Whether the words from ``i`` are those of ``phrase`` (see :mod:`.lexicon` for prefixes)."""
+    if i + len(phrase) > len(words):
+        return False
+    return all(_same_word(words[i + k].norm, p) for k, p in enumerate(phrase))
+
+
+def _same_word(norm: str, word: str) -> bool:
+    if word.endswith("-"):
+        return norm.startswith(word[:-1])
+    if len(word) > 2 and _GREEK.match(word):
+        return norm.startswith(word)
+    return norm == word
+
+
+def phrase_at(words: Sequence[Token], i: int, phrases: Sequence[tuple[str, ...]]) -> int:
+    """The length of the longest of ``phrases`` beginning at ``i`` (0 if none)."""
+    return max((len(p) for p in phrases if starts(words, i, p)), default=0)

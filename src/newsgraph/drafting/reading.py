@@ -11,8 +11,6 @@ and the questions every rule asks (who speaks, on whose authority, is this word 
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -20,9 +18,9 @@ from typing import Any
 from ..link import normalize
 from ..vocab import ORGANIZATION_TYPES
 from .gazetteer import Gazetteer
-from .lexicon import ACCORDING_TO, NOT_NAMES, SPEECH, TITLES, TRIGGERS, TYPE_WORDS
+from .lexicon import ACCORDING_TO, NOT_NAMES, SPEECH, TITLES, TRIGGERS, TYPE_WORDS, phrase_at, starts
 from .places import places
-from .text import Sentence, Token, sentences, tokens
+from .text import Sentence, sentences, tokens
 from .timex import DateMention
 
 __all__ = ["Reading"]
@@ -35,7 +33,6 @@ _OF = {"el": {"του", "τησ", "των"}, "en": {"of"}}
 _FROM = {"el": {"απο"}, "en": {"from"}}
 #: A definite article before an event's word: the event was reported before ("after the meeting").
 _DEFINITE = {"el": {"τη", "την", "το", "τον", "η"}, "en": {"the"}}
-_GREEK = re.compile("[\u0370-\u03ff]")
 
 
 class _Flow(dict):
@@ -73,26 +70,6 @@ class _Mentioned:
 def _stem(name: str) -> str:
     """A state's name without its final vowels: what its people and adjectives begin with."""
     return name.rstrip("αεηιουωaeiouy")
-
-
-def _starts(words: Sequence[Token], i: int, phrase: tuple[str, ...]) -> bool:
-    """Whether the words from ``i`` are those of ``phrase`` (see :mod:`.lexicon` for prefixes)."""
-    if i + len(phrase) > len(words):
-        return False
-    return all(_same_word(words[i + k].norm, p) for k, p in enumerate(phrase))
-
-
-def _same_word(norm: str, word: str) -> bool:
-    if word.endswith("-"):
-        return norm.startswith(word[:-1])
-    if len(word) > 2 and _GREEK.match(word):
-        return norm.startswith(word)
-    return norm == word
-
-
-def _phrase_at(words: Sequence[Token], i: int, phrases: Sequence[tuple[str, ...]]) -> int:
-    """The length of the longest of ``phrases`` beginning at ``i`` (0 if none)."""
-    return max((len(p) for p in phrases if _starts(words, i, p)), default=0)
 
 
 class Reading:
@@ -155,14 +132,14 @@ class Reading:
         for back in (1, 2, 3):
             if i - back < 0:
                 break
-            length = _phrase_at(self.words, i - back, ACCORDING_TO[self.language])
+            length = phrase_at(self.words, i - back, ACCORDING_TO[self.language])
             if length == back or (length and length == back - 1 and self.words[i - 1].norm in NOT_NAMES[self.language]):
                 return True
         return False
 
     def _speaks_after(self, end: int, within: int = 3) -> bool:
         last = min(end + within, len(self.words))
-        return any(_phrase_at(self.words, j, SPEECH[self.language]) for j in range(end, last))
+        return any(phrase_at(self.words, j, SPEECH[self.language]) for j in range(end, last))
 
     def _thing_ending_at(self, i: int) -> _Mentioned | None:
         return next((m for m in self.mentions if m.end == i), None)
@@ -173,8 +150,8 @@ class Reading:
     def _title(self, k: int) -> bool:
         """Whether word ``k`` is a title ("President", "υπουργός"), not a name or part of one."""
         lang = self.language
-        return any(_starts(self.words, k, (t,)) for t in TITLES[lang]) and not any(
-            _starts(self.words, k, phrase) for _, phrase in TYPE_WORDS[lang]
+        return any(starts(self.words, k, (t,)) for t in TITLES[lang]) and not any(
+            starts(self.words, k, phrase) for _, phrase in TYPE_WORDS[lang]
         )
 
     def _indexes(self, sentence: Sentence) -> range:
@@ -197,18 +174,18 @@ class Reading:
         """On whose authority the sentence speaks: what follows 'according to' (or the outlet
         'the agency' stands for), a source the article does not name, or an outlet that reports."""
         for k in range(first, last):
-            length = _phrase_at(self.words, k, ACCORDING_TO[self.language])
+            length = phrase_at(self.words, k, ACCORDING_TO[self.language])
             if not length:
                 continue
             after = [m for m in mentioned if k + length <= m.start <= k + length + 5]
             if after and all(not self.words[j].capitalised for j in range(k + length, after[0].start)):
                 return after[0]  # "σύμφωνα με το κρατικό πρακτορείο Belta"
             for j in range(k + length, min(k + length + 2, last)):
-                kinds = {t for t, phrase in TYPE_WORDS[self.language] if _starts(self.words, j, phrase)} & _OUTLETS
+                kinds = {t for t, phrase in TYPE_WORDS[self.language] if starts(self.words, j, phrase)} & _OUTLETS
                 earlier = [m for m in self.mentions if m.start < k and m.thing.type in kinds]
                 if earlier:  # "according to the agency": the agency named before
                     return _Mentioned(j, j + 1, earlier[-1].thing)
-        speaks = [k for k in range(first, last) if _phrase_at(self.words, k, SPEECH[self.language])]
+        speaks = [k for k in range(first, last) if phrase_at(self.words, k, SPEECH[self.language])]
         if speaks:
             unnamed = [m for m in mentioned if m.thing.type == "unnamed-source"]
             if unnamed:

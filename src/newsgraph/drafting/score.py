@@ -68,6 +68,7 @@ class Scores:
     missed: list[str] = field(default_factory=list)  # gold items the draft did not find
     mistyped: list[str] = field(default_factory=list)  # gold entities found with another type
     extra: list[str] = field(default_factory=list)  # drafted items that are no gold ones
+    misread: list[str] = field(default_factory=list)  # gold date words not read to the gold's value
 
     def lines(self) -> list[str]:
         return [
@@ -99,7 +100,7 @@ def score_draft(draft: Story, gold: Story) -> Scores:
     unmentioned_pairs = _pairs(unmentioned, list(draft.entities), _same_thing, _same_name)
     matched_entities |= {id(d) for _, d in unmentioned_pairs}
     typed = sum(g.type == d.type for g, d in entity_pairs)
-    read = _dates_read(gold)
+    read, misread = _dates_read(gold)
     return Scores(
         entities=Score(len(entity_pairs), len(gold_entities), len(matched_entities), len(draft.entities)),
         typed=Score(
@@ -119,13 +120,14 @@ def score_draft(draft: Story, gold: Story) -> Scores:
         extra=[f"entity {d.id}" for d in draft.entities if id(d) not in matched_entities]
         + [f"event {d.id}" for d in draft.events if all(d is not x for _, x in event_pairs)]
         + [f"claim {d.id}" for d in draft.claims if all(d is not x for _, x in claim_pairs)],
+        misread=misread,
     )
 
 
-def _dates_read(gold: Story) -> Score:
+def _dates_read(gold: Story) -> tuple[Score, list[str]]:
     """How many of the gold events' date words the date reader finds in the text, resolved to the
     gold's value at its precision (the words of a date the text gives relative to another event,
-    "εκείνη την ημέρα", count as not read)."""
+    "εκείνη την ημέρα", count as not read), and the words of those not read right."""
     from datetime import date
 
     from .text import tokens
@@ -136,6 +138,7 @@ def _dates_read(gold: Story) -> Score:
     worded = [g for g in gold.events if g.when.words and not g.when.unknown]
     right: set[int] = set()  # the found dates that are a gold one
     found_right = 0
+    misread: list[str] = []
     for g in worded:
         words = g.when.words or ""
         at = [m.start() for m in re.finditer(re.escape(words), text)]
@@ -143,7 +146,10 @@ def _dates_read(gold: Story) -> Score:
         same = [n for n in read if _values(When(**found[n].when)) == _values(g.when)]
         found_right += bool(same)
         right.update(same)
-    return Score(found_right, len(worded), len(right), len(found))
+        if not same:
+            got = " or ".join("/".join(_values(When(**found[n].when))) for n in read) or "nothing"
+            misread.append(f"{words!r}: {got}, not {'/'.join(_values(g.when))}")
+    return Score(found_right, len(worded), len(right), len(found)), misread
 
 
 def _pairs(gold: Sequence[T], drafted: Sequence[T], *tests: Callable[[T, T], bool]) -> list[tuple[T, T]]:

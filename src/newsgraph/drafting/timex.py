@@ -4,7 +4,9 @@ Month and weekday names and the relative phrases ("φέτος", "last month") co
 data of ``dateparser``, extended with what it lacks for Greek news (accusative months, "τον
 περασμένο μήνα", "πέρυσι", "αυτή την εβδομάδα"). Values are worked out here rather than by its
 parser, which resolves everything to one day: "last month" must stay a month, "this week" a pair
-of bounds, and a weekday named in an article means the last such day up to publication.
+of bounds, and a weekday named in an article means the last such day up to publication — unless
+its clause speaks of what is to come ("θα", "will", "is due to"): then a day, month or weekday
+without its year means the next such one.
 
 >>> from datetime import date
 >>> from newsgraph.drafting.text import tokens
@@ -18,12 +20,13 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
 from ..link import normalize
+from .lexicon import FUTURE, phrase_at
 from .text import Token
 
 __all__ = ["DateMention", "find_dates"]
@@ -39,16 +42,22 @@ class DateMention:
     first: date  # the first and last day it may be
     last: date
     note: str = ""  # what the rule assumed, for a review mark
-    yearless: bool = False  # a day or month the text gives without its year
+    repeats: str = ""  # "year" for a day or month given without its year, "week" for a bare weekday
+    to_come: bool = False  # read in a clause about what is to come ("will", "θα")
 
-    def a_year_later(self) -> DateMention:
-        """The same day or month of the next year: what a sentence about what is to come means."""
+    def next_one(self) -> DateMention:
+        """The next date these words can name: what they mean in a sentence about what is to come
+        ("θα ανοίξει τη Δευτέρα", "will host a conference on 4 December")."""
+        if self.repeats == "week":
+            day = self.first + timedelta(days=7)
+            note = f"taken as {calendar.day_name[day.weekday()]} {day.isoformat()}, the next one after publication"
+            return replace(self, when={"on": day.isoformat()}, first=day, last=day, note=note, repeats="")
         when = {k: str(int(v[:4]) + 1) + v[4:] if isinstance(v, str) else v for k, v in self.when.items()}
         first, last = (
             d.replace(year=d.year + 1, day=min(d.day, 28) if d.month == 2 else d.day) for d in (self.first, self.last)
         )
         note = "the year is not given: taken as the next such date, as the sentence speaks of what is to come"
-        return DateMention(self.start, self.end, self.words, when, first, last, note, False)
+        return replace(self, when=when, first=first, last=last, note=note, repeats="")
 
 
 #: Words before a date that belong to it ("στις 21 Νοεμβρίου", "on Tuesday").
@@ -159,7 +168,7 @@ def find_dates(text: str, words: Sequence[Token], language: str, published: date
         if match is None:
             i += 1
             continue
-        first_token, end_token, when, first, last, note, yearless = match
+        first_token, end_token, when, first, last, note, repeats = match
         while (
             first_token > 0
             and words[first_token - 1].norm in _PREPOSITIONS[language]
@@ -169,12 +178,31 @@ def find_dates(text: str, words: Sequence[Token], language: str, published: date
         if words[first_token].norm in _SINCE[language] and set(when) == {"on"}:
             when = {"ongoing": True, "start": when["on"]}  # "since Saturday": begun then, not ended
         start, end = words[first_token].start, words[end_token - 1].end
-        found.append(DateMention(start, end, text[start:end], when, first, last, note, yearless))
+        mention = DateMention(start, end, text[start:end], when, first, last, note, repeats)
+        if _to_come(text, words, first_token, language):
+            mention = replace(mention, to_come=True)
+            if mention.repeats and mention.last <= published:
+                mention = mention.next_one()
+            if mention.when.get("ongoing"):  # "θα αρχίσει από τον Ιανουάριο": to begin then
+                mention = replace(mention, when={"start": mention.when["start"]})
+        found.append(mention)
         i = end_token
     return found
 
 
-_Match = tuple[int, int, dict[str, Any], date, date, str, bool]
+_Match = tuple[int, int, dict[str, Any], date, date, str, str]
+#: What ends the clause a date is read in.
+_CLAUSE_END = re.compile(r"[.;:!?,«»\"“”()]")
+
+
+def _to_come(text: str, words: Sequence[Token], i: int, language: str) -> bool:
+    """Whether the clause before word ``i`` speaks of what is to come ("will", "θα", "is due to")."""
+    k = i - 1
+    while k >= 0 and i - k <= 12 and not _CLAUSE_END.search(text[words[k].end : words[k + 1].start]):
+        if phrase_at(words, k, FUTURE[language]):
+            return True
+        k -= 1
+    return False
 
 
 def _relative(words: Sequence[Token], i: int, relative: dict, published: date) -> _Match | None:
@@ -182,7 +210,7 @@ def _relative(words: Sequence[Token], i: int, relative: dict, published: date) -
         phrase = tuple(w.norm for w in words[i : i + length])
         if len(phrase) == length and phrase in relative:
             unit, offset = relative[phrase]
-            return (i, i + length, *_shifted(published, unit, offset), "", False)
+            return (i, i + length, *_shifted(published, unit, offset), "", "")
     return None
 
 
@@ -269,7 +297,7 @@ def _ago(words: Sequence[Token], i: int, published: date, language: str) -> _Mat
     if found is None:
         return None
     value, unit = found
-    return (start, end, *_shifted(published, unit, -value), "", False)
+    return (start, end, *_shifted(published, unit, -value), "", "")
 
 
 def _weekend(words: Sequence[Token], i: int, published: date, language: str) -> _Match | None:
@@ -282,7 +310,7 @@ def _weekend(words: Sequence[Token], i: int, published: date, language: str) -> 
         start -= 1
     saturday = published - timedelta(days=(published.weekday() - 5) % 7)
     sunday = min(saturday + timedelta(days=1), published)
-    return (start, i + 1, {"earliest": saturday.isoformat(), "latest": sunday.isoformat()}, saturday, sunday, "", False)
+    return (start, i + 1, {"earliest": saturday.isoformat(), "latest": sunday.isoformat()}, saturday, sunday, "", "")
 
 
 def _shifted(published: date, unit: str, offset: int) -> tuple[dict[str, str], date, date]:
@@ -332,17 +360,17 @@ def _absolute(words: Sequence[Token], i: int, months: dict[str, int], published:
         year_at = i + 2 if (_at(words, i + 1) and words[i + 1].norm in _OF) else i + 1
         year = _number(_at(words, year_at), 1000, 2999) if _is_year(_at(words, year_at)) else None
         if year is not None:
-            return (i, year_at + 1, *_month(year, month), "", False)
+            return (i, year_at + 1, *_month(year, month), "", "")
         previous = _at(words, i - 1)
         if previous is None or previous.norm not in _PREPOSITIONS[language]:
             return None  # a month name alone ("May") is a date only after "in", "τον"...
         year = published.year if month <= published.month else published.year - 1
         note = "" if year == published.year else "the year is not given: taken as the last such month up to publication"
-        return (i, i + 1, *_month(year, month), note, True)
+        return (i, i + 1, *_month(year, month), note, "year")
     previous = _at(words, i - 1)
     if _is_year(words[i]) and previous is not None and previous.norm in _PREPOSITIONS[language]:
         year = int(words[i].norm)
-        return (i, i + 1, {"on": f"{year:04d}"}, date(year, 1, 1), date(year, 12, 31), "", False)
+        return (i, i + 1, {"on": f"{year:04d}"}, date(year, 1, 1), date(year, 12, 31), "", "")
     return None
 
 
@@ -360,19 +388,19 @@ def _month_at(words: Sequence[Token], i: int, months: dict[str, int], language: 
 def _day(words: Sequence[Token], i: int, end: int, day: int, month: int, published: date) -> _Match | None:
     """A day and month, with the year after them if given (else the last such day up to publication)."""
     at = end + 1 if (_at(words, end) and words[end].norm in _OF) else end
-    note, yearless = "", False
+    note, repeats = "", ""
     if _is_year(_at(words, at)):
         year, end = int(words[at].norm), at + 1
     else:
         year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
-        yearless = True
+        repeats = "year"
         if year != published.year:
             note = "the year is not given: taken as the last such day up to publication"
     try:
         value = date(year, month, day)
     except ValueError:
         return None  # 31 November: not a date
-    return (i, end, {"on": value.isoformat()}, value, value, note, yearless)
+    return (i, end, {"on": value.isoformat()}, value, value, note, repeats)
 
 
 def _weekday(words: Sequence[Token], i: int, weekdays: dict[str, int], published: date, language: str) -> _Match | None:
@@ -380,7 +408,7 @@ def _weekday(words: Sequence[Token], i: int, weekdays: dict[str, int], published
     token = words[i]
     if token.norm not in weekdays or not token.capitalised:
         return None
-    start = i
+    start, repeats = i, ""
     back = published.weekday() - weekdays[token.norm]
     previous = _at(words, i - 1)
     if previous is not None and previous.norm in _LAST[language]:
@@ -388,7 +416,7 @@ def _weekday(words: Sequence[Token], i: int, weekdays: dict[str, int], published
     elif previous is not None and previous.norm in _NEXT[language]:
         start, back = i - 1, back - 7 if back >= 0 else back
     else:
-        back = back % 7
+        back, repeats = back % 7, "week"
     day = published - timedelta(days=back)
     note = f"taken as {calendar.day_name[day.weekday()]} {day.isoformat()}, the last one up to publication"
-    return (start, i + 1, {"on": day.isoformat()}, day, day, note if back >= 0 else "", False)
+    return (start, i + 1, {"on": day.isoformat()}, day, day, note if back >= 0 else "", repeats)
