@@ -263,6 +263,18 @@ def test_unknown_names_get_a_type_from_the_words_around_them():
         ("en", "The Meridian said the deal was off.", "Meridian", "organization"),
         ("en", "Oil was found in the Orinoco Belt.", "Orinoco Belt", "region"),
         ("en", "The journalist Irina Savchuk was freed.", "Irina Savchuk", "person"),
+        # the word naming what it is: the last in English (before any 'of'), the first in Greek
+        ("en", "The US State Department welcomed it.", "State Department", "government-body"),
+        ("en", "The Supreme Court of Justice ruled.", "Supreme Court of Justice", "government-body"),
+        ("el", "Η Επιτροπή Ανταγωνισμού της Περιφέρειας αποφάσισε.", "Επιτροπή Ανταγωνισμού", "government-body"),
+        # ... and no state's body when international
+        ("en", "They went to the International Court of Justice.", "International Court of Justice", "organization"),
+        # a place word right after the name
+        ("en", "a dispute over the Essequibo region", "Essequibo", "region"),
+        ("en", "Floods rose along the Guaíba river.", "Guaíba", "place"),
+        # 'The' belongs to a city's name; in Greek the article goes before every place
+        ("en", "The court sits in The Hague.", "The Hague", "city"),
+        ("el", "Τα πλοία έφυγαν από την Καλαμαριά χθες.", "Καλαμαριά", "city"),
     ],
 )
 def test_the_type_of_a_name_from_what_it_is_and_the_words_around_it(language, text, name, expected):
@@ -618,3 +630,16 @@ def test_draft_keeps_an_editors_work_and_checks_its_options(newsroom, tmp_path_f
     data = yaml.safe_load(elsewhere.read_text(encoding="utf-8"))
     assert data["article"]["text"] == (newsroom / "article.el.txt").read_text(encoding="utf-8")
     assert data["article"]["slug"] == "s"
+
+
+def test_draft_to_standard_output_holds_the_text_and_pipes_into_validate(newsroom, monkeypatch):
+    monkeypatch.chdir(newsroom)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["draft", "article.el.txt", "--published", "2025-11-27", "--out", "-"])
+    assert result.exit_code == 0, result.output
+    assert not (newsroom / "-").exists() and not (newsroom / "article.el.yaml").exists()
+    data = yaml.safe_load(result.stdout)  # the report line goes to standard error
+    assert data["article"]["text"] == (newsroom / "article.el.txt").read_text(encoding="utf-8")
+    assert "-: drafted; 0 errors" in result.stderr
+    checked = runner.invoke(cli, ["validate", "-"], input=result.stdout)
+    assert checked.exit_code == 0 and "0 errors" in checked.output

@@ -801,7 +801,9 @@ def review_command(story: Path, out: Path | None) -> None:
 @click.option("--slug", "slug_", help="The story's slug (default: the date and the headline's first words).")
 @click.option("--headline", help="The headline (default: the text's first line).")
 @click.option(
-    "--out", type=click.Path(path_type=Path, dir_okay=False), help="The story file (default: ARTICLE with .yaml)."
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The story file (default: ARTICLE with .yaml); '-' writes it to standard output.",
 )
 @click.option("--force", is_flag=True, help="Replace the story file if it exists.")
 def draft_command(
@@ -818,17 +820,21 @@ def draft_command(
     not sure of. Names are looked up in the catalogue of the story's newsroom (newsgraph.toml)
     and the Wikidata snapshot. The draft validates (its review marks are warnings); `newsgraph
     review` shows it beside the text, and `build` refuses it until the marks are gone."""
-    from .drafting.checked import draft_file
+    from .drafting.checked import draft_file, draft_text
 
     with _about(article):
-        out, report, left_out = draft_file(
-            article, published, out=out, language=language, slug=slug_, headline=headline, force=force
-        )
+        if str(out) == "-":  # the story holds the text: no file of its own to refer to it from
+            story, report, left_out = draft_text(article, published, language=language, slug=slug_, headline=headline)
+            sys.stdout.write(story)
+        else:
+            out, report, left_out = draft_file(
+                article, published, out=out, language=language, slug=slug_, headline=headline, force=force
+            )
     for what in left_out:
         _say(f"newsgraph: left out of the draft, as it did not validate: {what}")
     if not report.ok:
         _say(report.format_text())
-    click.echo(f"{out}: drafted; {report.summary()}")
+    click.echo(f"{out}: drafted; {report.summary()}", err=str(out) == "-")
     if not report.ok:
         sys.exit(1)
 

@@ -107,25 +107,48 @@ def draft_file(
     text otherwise. Names are looked up in the catalogue the story will refer to (its newsroom's,
     found from ``out`` as for any story) and the newsroom's Wikidata snapshot.
     """
+    from ..errors import InputError
+    from ..files import write_files
+
+    article = Path(article)
+    out = Path(out) if out is not None else article.with_suffix(".yaml")
+    if out.exists() and not force:
+        raise InputError(f"{out}: the story file exists; give another --out, or --force to replace it")
+    story, report, left_out = draft_text(article, published, path=out, language=language, slug=slug, headline=headline)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_files(out.parent, {out.name: story.encode("utf-8")})
+    return out, report, left_out
+
+
+def draft_text(
+    article: str | Path,
+    published: str,
+    *,
+    path: str | Path | None = None,
+    language: str | None = None,
+    slug: str | None = None,
+    headline: str | None = None,
+) -> tuple[str, Report, list[str]]:
+    """The story :func:`draft_file` would write to ``path``, as text, with its report and what was
+    left out; nothing is written. Without ``path`` the story holds the article's text itself and
+    is checked as if in the working folder (for standard output)."""
     from ..catalogue import catalogue_files, catalogue_folder, load_catalogue
     from ..config import find_config
     from ..errors import InputError
-    from ..files import write_files
     from ..snapshot import Snapshot
     from ..storyfile import read_text
     from .drafter import draft_story
 
     article = Path(article)
+    text_file = _relative(article, Path(path).parent) if path is not None else None
+    path = Path(path) if path is not None else Path.cwd() / article.with_suffix(".yaml").name
+    folder = path.parent
     if not _a_day(published):
         raise InputError(f"--published {published!r}: give the publication day as YYYY-MM-DD (a real date)")
-    out = Path(out) if out is not None else article.with_suffix(".yaml")
-    if out.exists() and not force:
-        raise InputError(f"{out}: the story file exists; give another --out, or --force to replace it")
     text = read_text(article)
-    config = find_config(out.parent if out.parent.exists() else Path.cwd())
-    folder = catalogue_folder(config, out.parent.resolve())
-    found = load_catalogue(folder, base=config.base_iri) if folder.is_dir() and catalogue_files(folder) else None
-    text_file = _relative(article, out.parent)
+    config = find_config(folder if folder.exists() else Path.cwd())
+    found_in = catalogue_folder(config, folder.resolve())
+    found = load_catalogue(found_in, base=config.base_iri) if found_in.is_dir() and catalogue_files(found_in) else None
     try:
         draft = draft_story(
             text,
@@ -139,10 +162,7 @@ def draft_file(
         )
     except InputError as exc:
         raise InputError(f"{article}: {exc}") from None
-    out.parent.mkdir(parents=True, exist_ok=True)
-    story, report, left_out = check_draft(draft, out, found, source=article.name)
-    write_files(out.parent, {out.name: story.encode("utf-8")})
-    return out, report, left_out
+    return check_draft(draft, path, found, source=article.name)
 
 
 def _a_day(value: str) -> bool:

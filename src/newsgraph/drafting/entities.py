@@ -17,9 +17,11 @@ from .gazetteer import Known, Mention
 from .lexicon import (
     ACCORDING_TO,
     CONNECTORS,
+    INTERNATIONAL,
     IRREGULAR_DEMONYMS,
     LOCATIVES,
     NOT_NAMES,
+    REGIONAL_DEMONYMS,
     TITLES,
     TYPE_WORDS,
     UNNAMED_SOURCES,
@@ -275,7 +277,8 @@ class EntityRules(Reading):
         adjective made on a state's name ("Λευκορώσος", "πολωνική" on Λευκορωσία, Πολωνία)."""
         if self.language == "en":
             return self._demonym(w)
-        return w.norm not in self.states and any(w.norm.startswith(stem) for stem in self.state_stems)
+        stems = (*self.state_stems, *REGIONAL_DEMONYMS["el"])
+        return w.norm not in self.states and any(w.norm.startswith(stem) for stem in stems)
 
     def _kind(self, k: int) -> str | None:
         """The kind of institution word ``k`` names ("υπουργείο", "ministry"), if it names one."""
@@ -369,13 +372,15 @@ class EntityRules(Reading):
             if alone and self._nationality(w) and not self._capitalised_next(end):
                 i = end  # "Russian officials", "ο Λευκορώσος ηγέτης": a word of nationality, no name
                 continue
+            if i > 0 and self.words[i - 1].text == "The" and i - 1 not in starts and i - 1 not in self.taken:
+                i -= 1  # "in The Hague": the article is part of the name
             self._unknown(i, end)
             i = end
 
     def _demonym(self, w: Token) -> bool:
         """Whether an English word is an adjective of nationality: a state's name and an ending
         ("Venezuelan", "Russian", "Belarusian", "Chinese", "Ukrainian"), or an irregular one."""
-        if w.norm in IRREGULAR_DEMONYMS:
+        if w.norm in IRREGULAR_DEMONYMS or w.norm in REGIONAL_DEMONYMS["en"]:
             return True
         bases = (w.norm[:-cut] for cut in (1, 2, 3, 4) if len(w.norm) > cut + 2)
         return any(base + end in self.states for base in bases for end in ("", "a", "e", "ia"))
@@ -411,10 +416,15 @@ class EntityRules(Reading):
     def _guess(self, start: int, end: int) -> tuple[str, str]:
         """A type for the words ``start``..``end`` from the words in and around them, and the cue."""
         lang = self.language
-        for k in range(start, end):
-            for type_, phrase in TYPE_WORDS[lang]:
-                if starts(self.words, k, phrase):
-                    return type_, f" (from {self.words[k].text!r})"
+        inside = [(k, t) for k in range(start, end) for t, phrase in TYPE_WORDS[lang] if starts(self.words, k, phrase)]
+        if inside:
+            k, type_ = self._head(inside, start, end)
+            if type_ == "government-body" and phrase_at(self.words, start, INTERNATIONAL[lang]):
+                return "organization", f" (an international {self.words[k].text!r})"  # the ICJ is no state's
+            return type_, f" (from {self.words[k].text!r})"
+        after = [t for t, phrase in TYPE_WORDS[lang] if t in _PLACES and starts(self.words, end, phrase)]
+        if after:  # "the Essequibo region", "the Guaíba river"
+            return after[0], f" (before {self.words[end].text!r})"
         for back in (1, 2, 3):
             k = start - back
             if k < 0 or self._sentence_start_before(start) > k:
@@ -442,9 +452,12 @@ class EntityRules(Reading):
             if self.text[self.words[end - 1].end : self.words[end - 1].end + 1] == ",":
                 return "city", " (a dateline: 'PORTO ALEGRE, Brazil')"
         before = [self.words[k].norm for k in range(max(0, start - 2), start)]
+        if lang != "en" and len(before) == 2 and before[1] in _DEFINITE[lang]:
+            before = before[:1]  # "από την Καλαμαριά": Greek puts the article before every place
         if before and before[-1] in LOCATIVES[lang]:
-            return ("city" if end == start + 1 else "place"), f" (after {self.words[start - 1].text!r})"
-        if len(before) == 2 and before[0] in LOCATIVES[lang] and before[1] in _DEFINITE[lang]:
+            one_word = end == start + 1 or (end == start + 2 and self.words[start].text == "The")
+            return ("city" if one_word else "place"), f" (after {self.words[start - len(before)].text!r})"
+        if lang == "en" and len(before) == 2 and before[0] in LOCATIVES[lang] and before[1] in _DEFINITE[lang]:
             return "region", f" (after {before[0]!r} {before[1]!r})"  # "in the Orinoco Belt"
         if lang == "en" and before and before[-1] == "the":
             return "organization", " (after 'the': no person's name takes it)"
@@ -453,6 +466,15 @@ class EntityRules(Reading):
         if 2 <= end - start <= 3:
             return "person", " (a name of two or three words)"
         return "organization", ""
+
+    def _head(self, inside: list[tuple[int, str]], start: int, end: int) -> tuple[int, str]:
+        """Of the words in a name that tell a type, the one naming what it is: in Greek the first
+        ("Υπουργείο Εξωτερικών"), in English the last before any 'of' ("State Department",
+        "Court of Justice")."""
+        if self.language != "en":
+            return inside[0]
+        of = next((k for k in range(start, end) if self.words[k].norm == "of"), end)
+        return [(k, t) for k, t in inside if k < of][-1] if inside[0][0] < of else inside[-1]
 
     def _entity(self, thing: _Thing) -> dict[str, Any]:
         out: dict[str, Any] = {}

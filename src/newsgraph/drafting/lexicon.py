@@ -28,10 +28,12 @@ __all__ = [
     "FUTURE",
     "TITLES",
     "TYPE_WORDS",
+    "INTERNATIONAL",
     "LOCATIVES",
     "NOT_NAMES",
     "CONNECTORS",
     "IRREGULAR_DEMONYMS",
+    "REGIONAL_DEMONYMS",
     "starts",
     "phrase_at",
 ]
@@ -252,7 +254,16 @@ ACCORDING_TO: dict[str, tuple[tuple[str, ...], ...]] = {
 
 #: Words for sources the article does not name.
 UNNAMED_SOURCES: dict[str, tuple[tuple[str, ...], ...]] = {
-    "el": (("πηγες",), ("πηγη",), ("πηγων",), ("αξιωματουχοι",), ("αξιωματουχων",), ("διπλωματες",)),
+    "el": (
+        ("πηγες",),
+        ("πηγη",),
+        ("πηγων",),
+        ("αξιωματουχοι",),
+        ("αξιωματουχων",),
+        ("διπλωματες",),
+        ("διπλωματων",),
+        ("διπλωματη",),
+    ),
     "en": (("sources",), ("source",), ("officials",), ("official",), ("diplomats",), ("people", "familiar")),
 }
 
@@ -372,6 +383,11 @@ TYPE_WORDS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("city", ("πρωτευουσ",)),
         ("region", ("περιοχ",)),
         ("region", ("επαρχι",)),
+        ("region", ("περιφερει",)),
+        ("place", ("ποταμ",)),
+        ("place", ("λιμν",)),
+        ("place", ("κοιλαδ",)),
+        ("place", ("ερημ",)),
         ("state", ("χωρα",)),
     ],
     "en": [
@@ -420,9 +436,21 @@ TYPE_WORDS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("city", ("capital",)),
         ("region", ("region",)),
         ("region", ("province",)),
+        ("region", ("oblast",)),
         ("region", ("state",)),
+        ("place", ("river",)),
+        ("place", ("lake",)),
+        ("place", ("valley",)),
+        ("place", ("desert",)),
+        ("place", ("salt", "flat")),
         ("state", ("country",)),
     ],
+}
+
+#: First words of a body's name that make it no state's own ("International Court of Justice").
+INTERNATIONAL: dict[str, tuple[tuple[str, ...], ...]] = {
+    "el": (("διεθν",), ("παγκοσμι",)),
+    "en": (("international",), ("world",), ("united", "nations")),
 }
 
 #: Prepositions before a place ("στη Μόσχα", "in Minsk").
@@ -600,6 +628,13 @@ NOT_NAMES = {
 }
 
 #: English adjectives of nationality not made of the state's name and an ending.
+#: Adjectives of a continent or a part of the world: words of nationality too, no names
+#: ("Ευρωπαίοι διπλωμάτες", "Western governments"). Greek ones are prefixes.
+REGIONAL_DEMONYMS = {
+    "el": ("ευρωπαι", "δυτικ", "αραβ", "αφρικαν", "ασιατ", "λατινοαμερικαν", "σκανδιναβ"),
+    "en": ("european", "western", "arab", "african", "asian", "scandinavian", "nordic"),
+}
+
 IRREGULAR_DEMONYMS = frozenset(
     {
         "british",
@@ -675,9 +710,11 @@ WORKS = _fold(WORKS)
 FUTURE = _fold(FUTURE)
 TITLES = _fold(TITLES)
 TYPE_WORDS = _fold(TYPE_WORDS)
+INTERNATIONAL = _fold(INTERNATIONAL)
 LOCATIVES = _fold(LOCATIVES)
 NOT_NAMES = _fold(NOT_NAMES)
 CONNECTORS = _fold(CONNECTORS)
+REGIONAL_DEMONYMS = _fold(REGIONAL_DEMONYMS)
 
 _GREEK = re.compile("[\u0370-\u03ff]")
 
