@@ -55,7 +55,9 @@ def sets(smoke: bool) -> list[tuple[str, list[Path]]]:
             ("fresh, then tuned on (tests/data/drafting-fresh)", sorted((data / "drafting-fresh").glob("*.yaml")))
         )
         fresh = sorted((data / "drafting-fresh-2").glob("*.yaml"))
-        out.append(("fresh-2, scored once (tests/data/drafting-fresh-2)", fresh))
+        out.append(("fresh-2, scored once, then tuned on (tests/data/drafting-fresh-2)", fresh))
+        fresh = sorted((data / "drafting-fresh-3").glob("*.yaml"))
+        out.append(("fresh-3, scored once (tests/data/drafting-fresh-3)", fresh))
     return [(name, paths) for name, paths in out if paths]
 
 
@@ -123,6 +125,8 @@ def main() -> int:
             print(f"  missed: {', '.join(scores.missed) or 'nothing'}")
             print(f"  mistyped: {', '.join(scores.mistyped) or 'nothing'}")
             print(f"  dates misread: {'; '.join(scores.misread) or 'nothing'}")
+            if scores.wrong_qids:
+                print(f"  QIDs wrong: {', '.join(scores.wrong_qids)}")
             for name in ("entities", "typed", "events", "dates", "dates_read", "claims"):
                 score = getattr(scores, name)
                 total = totals.setdefault(name, [0, 0, 0, 0])

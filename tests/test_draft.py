@@ -113,6 +113,18 @@ def dates(text: str, language: str, published: date = THURSDAY) -> list[tuple[st
             [("τη Δευτέρα", {"on": "2025-11-24"})],
         ),
         ("en", "It will reopen, officials said in March.", [("in March", {"on": "2025-03"})]),
+        # Greek genitives: a weekday or a year after 'της'/'του', a part of that day
+        ("el", "στις εκλογές της Κυριακής", [("της Κυριακής", {"on": "2025-11-23"})]),
+        ("el", "έφτασαν το πρωί της Τρίτης", [("το πρωί της Τρίτης", {"on": "2025-11-25"})]),
+        ("el", "στις εκλογές του 2021", [("του 2021", {"on": "2021"})]),
+        ("el", "ήδη από το βράδυ της Κυριακής", [("από το βράδυ της Κυριακής", {"on": "2025-11-23"})]),
+        # the beginning of this month or year: that month or year
+        ("el", "Στις αρχές του μήνα υπέγραψαν.", [("Στις αρχές του μήνα", {"on": "2025-11"})]),
+        ("en", "late last year", [("late last year", {"on": "2024"})]),
+        # by the end of a month or year: its last day, at the latest
+        ("el", "Θα ισχύσει έως το τέλος του έτους.", [("έως το τέλος του έτους", {"latest": "2025-12-31"})]),
+        ("en", "It could follow before the end of July.", [("before the end of July", {"latest": "2026-07-31"})]),
+        ("en", "by the end of the month", [("by the end of the month", {"latest": "2025-11-30"})]),
         # not dates: an ordinal, a modal verb, a month name alone, 31 November
         ("el", "για τρίτη φορά", []),
         ("en", "May said it", []),
@@ -218,7 +230,9 @@ def test_a_surname_after_another_first_name_is_someone_else():
 
 def test_a_place_naming_a_region_is_not_the_place():
     entities = draft_story(
-        "A hospital in the Moscow region was hit. Moscow denied it.", published="2025-11-27", catalogue=CATALOGUE
+        "A hospital in the Moscow region was hit. Talks were held in Moscow.",
+        published="2025-11-27",
+        catalogue=CATALOGUE,
     ).data["entities"]
     by_words = {span["text"]: e for e in entities for span in e["evidence"]}
     assert by_words["Moscow region"]["type"] == "region" and "wikidata" not in by_words["Moscow region"]
@@ -275,6 +289,15 @@ def test_unknown_names_get_a_type_from_the_words_around_them():
         # 'The' belongs to a city's name; in Greek the article goes before every place
         ("en", "The court sits in The Hague.", "The Hague", "city"),
         ("el", "Τα πλοία έφυγαν από την Καλαμαριά χθες.", "Καλαμαριά", "city"),
+        ("en", "An IMF mission that visited Zhetigen last month", "Zhetigen", "city"),
+        # a name in Latin letters in a Greek text: its own language's words, and never a city
+        ("el", "Αντιπροσωπεία της Daesan Heavy Industries έφτασε.", "Daesan Heavy Industries", "organization"),
+        ("el", "ανακοίνωσε στο Telegram ο υπουργός.", "Telegram", "organization"),
+        ("el", "ο αντιπρόεδρος της PDVSA Λουίς Ρέγες", "Λουίς Ρέγες", "person"),
+        # a name after a comma, its title just before: a person, whatever else the words say
+        ("el", "δήλωσε ο επικεφαλής της επιτροπής, Νουριντίν Χαλίμοφ.", "Νουριντίν Χαλίμοφ", "person"),
+        # a known name inside a hyphened one is not that name
+        ("el", "δήλωσε στο πρακτορείο Asia-Plus ο υπουργός.", "Asia-Plus", "news-agency"),
     ],
 )
 def test_the_type_of_a_name_from_what_it_is_and_the_words_around_it(language, text, name, expected):
@@ -464,8 +487,11 @@ SET_FLOORS = {
     "drafting-unseen": {"entities": 0.8, "typed": 0.7, "events": 0.35, "dates_read": 0.8, "claims": 0.7},
     # first scored untuned at 78/70/24/85/60%, then tuned on
     "drafting-fresh": {"entities": 0.8, "typed": 0.7, "events": 0.35, "dates_read": 0.8, "claims": 0.6},
-    # scored once (85/71/28/74/58%), tuned only to draft a region apart from its city: a floor, not a target
-    "drafting-fresh-2": {"entities": 0.8, "typed": 0.65, "events": 0.2, "dates_read": 0.7, "claims": 0.5},
+    # first scored untuned at 85/71/28/74/58%, then tuned on
+    "drafting-fresh-2": {"entities": 0.8, "typed": 0.8, "events": 0.2, "dates_read": 0.8, "claims": 0.55},
+    # first scored untuned at 80/64/32/77/69% (one QID 'wrong': Moscow standing for Russia's government),
+    # then tuned on
+    "drafting-fresh-3": {"entities": 0.8, "typed": 0.7, "events": 0.25, "dates_read": 0.85, "claims": 0.6},
 }
 
 
@@ -484,7 +510,7 @@ def test_drafts_of_the_articles_written_without_the_rules(folder, tmp_path):
         for name in floors:
             totals[name][0] += getattr(scores, name).found
             totals[name][1] += getattr(scores, name).gold
-    assert n == 3
+    assert n >= 3
     for name, floor in floors.items():
         assert totals[name][0] / totals[name][1] >= floor, (name, totals[name])
 
@@ -643,3 +669,44 @@ def test_draft_to_standard_output_holds_the_text_and_pipes_into_validate(newsroo
     assert "-: drafted; 0 errors" in result.stderr
     checked = runner.invoke(cli, ["validate", "-"], input=result.stdout)
     assert checked.exit_code == 0 and "0 errors" in checked.output
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "words"),
+    [
+        ("en", "The US urged Caracas to pull back its troops.", "Caracas"),
+        ("el", "Η Βαρσοβία ζήτησε την αποφυλάκισή του.", "Βαρσοβία"),
+        ("el", "η «συμμαχική σχέση» Μόσχας και Ερεβάν θα ενισχυθεί", "Μόσχας"),
+    ],
+)
+def test_a_city_standing_for_its_government_is_a_government_without_the_citys_qid(language, text, words):
+    entities = draft_story(text, published="2025-11-27", language=language, catalogue=CATALOGUE).data["entities"]
+    (named,) = [e for e in entities if any(s["text"] == words for s in e["evidence"])]
+    assert named["type"] == "government-body" and "wikidata" not in named and "catalogue" not in named
+    assert "standing for the government" in named["review"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "words"),
+    [
+        ("en", "They met in Caracas on Monday.", "Caracas"),
+        ("en", "Attacks closed Moscow's airports.", "Moscow"),
+        ("el", "Ο Εστέβες είχε επισκεφθεί τη Μόσχα.", "Μόσχα"),
+        ("el", "το αεροδρόμιο της Μόσχας έκλεισε", "Μόσχας"),
+    ],
+)
+def test_a_city_where_something_happens_stays_the_city(language, text, words):
+    entities = draft_story(text, published="2025-11-27", language=language, catalogue=CATALOGUE).data["entities"]
+    (named,) = [e for e in entities if any(s["text"] == words for s in e["evidence"])]
+    assert named.get("catalogue") == "moscow" or named["type"] == "city"
+
+
+def test_a_place_after_an_attribution_cue_is_no_source():
+    draft = draft_story(
+        "Libya's electoral commission on Monday postponed the elections, citing clashes in Tripoli.",
+        published="2025-12-02",
+        language="en",
+    ).data
+    cities = {e["id"] for e in draft["entities"] if e.get("type") == "city"}
+    assert cities and draft["events"]
+    assert all(item["source"] not in cities for item in [*draft["events"], *draft["claims"]])

@@ -10,6 +10,7 @@ from the words in and around them.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..link import normalize, stems
@@ -23,6 +24,7 @@ from .lexicon import (
     NOT_NAMES,
     REGIONAL_DEMONYMS,
     TITLES,
+    TO_A_PLACE,
     TYPE_WORDS,
     UNNAMED_SOURCES,
     WORKS,
@@ -48,12 +50,15 @@ _REGION_WORDS = {
 _PLACES = {"city", "state", "region", "place"}
 #: What a title can belong to ("a Kremlin spokesperson", "Spain's industry minister").
 _BODIES = {"state", "government-body", "organization"}
+_GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 
 
 class EntityRules(Reading):
     def _known(self, mention: Mention) -> None:
         if any(i in self.taken for i in range(mention.start, mention.end)):
             return
+        if self._hyphened(mention.start, mention.end):
+            return  # "Asia-Plus" is no Asia
         words = " ".join(mention.words)
         things = mention.things
         if any(t.catalogue for t in things):  # the newsroom's own knowledge comes first
@@ -62,6 +67,9 @@ class EntityRules(Reading):
             return  # "λαό" is no Λάος, "καιρός" no Κάιρο: outside the catalogue, a name is capitalised
         if any(t.type in _PLACES for t in things) and self._region_of(mention):
             return  # "the Moscow region" is not Moscow
+        if all(t.type == "city" for t in things) and self._acts(mention.start, mention.end):
+            self._government_in(mention, things[0])
+            return
         items = [t for t in things if t.qid or t.catalogue]  # the catalogue's entries or Wikidata's items
         place_types = sorted({t.type for t in things if t not in items and t.type})
         if len(items) > 1 or (not items and len(place_types) > 1):
@@ -185,6 +193,8 @@ class EntityRules(Reading):
             end = i + 1
             while end < len(self.words) and end not in self.taken and not self._sentence_starts_at(end):
                 nxt = self.words[end]
+                if self.words[end - 1].end + 1 < nxt.start:
+                    break  # "της επιτροπής, Νουριντίν Χαλίμοφ": a comma ends the name
                 if nxt.capitalised and nxt.norm not in NOT_NAMES[lang]:
                     end += 1
                 elif self._joins(end):
@@ -221,6 +231,46 @@ class EntityRules(Reading):
                     k -= 1  # the title's portfolio
                 if not self.words[k].capitalised and (self._kind(k) or self._title(k)):
                     self._qualified(k, m.end, k)
+
+    def _hyphened(self, start: int, end: int) -> bool:
+        """Whether the words ``start``..``end`` are part of a hyphened word ("Asia-Plus")."""
+        a, b = self.words[start].start, self.words[end - 1].end
+        return (self.text[b : b + 1] == "-" and self.text[b + 1 : b + 2].isalpha()) or (
+            a >= 2 and self.text[a - 1] == "-" and self.text[a - 2].isalpha()
+        )
+
+    def _acts(self, start: int, end: int) -> bool:
+        """Whether a city's name stands for the government seated there ("urged Caracas", "η
+        Βαρσοβία ζήτησε", "σχέση Μόσχας και Ερεβάν"): it is no place anything happens in, goes to
+        or belongs to ("in Minsk", "επισκέφθηκε τη Μόσχα", "του Βίλνιους", "Moscow's airports")."""
+        lang = self.language
+        if _acronym(self.text[self.words[start].start : self.words[end - 1].end]):
+            return False  # a dateline: "PORTO ALEGRE, Brazil"
+        if self.text[self.words[end - 1].end : self.words[end - 1].end + 2] in ("'s", "’s"):
+            return False
+        k = start - 1
+        if k >= 0 and self.words[k].norm in _OF[lang]:
+            return False  # a genitive article: what belongs to the city
+        if k >= 0 and lang != "en" and self.words[k].norm in _DEFINITE[lang]:
+            k -= 1  # a Greek place takes its article after the preposition: "στη Μόσχα"
+        if k < 0:
+            return True
+        return not (self.words[k].norm in LOCATIVES[lang] or phrase_at(self.words, k, TO_A_PLACE[lang]))
+
+    def _government_in(self, mention: Mention, city: Known) -> None:
+        """The government a city's name stands for: no QID (the city's is not its), marked for review."""
+        name = city.name(self.language) or " ".join(mention.words)
+        english = city.name("en") or name
+        key = f"government:{city.key}"
+        thing = self.things.get(key) or _Thing(key, self._new_id(slug(english) + "-government"), "government-body")
+        thing.names = {self.language: name}
+        thing.description = {"en": f"the government seated in {english}"}
+        if not thing.review:
+            thing.review.append(
+                f"the name of the city {english} standing for the government seated there (as in 'Caracas "
+                "expelled two diplomats'): name the government, or make it the city if the city is meant"
+            )
+        self._mention(thing, mention.start, mention.end, mention.consumes)
 
     def _region_of(self, mention: Mention) -> bool:
         """Whether a place's name only names a region around it ("the Moscow region", "Kharkiv
@@ -347,7 +397,8 @@ class EntityRules(Reading):
             while end < len(self.words) and end not in self.taken and end not in starts:
                 nxt = self.words[end]
                 close = self.words[end - 1].end + 1 >= nxt.start
-                if close and nxt.capitalised and nxt.norm not in NOT_NAMES[self.language]:
+                same_script = bool(_GREEK_LETTER.match(nxt.text)) == bool(_GREEK_LETTER.match(self.words[end - 1].text))
+                if close and nxt.capitalised and nxt.norm not in NOT_NAMES[self.language] and same_script:
                     end += 1
                 elif (
                     close
@@ -416,12 +467,25 @@ class EntityRules(Reading):
     def _guess(self, start: int, end: int) -> tuple[str, str]:
         """A type for the words ``start``..``end`` from the words in and around them, and the cue."""
         lang = self.language
-        inside = [(k, t) for k in range(start, end) for t, phrase in TYPE_WORDS[lang] if starts(self.words, k, phrase)]
-        if inside:
-            k, type_ = self._head(inside, start, end)
-            if type_ == "government-body" and phrase_at(self.words, start, INTERNATIONAL[lang]):
-                return "organization", f" (an international {self.words[k].text!r})"  # the ICJ is no state's
-            return type_, f" (from {self.words[k].text!r})"
+        # a name in Latin letters in a Greek text is named in its own language ("Daesan Heavy Industries")
+        latin = lang != "en" and not _GREEK_LETTER.match(self.words[start].text)
+        for words in (lang, "en") if latin else (lang,):
+            inside = [
+                (k, k + len(phrase), t)
+                for k in range(start, end)
+                for t, phrase in TYPE_WORDS[words]
+                if k + len(phrase) <= end and starts(self.words, k, phrase)
+            ]
+            if inside:
+                k, type_ = self._head(inside, start, end, words)
+                if type_ == "government-body" and phrase_at(self.words, start, INTERNATIONAL[words]):
+                    return "organization", f" (an international {self.words[k].text!r})"  # the ICJ is no state's
+                return type_, f" (from {self.words[k].text!r})"
+        first = self._sentence_start_before(start)
+        if start > first and "," in self.text[self.words[start - 1].end : self.words[start].start]:
+            titled = [k for k in range(max(first, start - 4), start) if self._title(k)]
+            if titled:  # "ο επικεφαλής της επιτροπής, Νουριντίν Χαλίμοφ"
+                return "person", f" (named after {self.words[titled[-1]].text!r})"
         after = [t for t, phrase in TYPE_WORDS[lang] if t in _PLACES and starts(self.words, end, phrase)]
         if after:  # "the Essequibo region", "the Guaíba river"
             return after[0], f" (before {self.words[end].text!r})"
@@ -451,12 +515,16 @@ class EntityRules(Reading):
                 return "organization", " (an acronym)"
             if self.text[self.words[end - 1].end : self.words[end - 1].end + 1] == ",":
                 return "city", " (a dateline: 'PORTO ALEGRE, Brazil')"
-        before = [self.words[k].norm for k in range(max(0, start - 2), start)]
-        if lang != "en" and len(before) == 2 and before[1] in _DEFINITE[lang]:
-            before = before[:1]  # "από την Καλαμαριά": Greek puts the article before every place
-        if before and before[-1] in LOCATIVES[lang]:
+        prev = start - 1
+        if lang != "en" and prev > 0 and self.words[prev].norm in _DEFINITE[lang]:
+            prev -= 1  # "από την Καλαμαριά": Greek puts the article before every place
+        if prev >= 0 and (self.words[prev].norm in LOCATIVES[lang] or phrase_at(self.words, prev, TO_A_PLACE[lang])):
+            cue = f" (after {self.words[prev].text!r})"
+            if latin:  # "στο Telegram": a Greek text writes a city's name in Greek letters
+                return "organization", cue
             one_word = end == start + 1 or (end == start + 2 and self.words[start].text == "The")
-            return ("city" if one_word else "place"), f" (after {self.words[start - len(before)].text!r})"
+            return ("city" if one_word else "place"), cue
+        before = [self.words[k].norm for k in range(max(0, start - 2), start)]
         if lang == "en" and len(before) == 2 and before[0] in LOCATIVES[lang] and before[1] in _DEFINITE[lang]:
             return "region", f" (after {before[0]!r} {before[1]!r})"  # "in the Orinoco Belt"
         if lang == "en" and before and before[-1] == "the":
@@ -467,14 +535,17 @@ class EntityRules(Reading):
             return "person", " (a name of two or three words)"
         return "organization", ""
 
-    def _head(self, inside: list[tuple[int, str]], start: int, end: int) -> tuple[int, str]:
-        """Of the words in a name that tell a type, the one naming what it is: in Greek the first
-        ("Υπουργείο Εξωτερικών"), in English the last before any 'of' ("State Department",
-        "Court of Justice")."""
-        if self.language != "en":
-            return inside[0]
+    def _head(self, inside: list[tuple[int, int, str]], start: int, end: int, language: str) -> tuple[int, str]:
+        """Of the words in a name that tell a type (first, end, type), the ones naming what it is:
+        in Greek the first ("Υπουργείο Εξωτερικών"), in English the last before any 'of' ("State
+        Department", "Court of Justice", "National Bank of Kazakhstan"), the longer of two."""
+        if language != "en":
+            k, _, type_ = min(inside, key=lambda w: (w[0], -w[1]))
+            return k, type_
         of = next((k for k in range(start, end) if self.words[k].norm == "of"), end)
-        return [(k, t) for k, t in inside if k < of][-1] if inside[0][0] < of else inside[-1]
+        before_of = [w for w in inside if w[1] <= of] or inside
+        k, _, type_ = max(before_of, key=lambda w: (w[1], -w[0]))
+        return k, type_
 
     def _entity(self, thing: _Thing) -> dict[str, Any]:
         out: dict[str, Any] = {}

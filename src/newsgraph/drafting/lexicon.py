@@ -30,6 +30,7 @@ __all__ = [
     "TYPE_WORDS",
     "INTERNATIONAL",
     "LOCATIVES",
+    "TO_A_PLACE",
     "NOT_NAMES",
     "CONNECTORS",
     "IRREGULAR_DEMONYMS",
@@ -264,7 +265,18 @@ UNNAMED_SOURCES: dict[str, tuple[tuple[str, ...], ...]] = {
         ("διπλωματων",),
         ("διπλωματη",),
     ),
-    "en": (("sources",), ("source",), ("officials",), ("official",), ("diplomats",), ("people", "familiar")),
+    "en": (
+        ("sources",),
+        ("source",),
+        ("officials",),
+        ("official",),
+        ("diplomats",),
+        ("diplomat",),
+        ("people", "familiar"),
+        ("person", "familiar"),
+        ("people", "close"),
+        ("person", "close"),
+    ),
 }
 
 #: Documents a claim can rest on ("σύμφωνα με ανακοίνωση", "according to a statement").
@@ -370,6 +382,11 @@ TYPE_WORDS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("organization", ("α", "ε")),
         ("government-body", ("κυβερνησ",)),
         ("government-body", ("βουλη",)),
+        ("government-body", ("εθνοσυνελευσ",)),
+        ("government-body", ("συνελευσ",)),
+        ("government-body", ("δουμα",)),
+        ("government-body", ("κεντρικ", "τραπεζ")),
+        ("government-body", ("εθνικ", "τραπεζ")),
         ("government-body", ("κοινοβουλι",)),
         ("government-body", ("γερουσι",)),
         ("organization", ("κομμα",)),
@@ -388,6 +405,9 @@ TYPE_WORDS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("place", ("λιμν",)),
         ("place", ("κοιλαδ",)),
         ("place", ("ερημ",)),
+        ("place", ("πλατει",)),
+        ("place", ("αεροδρομι",)),
+        ("place", ("ανακτορ",)),
         ("state", ("χωρα",)),
     ],
     "en": [
@@ -416,6 +436,11 @@ TYPE_WORDS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("government-body", ("department",)),
         ("government-body", ("government",)),
         ("government-body", ("parliament",)),
+        ("government-body", ("assembly",)),
+        ("government-body", ("duma",)),
+        ("government-body", ("bureau",)),
+        ("government-body", ("central", "bank")),
+        ("government-body", ("national", "bank")),
         ("government-body", ("senate",)),
         ("government-body", ("congress",)),
         ("government-body", ("council",)),
@@ -427,6 +452,9 @@ TYPE_WORDS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("organization", ("corporation",)),
         ("organization", ("group",)),
         ("organization", ("company",)),
+        ("organization", ("industries",)),
+        ("organization", ("airlines",)),
+        ("organization", ("holdings",)),
         ("organization", ("union",)),
         ("organization", ("university",)),
         ("organization", ("fund",)),
@@ -443,6 +471,9 @@ TYPE_WORDS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("place", ("valley",)),
         ("place", ("desert",)),
         ("place", ("salt", "flat")),
+        ("place", ("square",)),
+        ("place", ("airport",)),
+        ("place", ("palace",)),
         ("state", ("country",)),
     ],
 }
@@ -450,13 +481,29 @@ TYPE_WORDS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
 #: First words of a body's name that make it no state's own ("International Court of Justice").
 INTERNATIONAL: dict[str, tuple[tuple[str, ...], ...]] = {
     "el": (("διεθν",), ("παγκοσμι",)),
-    "en": (("international",), ("world",), ("united", "nations")),
+    "en": (("international",), ("world",), ("united", "nations"), ("un",)),
 }
 
 #: Prepositions before a place ("στη Μόσχα", "in Minsk").
 LOCATIVES = {
     "el": ("στη", "στην", "στο", "στον", "στις", "στους", "στα", "απο", "προς", "εις"),
     "en": ("in", "at", "near", "outside"),
+}
+
+#: Words before a place that go or send to it, or come from it (beside LOCATIVES).
+TO_A_PLACE: dict[str, tuple[tuple[str, ...], ...]] = {
+    "el": (("επισκεφθ",), ("επισκεφτ",), ("επισκεπτ",), ("ταξιδ",), ("εφτασ",), ("εφθασ",), ("εως",), ("μεχρι",)),
+    "en": (
+        ("to",),
+        ("from",),
+        ("into",),
+        ("towards",),
+        ("via",),
+        ("visited",),
+        ("visit",),
+        ("visiting",),
+        ("reached",),
+    ),
 }
 
 #: Capitalised words that begin sentences but are no names (articles, pronouns, prepositions...).
@@ -712,6 +759,7 @@ TITLES = _fold(TITLES)
 TYPE_WORDS = _fold(TYPE_WORDS)
 INTERNATIONAL = _fold(INTERNATIONAL)
 LOCATIVES = _fold(LOCATIVES)
+TO_A_PLACE = _fold(TO_A_PLACE)
 NOT_NAMES = _fold(NOT_NAMES)
 CONNECTORS = _fold(CONNECTORS)
 REGIONAL_DEMONYMS = _fold(REGIONAL_DEMONYMS)

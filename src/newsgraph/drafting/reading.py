@@ -28,6 +28,8 @@ __all__ = ["Reading"]
 #: Who can say something.
 _SPEAKERS = {"person", "unnamed-source", *ORGANIZATION_TYPES}
 _OUTLETS = {"news-agency", "media"}
+#: What a story may give as a source (no place: "citing clashes in Tripoli" is not on Tripoli's authority).
+_SOURCES = {*_SPEAKERS, "state", "work"}
 _OF = {"el": {"του", "τησ", "των"}, "en": {"of"}}
 #: Words before whose document or institution a source is ("a statement from the Kremlin").
 _FROM = {"el": {"απο"}, "en": {"from"}}
@@ -177,7 +179,7 @@ class Reading:
             length = phrase_at(self.words, k, ACCORDING_TO[self.language])
             if not length:
                 continue
-            after = [m for m in mentioned if k + length <= m.start <= k + length + 5]
+            after = [m for m in mentioned if k + length <= m.start <= k + length + 5 and m.thing.type in _SOURCES]
             if after and all(not self.words[j].capitalised for j in range(k + length, after[0].start)):
                 return after[0]  # "σύμφωνα με το κρατικό πρακτορείο Belta"
             for j in range(k + length, min(k + length + 2, last)):

@@ -69,6 +69,7 @@ class Scores:
     mistyped: list[str] = field(default_factory=list)  # gold entities found with another type
     extra: list[str] = field(default_factory=list)  # drafted items that are no gold ones
     misread: list[str] = field(default_factory=list)  # gold date words not read to the gold's value
+    wrong_qids: list[str] = field(default_factory=list)  # gold entities drafted with another QID
 
     def lines(self) -> list[str]:
         return [
@@ -121,6 +122,9 @@ def score_draft(draft: Story, gold: Story) -> Scores:
         + [f"event {d.id}" for d in draft.events if all(d is not x for _, x in event_pairs)]
         + [f"claim {d.id}" for d in draft.claims if all(d is not x for _, x in claim_pairs)],
         misread=misread,
+        wrong_qids=[
+            f"{g.id}: {d.wikidata}, not {g.wikidata or 'none'}" for g, d in with_qid if g.wikidata != d.wikidata
+        ],
     )
 
 

@@ -78,11 +78,18 @@ _PREPOSITIONS = {
         "ωσ",
         "αρχεσ",
         "τελη",
+        "τησ",  # "εκλογές της Κυριακής", "τον Νοέμβριο του 2021"
+        "του",
+        "πρωι",  # "το πρωί της Τρίτης"
+        "βραδυ",
+        "απογευμα",
+        "μεσημερι",
     },
     "en": {"on", "in", "since", "until", "by", "from", "early", "late", "mid", "over", "at"},
 }
 #: Words before a date from which something has been going on.
 _SINCE = {"el": {"απο"}, "en": {"since"}}
+_ALREADY = {"el": {"ηδη"}, "en": set()}
 _LAST = {"el": {"περασμενη", "προηγουμενη", "περασμενο", "προηγουμενο"}, "en": {"last", "past"}}
 _NEXT = {"el": {"επομενη", "ερχομενη", "επομενο"}, "en": {"next", "coming"}}
 _OF = {"του", "of", ","}
@@ -107,12 +114,25 @@ _RELATIVE = {
         "περσι": ("year", -1),
         "την περασμενη χρονια": ("year", -1),
         "του χρονου": ("year", 1),
+        "αρχεσ του μηνα": ("month", 0),
+        "μεσα του μηνα": ("month", 0),
+        "αρχεσ του χρονου": ("year", 0),
+        "αρχεσ του ετουσ": ("year", 0),
+        "αρχεσ τησ χρονιασ": ("year", 0),
         "χτεσ": ("day", -1),
         "προχθεσ": ("day", -2),
         "προχτεσ": ("day", -2),
     },
     "en": {
         "earlier this month": ("month", 0),
+        "early this month": ("month", 0),
+        "later this month": ("month", 0),
+        "late last month": ("month", -1),
+        "early last month": ("month", -1),
+        "early this year": ("year", 0),
+        "later this year": ("year", 0),
+        "late last year": ("year", -1),
+        "early last year": ("year", -1),
         "earlier this year": ("year", 0),
         "earlier this week": ("week", 0),
         "this past week": ("week", 0),
@@ -141,6 +161,8 @@ def _language_data(language: str) -> tuple[dict[str, int], dict[str, int], dict[
         for form in info.get(name.lower(), ())
         if len(form) > 3
     }
+    if language == "el":  # the genitive: "της Κυριακής", "του Σαββάτου"
+        weekdays |= {(w[:-1] + "ου" if w.endswith("ο") else w + "σ"): n for w, n in list(weekdays.items())}
     relative: dict[tuple[str, ...], tuple[str, int]] = {}
     for key, phrases in info.get("relative-type", {}).items():
         m = _RELATIVE_KEY.match(key)
@@ -162,7 +184,8 @@ def find_dates(text: str, words: Sequence[Token], language: str, published: date
     found = []
     i = 0
     while i < len(words):
-        match = _relative(words, i, relative, published) or _ago(words, i, published, language)
+        match = _end_of(words, i, months, published, language) or _relative(words, i, relative, published)
+        match = match or _ago(words, i, published, language)
         match = match or _weekend(words, i, published, language) or _absolute(words, i, months, published, language)
         match = match or _weekday(words, i, weekdays, published, language)
         if match is None:
@@ -175,7 +198,8 @@ def find_dates(text: str, words: Sequence[Token], language: str, published: date
             and (words[first_token - 1].end + 1 >= words[first_token].start)
         ):
             first_token -= 1
-        if words[first_token].norm in _SINCE[language] and set(when) == {"on"}:
+        already = first_token > 0 and words[first_token - 1].norm in _ALREADY[language]  # "ήδη από": as early as
+        if words[first_token].norm in _SINCE[language] and set(when) == {"on"} and not already:
             when = {"ongoing": True, "start": when["on"]}  # "since Saturday": begun then, not ended
         start, end = words[first_token].start, words[end_token - 1].end
         mention = DateMention(start, end, text[start:end], when, first, last, note, repeats)
@@ -203,6 +227,43 @@ def _to_come(text: str, words: Sequence[Token], i: int, language: str) -> bool:
             return True
         k -= 1
     return False
+
+
+#: "by the end of July", "έως το τέλος του έτους": words that bound a date from above, then the
+#: words of "the end of", then what ends (this year, this month, or a month by name).
+_BY = {
+    "el": (("εωσ",), ("μεχρι",), ("ωσ",), ("πριν", "απο")),
+    "en": (("by",), ("before",), ("until",), ("till",)),
+}
+_END_OF = {"el": (("το", "τελοσ", "του"), ("το", "τελοσ", "τησ")), "en": (("the", "end", "of"), ("end", "of"))}
+_ENDING = {
+    "el": {"ετουσ": "year", "χρονου": "year", "χρονιασ": "year", "μηνα": "month"},
+    "en": {"year": "year", "month": "month"},
+}
+
+
+def _end_of(words: Sequence[Token], i: int, months: dict[str, int], published: date, language: str) -> _Match | None:
+    """By the end of this year or month, or of a month by name: the day it may be at the latest."""
+    by = phrase_at(words, i, _BY[language])
+    end_of = phrase_at(words, i + by, _END_OF[language]) if by else 0
+    if not end_of:
+        return None
+    k = i + by + end_of
+    if _at(words, k) is not None and words[k].norm in ("the", "this"):
+        k += 1
+    token = _at(words, k)
+    if token is None:
+        return None
+    if token.norm in _ENDING[language]:
+        _, first, last = _shifted(published, _ENDING[language][token.norm], 0)
+        if _ENDING[language][token.norm] == "year":
+            last = date(last.year, 12, 31)
+    elif (month := _month_at(words, k, months, language)) is not None:
+        year = published.year if month >= published.month else published.year + 1  # the next end of July
+        _, first, last = _month(year, month)
+    else:
+        return None
+    return (i, k + 1, {"latest": last.isoformat()}, first, last, "", "")
 
 
 def _relative(words: Sequence[Token], i: int, relative: dict, published: date) -> _Match | None:
