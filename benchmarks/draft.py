@@ -57,7 +57,9 @@ def sets(smoke: bool) -> list[tuple[str, list[Path]]]:
         fresh = sorted((data / "drafting-fresh-2").glob("*.yaml"))
         out.append(("fresh-2, scored once, then tuned on (tests/data/drafting-fresh-2)", fresh))
         fresh = sorted((data / "drafting-fresh-3").glob("*.yaml"))
-        out.append(("fresh-3, scored once (tests/data/drafting-fresh-3)", fresh))
+        out.append(("fresh-3, scored once, then tuned on (tests/data/drafting-fresh-3)", fresh))
+        fresh = sorted((data / "drafting-fresh-4").glob("*.yaml"))
+        out.append(("fresh-4, scored once (tests/data/drafting-fresh-4)", fresh))
     return [(name, paths) for name, paths in out if paths]
 
 

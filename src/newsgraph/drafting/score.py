@@ -87,19 +87,22 @@ class Scores:
 def score_draft(draft: Story, gold: Story) -> Scores:
     """The scores of ``draft`` against ``gold`` (both stories of the same article text)."""
     gold_entities = [e for e in gold.entities if e.evidence]
-    entity_pairs = _pairs(gold_entities, list(draft.entities), _same_thing, _same_name, _overlap)
+    unmentioned = [g for g in gold.entities if not g.evidence]  # positions, works: not counted, but no mistake
+    # the same thing or name first, mentioned or not (the draft's 'ambassador' is the gold's
+    # position even where its words are those of the unnamed ambassador); then overlapping words
+    entity_pairs = _pairs(gold_entities, list(draft.entities), _same_thing, _same_name)
+    unmentioned_pairs = _pairs(unmentioned, _left(draft.entities, entity_pairs), _same_thing, _same_name)
+    rest = [g for g in gold_entities if all(g is not p for p, _ in entity_pairs)]
+    entity_pairs += _pairs(rest, _left(draft.entities, entity_pairs + unmentioned_pairs), _overlap)
     event_pairs = _pairs(list(gold.events), list(draft.events), lambda g, d: g.type == d.type and _overlap(g, d))
     claim_pairs = _pairs(list(gold.claims), list(draft.claims), lambda g, d: g.kind == d.kind and _overlap(g, d))
     dated = [g for g in gold.events if not g.when.unknown]
     right_dates = [g for g, d in event_pairs if not g.when.unknown and _values(g.when) == _values(d.when)]
-    with_qid = [(g, d) for g, d in entity_pairs if d.wikidata]
+    with_qid = [(g, d) for g, d in entity_pairs + unmentioned_pairs if d.wikidata]
     text = draft.article.text
     items: list[Entity | Event | Claim] = [*draft.entities, *draft.events, *draft.claims]
     spans = [s for item in items for s in item.evidence]
-    matched_entities = {id(d) for _, d in entity_pairs}
-    unmentioned = [g for g in gold.entities if not g.evidence]  # positions, works: not counted, but no mistake
-    unmentioned_pairs = _pairs(unmentioned, list(draft.entities), _same_thing, _same_name)
-    matched_entities |= {id(d) for _, d in unmentioned_pairs}
+    matched_entities = {id(d) for _, d in entity_pairs} | {id(d) for _, d in unmentioned_pairs}
     typed = sum(g.type == d.type for g, d in entity_pairs)
     read, misread = _dates_read(gold)
     return Scores(
@@ -172,6 +175,12 @@ def _pairs(gold: Sequence[T], drafted: Sequence[T], *tests: Callable[[T, T], boo
                 taken.add(n)
                 paired[k] = (g, drafted[n])
     return [paired[k] for k in sorted(paired)]
+
+
+def _left(drafted: Sequence[Entity], pairs: list[tuple[Entity, Entity]]) -> list[Entity]:
+    """The drafted entities no pair has taken."""
+    taken = {id(d) for _, d in pairs}
+    return [d for d in drafted if id(d) not in taken]
 
 
 def _same_thing(g: Entity, d: Entity) -> bool:
