@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import shutil
 import sys
@@ -138,9 +139,8 @@ def test_an_internal_error_names_the_story_exits_5_and_the_batch_goes_on(tmp_pat
 
 
 def test_an_internal_error_on_one_story_names_it(tmp_path, monkeypatch):
-    import newsgraph.cli
-
-    monkeypatch.setattr(newsgraph.cli, "build", _fails_on(SEED.name))
+    # the module, not the function `newsgraph.build`: the commands import `build` from it when run
+    monkeypatch.setattr(importlib.import_module("newsgraph.build"), "build", _fails_on(SEED.name))
     result = invoke("build", str(SEED), "--out", str(tmp_path))
     assert_clean_exit(result, {5})
     assert f"newsgraph: {SEED}: internal error: KeyError: 'a bug'" in result.output
@@ -163,13 +163,12 @@ def test_load_takes_folders_and_globs_like_build(tmp_path):
 
 
 def test_load_stops_building_once_the_store_is_gone(tmp_path, monkeypatch, story_copy):
-    import newsgraph.cli
-
     from .servers import free_port
 
     built = []
-    real_build = newsgraph.cli.build
-    monkeypatch.setattr(newsgraph.cli, "build", lambda story, **kw: built.append(story.path) or real_build(story, **kw))
+    building = importlib.import_module("newsgraph.build")
+    real_build = building.build
+    monkeypatch.setattr(building, "build", lambda story, **kw: built.append(story.path) or real_build(story, **kw))
     broken = story_copy(lambda d: own(d, "putin").update(wikidata="Q0"))
     endpoint = f"http://127.0.0.1:{free_port()}/query"
     result = invoke("load", str(SEED), str(broken), str(SEED), "--endpoint", endpoint, "--retries", "0", "--jobs", "1")

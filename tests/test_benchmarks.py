@@ -100,3 +100,30 @@ def test_draft_benchmark_runs_in_smoke_mode():
     assert run.returncode == 0, run.stderr
     for row in ("python -c pass:", "newsgraph draft:", "all of written with the rules", "QIDs filled in:", "slowest:"):
         assert row in run.stdout
+
+
+def test_startup_benchmark_runs_in_smoke_mode():
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "startup.py"),
+            "--repeat",
+            "1",
+            "--max-help",
+            "1000",
+            "--max-validate",
+            "1000",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    for row in (
+        "python -c pass:",
+        "newsgraph --help:",
+        "newsgraph validate SEED:",
+        "newsgraph build SEED:",
+        "the floor",
+    ):
+        assert row in run.stdout

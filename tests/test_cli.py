@@ -159,14 +159,14 @@ def test_verify_output_catches_a_writer_bug_and_writes_nothing(tmp_path, monkeyp
 
 
 def test_debug_prints_the_traceback_of_an_internal_error_only(tmp_path, monkeypatch):
-    import newsgraph.cli
+    import newsgraph.story
 
     from .conftest import invoke
 
     def bug(*args, **kwargs):
         raise ZeroDivisionError("oops")
 
-    monkeypatch.setattr(newsgraph.cli, "validate_story", bug)
+    monkeypatch.setattr(newsgraph.story, "validate_story", bug)  # the command imports it when run
     plain = invoke("validate", str(SEED))
     assert plain.exit_code == 5 and "Traceback" not in plain.output
     assert f"newsgraph: {SEED}: internal error: ZeroDivisionError: oops; this is a newsgraph bug" in plain.output

@@ -28,6 +28,15 @@ def test_every_file_in_schemas_and_ontology_is_packaged():
     assert on_disk == set(resources.RESOURCES)
 
 
+@pytest.mark.parametrize("name", sorted(n for n in resources.RESOURCES if n.endswith(".schema.json")))
+def test_every_packaged_schema_is_a_valid_schema_of_its_dialect(name):
+    # checked here once, not at every run: `compiled` trusts what the package ships
+    from jsonschema.validators import validator_for
+
+    schema = resources.read_json(name)
+    validator_for(schema).check_schema(schema)
+
+
 def test_story_schema_is_valid_2020_12_with_id_and_descriptions():
     schema = resources.read_json("schemas/story.schema.json")
     Draft202012Validator.check_schema(schema)

@@ -18,8 +18,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import rdflib
-
 from .conformance import check_jsonld, check_shapes, check_shapes_pyshacl
 from .embed import to_html_script
 from .errors import InputError, InvalidStory
@@ -37,6 +35,8 @@ from .verify import verify_serialisations
 from .vocab import DEFAULT_BASE, PREFIXES, XSD
 
 if TYPE_CHECKING:
+    import rdflib
+
     from .catalogue import Catalogue
 
 __all__ = ["Published", "BuildResult", "build", "to_rdflib_dataset"]
@@ -140,6 +140,8 @@ class Published:
         """The same check with pySHACL for the shapes (the slow reference engine)."""
         report = Report(self.source)
         check_jsonld(self.jsonld_document, report, file=self.name + SUFFIXES["jsonld"])
+        import rdflib
+
         graph = rdflib.Graph()
         for name in (self.graph_iri, self.mapped.evidence_graph):
             for triple in self.dataset.graph(rdflib.URIRef(name)):
@@ -279,6 +281,8 @@ def _check_references(story: Story, catalogue: Catalogue) -> None:
 
 def to_rdflib_dataset(mapped: MappedArticle) -> rdflib.Dataset:
     """The article's triples as an rdflib Dataset (lexical forms kept exactly)."""
+    import rdflib
+
     dataset = rdflib.Dataset()
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace, override=True, replace=True)
@@ -290,6 +294,8 @@ def to_rdflib_dataset(mapped: MappedArticle) -> rdflib.Dataset:
 
 
 def _rdflib_term(o: Obj) -> rdflib.term.Node:
+    import rdflib
+
     if isinstance(o, Lit):
         datatype = None if o.language or not o.datatype or o.datatype == XSD + "string" else rdflib.URIRef(o.datatype)
         return rdflib.Literal(o.value, lang=o.language, datatype=datatype, normalize=False)

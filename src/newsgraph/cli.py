@@ -18,11 +18,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from .batch import STORY_SUFFIXES
-from .build import build
 from .errors import InputError, InternalError, InvalidCatalogue, InvalidStory, NewsgraphError, ServiceError
 from .report import printable
-from .story import check_story, load_story, validate_story
+from .storyfile import FILE_SUFFIXES as STORY_SUFFIXES
 
 if TYPE_CHECKING:
     from .build import Published
@@ -138,10 +136,11 @@ def _snapshot(story: Path, live: bool, contact: str | None, cache: Path | None, 
     """The offline snapshot, plus (with --live) the story's QIDs it lacks, fetched from Wikidata."""
     from .config import find_config
     from .snapshot import Snapshot
-    from .wikidata import extend_snapshot, qids_in_stories
 
     snapshot = Snapshot.default(find_config(story).snapshot)
     if live:
+        from .wikidata import extend_snapshot, qids_in_stories
+
         with _client(contact, cache, no_cache, story) as client:
             snapshot = extend_snapshot(snapshot, qids_in_stories([story]), client)
     return snapshot
@@ -207,7 +206,9 @@ def build_command(
     standard output, for pipelines.
     """
     from .batch import build_many, story_paths
+    from .build import build
     from .files import remove_leftovers, write_files
+    from .story import load_story
 
     base_iri = _base_option(base_iri)
     to_stdout = str(out) == "-"
@@ -330,6 +331,8 @@ def _say_written(published: Published, out: Path, changed: list[Path]) -> None:
 def validate_command(story: Path, fmt: str, live: bool, **wikidata: Any) -> None:
     """Check STORY ('-': a story on standard input) without writing anything: exit 0 valid,
     1 invalid, 2 unreadable."""
+    from .story import validate_story
+
     source = None
     if str(story) == "-":
         story, source = STDIN, _stdin_text()
@@ -344,7 +347,7 @@ def validate_command(story: Path, fmt: str, live: bool, **wikidata: Any) -> None
 
 def _store_options(command):
     """Options naming the store: the embedded one (default) or a remote one."""
-    from .store import DEFAULT_STORE
+    from .config import DEFAULT_STORE
 
     options = [
         click.option(
@@ -443,7 +446,9 @@ def _base_option(base_iri: str | None) -> str | None:
 def _inputs(inputs: tuple[Path, ...], base_iri: str | None) -> Iterator[Deferred]:
     """Each input, made into payloads only when the store can still take them: a story is built,
     a .trig or .nq file read; one that fails becomes an outcome saying why."""
+    from .build import build
     from .store import Payload, payloads_from_file
+    from .story import load_story
 
     def make(path: Path) -> list[Payload]:
         if path.suffix in STORY_SUFFIXES:
@@ -759,6 +764,7 @@ def link_command(story: Path, live: bool, fmt: str, limit: int, **wikidata: Any)
     from .config import find_config
     from .link import format_proposals, link_story
     from .snapshot import Snapshot
+    from .story import load_story
 
     with _about(story):
         loaded = load_story(story)
@@ -783,6 +789,7 @@ def review_command(story: Path, out: Path | None) -> None:
     Exit 1 if the story has errors: then the page shows the report alone."""
     from .files import write_files
     from .review import review_page
+    from .story import check_story
 
     with _about(story):
         loaded, report = check_story(story)

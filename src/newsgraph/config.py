@@ -24,9 +24,11 @@ from typing import Any
 from .errors import InputError
 from .iris import check_base, check_iri
 
-__all__ = ["CONFIG_FILE", "Config", "find_config", "read_config"]
+__all__ = ["CONFIG_FILE", "DEFAULT_STORE", "Config", "find_config", "read_config"]
 
 CONFIG_FILE = "newsgraph.toml"
+#: Where `newsgraph load` and `newsgraph query` keep the embedded store unless told otherwise.
+DEFAULT_STORE = "newsgraph-store"
 
 #: Every key the file may hold, and what it is for (printed by ``newsgraph config``).
 KEYS = {

@@ -13,9 +13,7 @@ output file's name and a JSON pointer (JSON-LD) or the focus node and path (SHAC
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
-
-import rdflib
+from typing import TYPE_CHECKING, Any
 
 from .mapping import MappedArticle
 from .report import Report
@@ -25,18 +23,23 @@ from .shapes import check_nodes
 from .storyfile import json_pointer
 from .vocab import PREFIXES, RDF
 
+if TYPE_CHECKING:
+    import rdflib
+
 __all__ = ["shapes_graph", "check_jsonld", "check_shapes", "check_shapes_pyshacl"]
 
 PROFILE = "schemas/newsgraph-jsonld.schema.json"
 SHAPES = "ontology/shapes.ttl"
 
-_SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+_SH = "http://www.w3.org/ns/shacl#"  # rdflib.Namespace(_SH) when rdflib is loaded
 _HINT = "this is what the build would publish: fix the story, or report a newsgraph bug"
 
 
 @cache
 def shapes_graph() -> rdflib.Graph:
     """The SHACL shapes, parsed once."""
+    import rdflib
+
     return rdflib.Graph().parse(data=read_text(SHAPES), format="turtle")
 
 
@@ -79,16 +82,18 @@ def _short_iri(iri: str) -> str:
 
 def check_shapes_pyshacl(graph: rdflib.Graph, report: Report, file: str) -> None:
     """Add a problem for every SHACL violation of ``graph``, found by pySHACL (the reference)."""
-    import pyshacl  # heavy import, needed only here
+    import pyshacl  # heavy imports, needed only here
+    import rdflib
 
     conforms, results, _ = pyshacl.validate(graph, shacl_graph=shapes_graph(), inference="none")
     if conforms:
         return
-    for result in results.subjects(rdflib.RDF.type, _SH.ValidationResult):
-        focus = results.value(result, _SH.focusNode)
-        path = results.value(result, _SH.resultPath)
-        message = results.value(result, _SH.resultMessage) or results.value(result, _SH.sourceConstraintComponent)
-        shape = results.value(result, _SH.sourceShape)
+    sh = rdflib.Namespace(_SH)
+    for result in results.subjects(rdflib.RDF.type, sh.ValidationResult):
+        focus = results.value(result, sh.focusNode)
+        path = results.value(result, sh.resultPath)
+        message = results.value(result, sh.resultMessage) or results.value(result, sh.sourceConstraintComponent)
+        shape = results.value(result, sh.sourceShape)
         where = f"<{focus}>" + (
             f" {graph.namespace_manager.normalizeUri(path)}" if isinstance(path, rdflib.URIRef) else ""
         )

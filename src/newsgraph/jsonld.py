@@ -11,6 +11,7 @@ refuses every other URL.
 
 >>> CONTEXT["schema"]
 'http://schema.org/'
+>>> from pyld import jsonld as pyld
 >>> try:
 ...     document_loader("https://example.org/remote-context.jsonld")
 ... except pyld.JsonLdError as exc:
@@ -25,7 +26,6 @@ from functools import cache
 from typing import Any
 
 import orjson
-from pyld import jsonld as pyld
 
 from .mapping import Lit, MappedArticle, Obj
 from .resources import read_json, read_text
@@ -49,6 +49,13 @@ CONTEXT_URL = "https://newsgraph.example/ns/context.jsonld"
 CONTEXT: dict[str, Any] = read_json(CONTEXT_RESOURCE)["@context"]
 
 
+def _pyld() -> Any:
+    """pyld's JSON-LD processor (a heavy import: only the checks against it need it)."""
+    from pyld import jsonld
+
+    return jsonld
+
+
 def document_loader(url: str, options: dict | None = None) -> dict:
     """pyld document loader: the bundled context by its URL; every other URL is refused."""
     if url == CONTEXT_URL:
@@ -57,7 +64,7 @@ def document_loader(url: str, options: dict | None = None) -> dict:
             "documentUrl": url,
             "document": json.loads(read_text(CONTEXT_RESOURCE)),
         }
-    raise pyld.JsonLdError(
+    raise _pyld().JsonLdError(
         f"Refusing to load remote document {url}: newsgraph never fetches JSON-LD contexts "
         "over the network; embed the context instead.",
         "jsonld.LoadDocumentError",
@@ -192,12 +199,12 @@ def _options(**extra: Any) -> dict[str, Any]:
 
 def expand(document: dict[str, Any]) -> list[dict[str, Any]]:
     """Expand a JSON-LD document with pyld, offline."""
-    return pyld.expand(document, _options())
+    return _pyld().expand(document, _options())
 
 
 def to_nquads_with_pyld(document: dict[str, Any]) -> str:
     """The N-Quads of a JSON-LD document according to pyld (offline)."""
-    return pyld.to_rdf(document, _options(format="application/n-quads"))
+    return _pyld().to_rdf(document, _options(format="application/n-quads"))
 
 
 def compact_with_pyld(mapped: MappedArticle) -> dict[str, Any]:
@@ -205,5 +212,5 @@ def compact_with_pyld(mapped: MappedArticle) -> dict[str, Any]:
     with our context (one named graph compacts to a top-level ``@id`` and ``@graph``)."""
     graph = f" <{mapped.graph}> .\n"
     nquads = "".join(line[: -len(" .")] + graph for line in ntriples_text(mapped.nodes).splitlines())
-    expanded = pyld.from_rdf(nquads, _options(format="application/n-quads"))
-    return pyld.compact(expanded, {"@context": CONTEXT}, _options())
+    expanded = _pyld().from_rdf(nquads, _options(format="application/n-quads"))
+    return _pyld().compact(expanded, {"@context": CONTEXT}, _options())

@@ -15,22 +15,24 @@ False
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
-from referencing import Registry
-from referencing.exceptions import NoSuchResource
 
 from .resources import read_json
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 __all__ = ["CompiledSchema", "compiled"]
 
 
 def _refuse(uri: str) -> Any:
+    from referencing.exceptions import NoSuchResource
+
     raise NoSuchResource(ref=uri)  # type: ignore[call-arg]  # referencing's attrs fields are hidden from mypy
 
 
@@ -40,19 +42,31 @@ def _refuse_rs(uri: str) -> Any:
 
 @dataclass(frozen=True)
 class CompiledSchema:
-    """One packaged schema, compiled for both validators."""
+    """One packaged schema, compiled for the fast validator; the detailed one (and its import)
+    only when there are errors to explain. The packaged schemas are checked against their
+    metaschema by the tests, not at every run."""
 
     name: str
+    schema: dict[str, Any] = field(repr=False)
     fast: Any  # jsonschema_rs validator
-    detailed: Draft202012Validator
 
     def is_valid(self, instance: Any) -> bool:
         return self.fast.is_valid(instance)
+
+    @cached_property
+    def detailed(self) -> Draft202012Validator:
+        from jsonschema import Draft202012Validator
+        from referencing import Registry
+
+        registry = Registry(retrieve=_refuse)  # type: ignore[call-arg]  # as above
+        return Draft202012Validator(self.schema, registry=registry)
 
     def errors(self, instance: Any) -> Iterator[ValidationError]:
         """The errors of an instance, in the detailed form (empty when it is valid)."""
         if self.fast.is_valid(instance):
             return
+        from jsonschema.exceptions import ValidationError
+
         found = False
         for error in self.detailed.iter_errors(instance):
             found = True
@@ -71,12 +85,10 @@ class CompiledSchema:
 
 @cache
 def compiled(name: str, definition: str | None = None) -> CompiledSchema:
-    """The packaged schema ``name`` (e.g. ``schemas/story.schema.json``), compiled once; with
-    ``definition``, the schema's ``$defs`` entry of that name."""
+    """The packaged schema ``name`` (e.g. ``schemas/story.schema.json``), compiled once per
+    process; with ``definition``, the schema's ``$defs`` entry of that name."""
     schema = read_json(name)
     if definition is not None:
         schema = {**schema, "$ref": f"#/$defs/{definition}"}
-    Draft202012Validator.check_schema(schema)
-    registry = Registry(retrieve=_refuse)  # type: ignore[call-arg]  # as above.with_resource(schema["$id"], Resource.from_contents(schema))
     fast = jsonschema_rs.Draft202012Validator(schema, retriever=_refuse_rs)
-    return CompiledSchema(name, fast, Draft202012Validator(schema, registry=registry))
+    return CompiledSchema(name, schema, fast)

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import pyoxigraph as ox
 
+from .config import DEFAULT_STORE
 from .errors import InputError, InternalError, ServiceError
 from .mapping import EVIDENCE_GRAPH_SUFFIX
 from .turtle import ntriples_text
@@ -46,8 +47,6 @@ __all__ = [
     "payloads_from_file",
 ]
 
-#: Where `newsgraph load` and `newsgraph query` keep the embedded store unless told otherwise.
-DEFAULT_STORE = "newsgraph-store"
 
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 

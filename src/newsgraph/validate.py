@@ -17,9 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from datetime import date
-from typing import Any, cast
-
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any, cast
 
 from .dates import DATE_FORM, DateError, StoryDate, parse_date
 from .iris import QID_PATTERN, check_base, check_iri
@@ -30,6 +28,9 @@ from .snapshot import PositionHeld, Snapshot
 from .storyfile import escape_pointer, json_pointer
 from .terms import language_tag_problem
 from .vocab import ENTITY_CLASSES, ORGANIZATION_TYPES
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 __all__ = ["check_schema", "cross_check", "check_catalogue_data", "type_fit"]
 
