@@ -35,6 +35,7 @@ def test_load_benchmark_runs_in_smoke_mode():
     )
     assert run.returncode == 0, run.stderr
     for row in (
+        "newsgraph load --bulk, embedded store",
         "newsgraph load --jobs 1, embedded store",
         "newsgraph load --jobs 2, Oxigraph server (PUT)",
         "oxigraph load (bulk loader",

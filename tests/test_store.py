@@ -149,3 +149,18 @@ def test_concurrent_loads_keep_input_order_and_serialise_one_graph(seed_result, 
     assert [o.label for o in outcomes] == [p.label for p in batch]
     assert all(o.ok for o in outcomes)
     assert store.count_triples(full.graph) == smaller.count
+
+
+def test_a_failed_write_of_new_graphs_leaves_neither(seed_result):
+    good = Payload.from_result(seed_result)
+    # the article is new to the store (the faster one-load path); its evidence graph is broken
+    broken_evidence = Payload(
+        "evidence", good.parts[0].graph, good.parts[0].body + b'<http://e/s> <http://e/p> "open .\n', 1
+    )
+    broken = Payload(good.label, good.graph, good.body, good.count, (broken_evidence,))
+    store = EmbeddedStore(None)
+    [outcome] = load_articles(store, [broken])
+    assert outcome.status == "failed" and "cannot write" in outcome.error
+    assert store.graphs() == []
+    [outcome] = load_articles(store, [good])
+    assert outcome.ok and store.graphs() == sorted(p.graph for p in good.graphs)

@@ -95,11 +95,7 @@ def _write(stream: IO[bytes], payload: Payload, written: dict[str, str]) -> Dump
         error = f"the graph <{twice[0]}> is in the dump already, from {written[twice[0]]}: left out"
         return Dumped(payload.label, payload.graph, "invalid", error=error)
     written.update((p.graph, payload.label) for p in payload.graphs)
-    for part in payload.graphs:
-        graph = f" <{part.graph}> .\n".encode()
-        for line in part.ntriples().splitlines():
-            if line.strip():
-                stream.write(line.rstrip().removesuffix(b".").rstrip() + graph)
+    stream.write(payload.nquads())
     also = tuple(p.graph for p in payload.parts)
     return Dumped(payload.label, payload.graph, "dumped", sent=payload.total, also=also)
 

@@ -18,13 +18,14 @@ checked against what was sent.
 
 from __future__ import annotations
 
+import io
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 import pyoxigraph as ox
 
@@ -44,6 +45,7 @@ __all__ = [
     "GraphStore",
     "EmbeddedStore",
     "load_articles",
+    "bulk_load_articles",
     "payloads_from_file",
 ]
 
@@ -73,6 +75,10 @@ class Payload:
 
     def ntriples(self) -> bytes:
         return self.body
+
+    def nquads(self) -> bytes:
+        """Every graph of the article (the parts first) as N-Quads."""
+        return b"".join(_in_graph(part.ntriples(), part.graph) for part in self.graphs)
 
     @property
     def graphs(self) -> tuple[Payload, ...]:
@@ -139,6 +145,8 @@ class EmbeddedStore:
     def __init__(self, path: str | Path | None = DEFAULT_STORE) -> None:
         self.path = None if path is None else Path(path)
         try:
+            if self.path is not None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)  # a new store, wherever it is asked for
             self._store = ox.Store(None if path is None else str(path))
         except OSError as exc:
             raise InputError(f"{path}: cannot open the embedded store: {exc}") from None
@@ -148,6 +156,17 @@ class EmbeddedStore:
 
     def replace_graphs(self, graphs: Iterable[tuple[str, Payload]]) -> None:
         """Replace each graph with its payload's triples, all in one transaction."""
+        graphs = list(graphs)
+        if not any(self._store.contains_named_graph(ox.NamedNode(graph)) for graph, _ in graphs):
+            # New graphs (an archive loaded article by article): one load is one transaction, and
+            # a third faster than the update below.
+            try:
+                nquads = b"".join(_in_graph(payload.ntriples(), graph) for graph, payload in graphs)
+                self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
+            except (OSError, SyntaxError) as exc:
+                written = " and ".join(f"<{graph}>" for graph, _ in graphs)
+                raise ServiceError(f"embedded store {self.path}: cannot write {written}: {exc}") from None
+            return
         # One SPARQL update is one transaction: the old graphs are dropped and the new ones inserted
         # together, or not at all. The terms come from Oxigraph's N-Triples writer, never pasted
         # from user text, and the graph IRIs were validated by NamedNode.
@@ -164,6 +183,24 @@ class EmbeddedStore:
             self._store.update(" ;\n".join(steps))
         except (OSError, SyntaxError) as exc:
             raise ServiceError(f"embedded store {self.path}: cannot write {' and '.join(names)}: {exc}") from None
+
+    def bulk_load(self, nquads: IO[bytes]) -> None:
+        """Add the N-Quads read from ``nquads`` with Oxigraph's bulk loader: fast, but not one
+        transaction (see :func:`bulk_load_articles`)."""
+        try:
+            self._store.bulk_load(input=nquads, format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError) as exc:
+            raise ServiceError(f"embedded store {self.path}: the bulk load failed: {exc}") from None
+
+    def graph_counts(self) -> dict[str, int]:
+        """How many triples each named graph holds."""
+        query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+        solutions = self._store.query(query)
+        assert isinstance(solutions, ox.QuerySolutions)  # a SELECT query
+        return {row["g"].value: int(row["n"].value) for row in solutions}
+
+    def clear(self) -> None:
+        self._store.clear()
 
     def count_triples(self, graph: str) -> int:
         query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {ox.NamedNode(graph)} {{ ?s ?p ?o }} }}"
@@ -216,6 +253,108 @@ def load_articles(
         if report is not None:
             report(outcome)
     return outcomes
+
+
+def bulk_load_articles(
+    store: EmbeddedStore,
+    payloads: Iterable[Payload | Outcome | Deferred],
+    *,
+    verify: bool = True,
+    report: Callable[[Outcome], None] | None = None,
+) -> list[Outcome]:
+    """Load the articles of ``payloads`` into an empty embedded store with Oxigraph's bulk loader,
+    streaming: every article's outcome, in input order, once all are in.
+
+    For an archive's first import: the bulk loader is several times faster than one transaction
+    per article, but it is not a transaction. So the store must hold no graph yet; should the
+    load fail, the store is emptied again and every article reported as not loaded. Each graph's
+    triples are counted afterwards, as :func:`load_articles` counts them. A graph given twice is
+    loaded once (the later input is reported invalid), as in a dump.
+    """
+    held = store.graphs()
+    if held:
+        raise InputError(
+            f"{store.path}: the store holds {len(held)} graph{'s' if len(held) != 1 else ''} already; a bulk "
+            "load is for an empty or new store: load without --bulk to update it article by article"
+        )
+    batch = _Batch(store, verify)  # makes deferred inputs, and stops making them once the load failed
+    items = iter(payloads)  # once the load failed, the rest follow from where it stopped
+    taken: dict[str, str] = {}  # graph -> the input it came from
+    made: list[Payload | Outcome] = []
+
+    def quads() -> Iterator[bytes]:
+        for item in _made(items, batch):
+            if isinstance(item, Outcome):
+                made.append(item)
+                continue
+            twice = [p.graph for p in item.graphs if p.graph in taken]
+            if twice:
+                error = f"the graph <{twice[0]}> is in the load already, from {taken[twice[0]]}: left out"
+                made.append(Outcome(item.label, item.graph, "invalid", item.total, error=error))
+                continue
+            taken.update((p.graph, item.label) for p in item.graphs)
+            made.append(item)
+            yield item.nquads()
+
+    started = time.perf_counter()
+    failure = ""
+    try:
+        store.bulk_load(io.BufferedReader(_Stream(quads()), buffer_size=1 << 20))
+    except ServiceError as exc:
+        failure = str(exc)
+        store.clear()  # back to the empty store it was: no article half loaded
+        batch.unreachable = True  # the inputs not made yet are not attempted
+        made.extend(_made(items, batch))
+    seconds = time.perf_counter() - started
+    counts = store.graph_counts() if verify and not failure else {}
+    outcomes = []
+    for item in made:
+        if isinstance(item, Payload):
+            item = _bulk_outcome(item, counts, verify, failure, seconds)
+        outcomes.append(item)
+        if report is not None:
+            report(item)
+    return outcomes
+
+
+def _bulk_outcome(payload: Payload, counts: dict[str, int], verify: bool, failure: str, seconds: float) -> Outcome:
+    sent = payload.total
+    if failure:
+        return Outcome(payload.label, payload.graph, "failed", sent, error=failure)
+    stored = sum(counts.get(p.graph, 0) for p in payload.graphs) if verify else sent
+    if stored != sent:
+        error = f"the store holds {stored} triples in the graph{'s' if payload.parts else ''}, {sent} were sent"
+        return Outcome(payload.label, payload.graph, "failed", sent, stored, error)
+    also = tuple(p.graph for p in payload.parts)
+    return Outcome(payload.label, payload.graph, "loaded", sent, stored, seconds=seconds, also=also)
+
+
+def _in_graph(ntriples: bytes, graph: str) -> bytes:
+    """N-Triples made N-Quads in ``graph``: every line ends in " .\\n", and nowhere else (a line
+    break in a literal is escaped)."""
+    return ntriples.replace(b" .\n", f" <{graph}> .\n".encode())
+
+
+class _Stream(io.RawIOBase):
+    """The bytes of ``chunks`` as a file the bulk loader reads, made as it reads them."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._chunk = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._chunk:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._chunk = memoryview(chunk)
+        n = min(len(buffer), len(self._chunk))
+        buffer[:n] = self._chunk[:n]
+        self._chunk = self._chunk[n:]
+        return n
 
 
 class _Batch:
