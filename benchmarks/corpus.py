@@ -400,24 +400,46 @@ def story(index: int, seed: int) -> dict:
     }
 
 
-def write_corpus(folder: Path, n: int, seed: int = 1) -> list[Path]:
-    """Write ``n`` stories as JSON files into ``folder``; returns their paths."""
+def write_corpus(folder: Path, n: int, seed: int = 1, suffix: str = ".json") -> list[Path]:
+    """Write ``n`` stories into ``folder`` as JSON, or with ``suffix=".yaml"`` as YAML written
+    the way editors write it (block style, flow mappings for evidence spans); their paths."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(n):
-        path = folder / f"story-{i:06d}.json"
-        path.write_text(json.dumps(story(i, seed), ensure_ascii=False, indent=1), encoding="utf-8")
+        path = folder / f"story-{i:06d}{suffix}"
+        data = story(i, seed)
+        text = _yaml(data) if suffix == ".yaml" else json.dumps(data, ensure_ascii=False, indent=1)
+        path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def _yaml(data: dict) -> str:
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        def represent_dict(self, value):  # type: ignore[no-untyped-def]
+            # "{start: 4, end: 9, text: Minsk}" on one line, as the seed story writes a span
+            flow = set(value) <= {"start", "end", "text", "entity", "role", "capacity", "occurrence"}
+            return self.represent_mapping("tag:yaml.org,2002:map", value, flow_style=flow)
+
+        def represent_text(self, value):  # type: ignore[no-untyped-def]
+            # the article as a block of lines ("text: |"), where YAML allows it
+            return self.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+    Dumper.add_representer(dict, Dumper.represent_dict)
+    Dumper.add_representer(str, Dumper.represent_text)
+    return yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=100, help="how many stories (default 100)")
-    parser.add_argument("--out", type=Path, required=True, help="folder to write story-NNNNNN.json into")
+    parser.add_argument("--out", type=Path, required=True, help="folder to write story-NNNNNN.json (or .yaml) into")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument("--yaml", action="store_true", help="write YAML stories, as editors do (default JSON)")
     args = parser.parse_args()
-    paths = write_corpus(args.out, args.n, args.seed)
+    paths = write_corpus(args.out, args.n, args.seed, ".yaml" if args.yaml else ".json")
     print(f"{len(paths)} stories in {args.out}")
 
 

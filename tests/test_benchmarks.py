@@ -128,3 +128,15 @@ def test_startup_benchmark_runs_in_smoke_mode():
         "the floor",
     ):
         assert row in run.stdout
+
+
+def test_stages_benchmark_runs_in_smoke_mode():
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "stages.py"), "--n", "3"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    for row in ("YAML", "JSON", "parse", "checks", "map", "shapes", "serialise", "write", "total"):
+        assert row in run.stdout

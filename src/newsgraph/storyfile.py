@@ -142,6 +142,15 @@ def parse_text(text: str, name: str) -> tuple[Any, Positions, Problems]:
         raise InputError(f"{name}: the file is empty; a story needs at least an article")
     if name.endswith(".json"):
         return _parse_json(text, name)
+    data = _plain_yaml(text)
+    if data is not None:  # the fast reader's data is exactly what the careful one would give
+        return data, _LazyPositions(lambda: _careful_yaml(text, name)[1]), []
+    return _careful_yaml(text, name)
+
+
+def _careful_yaml(text: str, name: str) -> tuple[Any, Positions, Problems]:
+    """YAML read by libyaml's composer and our rules, with the position of every value and every
+    problem (duplicate keys, aliases, tags) and syntax errors at their place."""
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.composer.ComposerError as exc:
@@ -271,6 +280,7 @@ class _NotJsonError(Exception):
 
 #: Python refuses to read integers longer than this (sys.get_int_max_str_digits(); 0 means no limit).
 _MAX_DIGITS = sys.get_int_max_str_digits() or 4300
+_TOO_LONG = 10**_MAX_DIGITS  # the least number with more digits
 _JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|[^\s"\[\]{},:]+')
 
 
@@ -309,6 +319,71 @@ def _depth(data: Any) -> int:
         if depth <= MAX_DEPTH:
             stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
     return deepest
+
+
+#: What a story written the usual way never holds, and where the two YAML readers could part:
+#: tabs, the line breaks and characters of YAML 1.1 (NEL, LS, PS, BOM) and control characters;
+#: tags, anchors and aliases at the start of a value; complex keys, documents and directives.
+_UNUSUAL_CHARACTER = re.compile("[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
+_TAG_ANCHOR_ALIAS = re.compile(r"(?:^|[\s\[,{])[!&*]\S", re.MULTILINE)
+_KEY_OR_DOCUMENT = re.compile(r"^[ ]*(?:\?|---|\.\.\.|%)", re.MULTILINE)
+#: A plain value that begins like a number, and the number forms the readers read differently
+#: (YAML 1.2 reads 0x1F, 1_000, 1e3 and .inf as numbers; libyaml and our rules keep them text, and
+#: 08 or 017 are read apart too); a slug, a day or a time of day reads alike in both.
+_NUMBER_LIKE = re.compile(
+    r"(?:^|[\[,{]|:[ \t]|-[ \t])[ \t]*([-+]?[0-9.][^\s,\]}#]*)[ \t]*(?=$|[,\]}]|[ \t]#)", re.MULTILINE
+)
+_READ_APART = re.compile(
+    r"[-+]?0[xXoObB].*"
+    r"|[-+]?[0-9][0-9_]*_[0-9_.]*"
+    r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+"
+    r"|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)"
+    r"|[-+]?0[0-9]+(?:\.[0-9]*)?"
+)
+
+
+def _plain_yaml(text: str) -> dict[str, Any] | None:
+    """The story in ``text`` read by the fast YAML reader (yaml-rs, in Rust), when the text holds
+    nothing the two readers could read differently and the data is what a story holds (a mapping
+    with text keys, not too deep, no number too long); otherwise None, and the careful reader
+    (libyaml's composer, with a position for every problem) reads it. The tests hold the two to
+    the same data on generated documents."""
+    if (
+        _UNUSUAL_CHARACTER.search(text)
+        or (("!" in text or "&" in text or "*" in text) and _TAG_ANCHOR_ALIAS.search(text))
+        or _KEY_OR_DOCUMENT.search(text)
+        or any(_READ_APART.fullmatch(m) for m in _NUMBER_LIKE.findall(text))
+    ):
+        return None
+    import yaml_rs
+
+    try:
+        data = yaml_rs.loads(text, parse_datetime=False)  # duplicate keys are errors by default
+    except Exception:  # whatever it is, the careful reader says it with its position
+        return None
+    return data if isinstance(data, dict) and _plain(data) else None
+
+
+def _plain(data: dict[str, Any]) -> bool:
+    """Whether every key is text, nothing nests deeper than MAX_DEPTH, every number is a finite
+    one of at most _MAX_DIGITS digits (without recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            if depth > MAX_DEPTH or not all(isinstance(k, str) for k in value):
+                return False
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            if depth > MAX_DEPTH:
+                return False
+            stack.extend((v, depth + 1) for v in value)
+        elif isinstance(value, float):
+            if value != value or value in (float("inf"), float("-inf")):
+                return False
+        elif not isinstance(value, (str, int, type(None))) or (isinstance(value, int) and abs(value) >= _TOO_LONG):
+            return False
+    return True
 
 
 class _LazyPositions(dict):
