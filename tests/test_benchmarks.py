@@ -140,3 +140,17 @@ def test_stages_benchmark_runs_in_smoke_mode():
     assert run.returncode == 0, run.stderr
     for row in ("YAML", "JSON", "parse", "checks", "map", "shapes", "serialise", "write", "total"):
         assert row in run.stdout
+
+
+def test_archive_benchmark_runs_in_smoke_mode():
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "archive.py"), "--n", "5"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    for row in ("generate 5 YAML stories", "newsgraph build --jobs 2", "newsgraph load --bulk", "oxigraph load"):
+        assert row in run.stdout
+    assert "5 of 5 articles loaded" in run.stdout and "every shipped question under 1 s" in run.stdout
+    assert run.stdout.count("query ") >= 7

@@ -23,7 +23,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
@@ -293,7 +293,7 @@ def bulk_load_articles(
                 made.append(Outcome(item.label, item.graph, "invalid", item.total, error=error))
                 continue
             taken.update((p.graph, item.label) for p in item.graphs)
-            made.append(item)
+            made.append(_counted(item))  # its triples go to the loader; what is kept is how many
             yield item.nquads()
 
     started = time.perf_counter()
@@ -315,6 +315,11 @@ def bulk_load_articles(
         if report is not None:
             report(item)
     return outcomes
+
+
+def _counted(payload: Payload) -> Payload:
+    """The payload without its triples: its label, graphs and counts."""
+    return replace(payload, body=b"", parts=tuple(replace(part, body=b"") for part in payload.parts))
 
 
 def _bulk_outcome(payload: Payload, counts: dict[str, int], verify: bool, failure: str, seconds: float) -> Outcome:
