@@ -292,10 +292,19 @@ def test_unknown_names_get_a_type_from_the_words_around_them():
         ("en", "An IMF mission that visited Zhetigen last month", "Zhetigen", "city"),
         # a name in Latin letters in a Greek text: its own language's words, and never a city
         ("el", "Αντιπροσωπεία της Daesan Heavy Industries έφτασε.", "Daesan Heavy Industries", "organization"),
-        ("el", "ανακοίνωσε στο Telegram ο υπουργός.", "Telegram", "organization"),
+        ("el", "Τα πλοία έφυγαν από το Shelby Yard χθες.", "Shelby Yard", "organization"),
+        ("el", "ανακοίνωσε στο Telegram ο υπουργός.", "Telegram", "media"),
         ("el", "ο αντιπρόεδρος της PDVSA Λουίς Ρέγες", "Λουίς Ρέγες", "person"),
         # a name after a comma, its title just before: a person, whatever else the words say
         ("el", "δήλωσε ο επικεφαλής της επιτροπής, Νουριντίν Χαλίμοφ.", "Νουριντίν Χαλίμοφ", "person"),
+        # Greek names the body a title is of, then the person; names joined by particles
+        ("el", "δήλωσε ο Πρόεδρος της Κυπριακής Δημοκρατίας Νίκος Χριστοδουλίδης.", "Νίκος Χριστοδουλίδης", "person"),
+        ("el", "Η Πρόεδρος της Κομισιόν Ούρσουλα φον ντερ Λάιεν ανέφερε.", "Ούρσουλα φον ντερ Λάιεν", "person"),
+        ("el", "ο Επίτροπος Εμπορίου Μάρος Σέφτσοβιτς θα μεταβεί", "Μάρος Σέφτσοβιτς", "person"),
+        # an outlet: whom one speaks to, or what reported
+        ("en", "Two officials told Vedomosti that flights resumed.", "Vedomosti", "media"),
+        ("en", "Flights resumed, Vedomosti reported.", "Vedomosti", "media"),
+        ("el", "Διπλωματική πηγή ανέφερε στο Ορίζοντας ότι δεν καταβλήθηκαν λύτρα.", "Ορίζοντας", "media"),
         # a known name inside a hyphened one is not that name
         ("el", "δήλωσε στο πρακτορείο Asia-Plus ο υπουργός.", "Asia-Plus", "news-agency"),
     ],

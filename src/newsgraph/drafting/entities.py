@@ -23,6 +23,7 @@ from .lexicon import (
     LOCATIVES,
     NOT_NAMES,
     REGIONAL_DEMONYMS,
+    SPEECH,
     TITLES,
     TO_A_PLACE,
     TYPE_WORDS,
@@ -42,6 +43,11 @@ _IN_A = {"el": (("σε",), ("με",)), "en": (("in", "a"), ("in", "its"), ("in",
 _JOINS = {"el": {"και"}, "en": {"and", "of", "for"}}
 #: Greek genitive plural after a title: its portfolio ("υπουργός Εξωτερικών"), not a name.
 _PORTFOLIO = {"el": ("ων", "ας", "ης")}
+#: ... and one in -ου when a name follows ("Επίτροπος Εμπορίου Μάρος Σέφτσοβιτς"; not "του υπουργού
+#: Παπαδόπουλου", a surname)
+_PORTFOLIO_THEN_NAME = {"el": ("ου",)}
+#: Words after an outlet's name: it reported.
+_REPORTED = {"el": {"μετεδωσε", "ανεφερε"}, "en": {"reported"}}
 #: Words that make a place's name the name of a region ("the Moscow region").
 _REGION_WORDS = {
     "en": ("region", "oblast", "province", "district", "governorate"),
@@ -390,7 +396,10 @@ class EntityRules(Reading):
             if i in shouted:  # a line in capitals ("WRITTEN FOR THE TESTS"): no names in it
                 i += 1
                 continue
-            if i > 0 and self._title(i - 1) and w.norm.endswith(_PORTFOLIO.get(self.language, ())):
+            portfolio = w.norm.endswith(_PORTFOLIO.get(self.language, ())) or (
+                w.norm.endswith(_PORTFOLIO_THEN_NAME.get(self.language, ())) and self._capitalised_next(i + 1)
+            )
+            if i > 0 and self._title(i - 1) and portfolio:
                 i += 1  # "υπουργός Εξωτερικών": the title's portfolio, not a name
                 continue
             end = i + 1
@@ -400,14 +409,8 @@ class EntityRules(Reading):
                 same_script = bool(_GREEK_LETTER.match(nxt.text)) == bool(_GREEK_LETTER.match(self.words[end - 1].text))
                 if close and nxt.capitalised and nxt.norm not in NOT_NAMES[self.language] and same_script:
                     end += 1
-                elif (
-                    close
-                    and nxt.norm in CONNECTORS[self.language]
-                    and end + 1 < len(self.words)
-                    and self.words[end + 1].capitalised
-                    and end + 1 not in self.taken
-                ):
-                    end += 2
+                elif close and nxt.norm in CONNECTORS[self.language] and (joined := self._connected(end)):
+                    end = joined
                 else:
                     break
             titles = [k for k in range(i, end) if self._title(k)]
@@ -425,8 +428,33 @@ class EntityRules(Reading):
                 continue
             if i > 0 and self.words[i - 1].text == "The" and i - 1 not in starts and i - 1 not in self.taken:
                 i -= 1  # "in The Hague": the article is part of the name
+            split = self._holder_after_body(i, end)
+            if split:  # "ο Πρόεδρος της Κυπριακής Δημοκρατίας Νίκος Χριστοδουλίδης": a body, then its holder
+                self._unknown(i, split)
+                i = split
             self._unknown(i, end)
             i = end
+
+    def _connected(self, k: int) -> int | None:
+        """Past the words joining two parts of a name from word ``k`` ("von der", "φον ντερ",
+        "bin"), and the capitalised word after them; None if no such word follows."""
+        j = k
+        while j < len(self.words) and self.words[j].norm in CONNECTORS[self.language] and j - k < 3:
+            j += 1
+        if j < len(self.words) and self.words[j].capitalised and j not in self.taken:
+            return j + 1
+        return None
+
+    def _holder_after_body(self, start: int, end: int) -> int | None:
+        """Where the name of someone begins in a Greek run of names after a title and its genitive
+        ('ο εκπρόσωπος της Πυροσβεστικής Παντελής Σάββα'): the last two capitalised words, when
+        the run has more (Greek names the body a title is of, then the person)."""
+        if self.language != "el" or start < 2 or self.words[start - 1].norm not in _OF[self.language]:
+            return None
+        if not self._title(start - 2):
+            return None
+        capitalised = [k for k in range(start, end) if self.words[k].capitalised]
+        return capitalised[-2] if len(capitalised) >= 3 else None
 
     def _demonym(self, w: Token) -> bool:
         """Whether an English word is an adjective of nationality: a state's name and an ending
@@ -515,6 +543,8 @@ class EntityRules(Reading):
                 return "organization", " (an acronym)"
             if self.text[self.words[end - 1].end : self.words[end - 1].end + 1] == ",":
                 return "city", " (a dateline: 'PORTO ALEGRE, Brazil')"
+        if self._told(start, end):  # "told Kommersant", "δήλωσε στο ΑΠΕ-ΜΠΕ": whom one speaks to, in print
+            return "media", f" (told: {self.words[start - 1].text!r})"
         prev = start - 1
         if lang != "en" and prev > 0 and self.words[prev].norm in _DEFINITE[lang]:
             prev -= 1  # "από την Καλαμαριά": Greek puts the article before every place
@@ -534,6 +564,22 @@ class EntityRules(Reading):
         if 2 <= end - start <= 3:
             return "person", " (a name of two or three words)"
         return "organization", ""
+
+    def _told(self, start: int, end: int) -> bool:
+        """Whether a one-word name (or an acronym) is an outlet: what someone spoke to (right after
+        'told' in English, after a Greek verb of speaking and the neuter 'στο'), or what reported."""
+        one = end == start + 1 or all(_acronym(self.words[k].text) for k in range(start, end))
+        if not one or start < 1:
+            return False
+        if end < len(self.words) and self.words[end].norm in _REPORTED[self.language]:
+            return True  # "Kommersant reported", "μετέδωσε το ..." comes before the name
+        if self.language == "en":
+            return self.words[start - 1].norm == "told"
+        return (
+            start >= 2
+            and self.words[start - 1].norm == "στο"
+            and phrase_at(self.words, start - 2, SPEECH[self.language]) > 0
+        )
 
     def _head(self, inside: list[tuple[int, int, str]], start: int, end: int, language: str) -> tuple[int, str]:
         """Of the words in a name that tell a type (first, end, type), the ones naming what it is:

@@ -325,6 +325,7 @@ TITLES = {
         "επικεφαλ",
         "γενικ",
         "ομολογ",
+        "επιτροπο",  # Επίτροπος, Επιτρόπου: a commissioner
     ),
     "en": (
         "president",
@@ -365,12 +366,16 @@ TYPE_WORDS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("media", ("τηλεοπτικ",)),
         ("media", ("ιστοσελιδ",)),
         ("media", ("καναλ",)),
+        ("media", ("τηλεορασ",)),
+        ("media", ("ραδιοφων",)),
         ("government-body", ("υπουργει",)),
         ("government-body", ("κρεμλιν",)),
         ("government-body", ("λευκος", "οικος")),
         ("government-body", ("λευκου", "οικου")),
         ("government-body", ("πενταγων",)),
-        ("government-body", ("επιτροπ",)),
+        ("government-body", ("επιτροπη",)),  # Επιτροπή, -ής: not Επίτροπος, a title
+        ("government-body", ("επιτροπε",)),
+        ("government-body", ("επιτροπω",)),
         ("government-body", ("αστυνομ",)),
         ("government-body", ("κογκρεσ",)),
         ("government-body", ("πρεσβει",)),
@@ -419,6 +424,11 @@ TYPE_WORDS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("media", ("times",)),
         ("media", ("post",)),
         ("media", ("journal",)),
+        ("media", ("daily",)),
+        ("media", ("weekly",)),
+        ("media", ("television",)),
+        ("media", ("radio",)),
+        ("media", ("tv",)),
         ("government-body", ("ministry",)),
         ("government-body", ("kremlin",)),
         ("government-body", ("white", "house")),
@@ -716,7 +726,7 @@ IRREGULAR_DEMONYMS = frozenset(
 #: Small words that may join the capitalised words of one name ("Bank of England", "Υπουργείο
 #: Εξωτερικών της Ρωσίας" is two names: the connector must be followed by a capitalised word).
 CONNECTORS = {
-    "el": frozenset(),
+    "el": frozenset({"φον", "ντερ", "ντε", "ντελ", "ντα", "ντι", "βαν", "μπιν", "λα"}),
     "en": frozenset(
         {"of", "for", "de", "la", "del", "von", "van", "bin", "al", "do", "da", "dos", "das", "di", "du", "y"}
     ),
