@@ -59,7 +59,7 @@ def sets(smoke: bool) -> list[tuple[str, list[Path]]]:
         fresh = sorted((data / "drafting-fresh-3").glob("*.yaml"))
         out.append(("fresh-3, scored once, then tuned on (tests/data/drafting-fresh-3)", fresh))
         fresh = sorted((data / "drafting-fresh-4").glob("*.yaml"))
-        out.append(("fresh-4, scored once (tests/data/drafting-fresh-4)", fresh))
+        out.append(("fresh-4, scored once, then tuned on (tests/data/drafting-fresh-4)", fresh))
     return [(name, paths) for name, paths in out if paths]
 
 

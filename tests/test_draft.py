@@ -501,8 +501,8 @@ SET_FLOORS = {
     # first scored untuned at 80/64/32/77/69% (one QID 'wrong': Moscow standing for Russia's government),
     # then tuned on
     "drafting-fresh-3": {"entities": 0.8, "typed": 0.7, "events": 0.25, "dates_read": 0.85, "claims": 0.6},
-    # scored once, untuned (80/61/20/65/59%; no wrong QID once the scorer paired a drafted
-    # position with the gold's position rather than with its unnamed holder): a floor, not a target
+    # first scored untuned at 80/61/20/65/59% (no wrong QID once the scorer paired a drafted
+    # position with the gold's position rather than with its unnamed holder), then tuned on
     "drafting-fresh-4": {"entities": 0.75, "typed": 0.55, "events": 0.15, "dates_read": 0.6, "claims": 0.55},
 }
 
