@@ -14,7 +14,8 @@ On the same generated corpus (benchmarks/corpus.py) it times, per article:
 and prints articles per second, the ratios a/b and a/c, the --jobs speed-up and peak RSS. Not a
 test: it asserts nothing. With --rss N it only builds N stories (--jobs 2) and prints peak RSS.
 
-    python benchmarks/build.py --n 1000
+    python benchmarks/build.py --n 1000          # JSON stories
+    python benchmarks/build.py --n 1000 --yaml   # YAML stories, as editors write them
     python benchmarks/build.py --rss 10000
 """
 
@@ -134,6 +135,7 @@ def main() -> None:
     parser.add_argument("--naive-sample", type=int, default=50, help="stories the naive pipeline builds (default 50)")
     parser.add_argument("--rss", type=int, metavar="N", help="only build N stories with --jobs 2 and print peak RSS")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--yaml", action="store_true", help="YAML stories, as editors write them (default JSON)")
     args = parser.parse_args()
     if args.rss:
         rss_only(args.rss, args.seed)
@@ -142,8 +144,8 @@ def main() -> None:
     memory = Path("/dev/shm") if Path("/dev/shm").is_dir() else None
     with tempfile.TemporaryDirectory(prefix="newsgraph-build-bench-") as tmp:
         folder = Path(tmp)
-        print(f"generating {args.n} stories ...", flush=True)
-        paths = write_corpus(folder / "stories", args.n, args.seed)
+        print(f"generating {args.n} {'YAML' if args.yaml else 'JSON'} stories ...", flush=True)
+        paths = write_corpus(folder / "stories", args.n, args.seed, ".yaml" if args.yaml else ".json")
         newsgraph.build(newsgraph.load_story(paths[0]))  # imports and compiled schemas, once
         jobs1 = full_build(paths, folder / "out1", jobs=1)
         rss_after_jobs1 = peak_rss_mb(resource.RUSAGE_SELF)
