@@ -10,6 +10,15 @@ import newsgraph
 from .conftest import ROOT
 
 
+def smoke(script: str, *args: str) -> str:
+    """The standard output of ``benchmarks/SCRIPT ARGS``, which must succeed."""
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / script), *args], capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
 def test_corpus_generator_is_reproducible_and_every_story_is_valid(tmp_path):
     sys.path.insert(0, str(ROOT))
     from benchmarks.corpus import story, write_corpus
@@ -30,27 +39,18 @@ def test_corpus_generator_is_reproducible_and_every_story_is_valid(tmp_path):
 
 
 def test_load_benchmark_runs_in_smoke_mode():
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "load.py"), "--n", "3"], capture_output=True, text=True, timeout=300
-    )
-    assert run.returncode == 0, run.stderr
+    out = smoke("load.py", "--n", "3")
     for row in (
         "newsgraph load --bulk, embedded store",
         "newsgraph load --jobs 1, embedded store",
         "newsgraph load --jobs 2, Oxigraph server (PUT)",
         "oxigraph load (bulk loader",
     ):
-        assert row in run.stdout
+        assert row in out
 
 
 def test_build_benchmark_runs_in_smoke_mode():
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "build.py"), "--n", "3", "--naive-sample", "1"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert run.returncode == 0, run.stderr
+    out = smoke("build.py", "--n", "3", "--naive-sample", "1")
     for row in (
         "(a) newsgraph build --jobs 1",
         "(b) naive pipeline (1 stories)",
@@ -59,67 +59,24 @@ def test_build_benchmark_runs_in_smoke_mode():
         "a/c:",
         "peak RSS",
     ):
-        assert row in run.stdout
-    rss = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "build.py"), "--rss", "3"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert rss.returncode == 0 and "peak RSS" in rss.stdout
+        assert row in out
+    assert "peak RSS" in smoke("build.py", "--rss", "3")
 
 
 def test_validate_benchmark_runs_in_smoke_mode():
-    run = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "validate.py"),
-            "--sizes",
-            "20000",
-            "40000",
-            "--repeat",
-            "1",
-            "--max-ratio",
-            "1000",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert run.returncode == 0, run.stderr
+    out = smoke("validate.py", "--sizes", "20000", "40000", "--repeat", "1", "--max-ratio", "1000")
     for row in ("seed story, as it is", "evidence quote of    40,000 characters", "last step / first step"):
-        assert row in run.stdout
+        assert row in out
 
 
 def test_draft_benchmark_runs_in_smoke_mode():
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "draft.py"), "--repeat", "1", "--smoke", "--max-cpu", "60"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert run.returncode == 0, run.stderr
+    out = smoke("draft.py", "--repeat", "1", "--smoke", "--max-cpu", "60")
     for row in ("python -c pass:", "newsgraph draft:", "all of written with the rules", "QIDs filled in:", "slowest:"):
-        assert row in run.stdout
+        assert row in out
 
 
 def test_startup_benchmark_runs_in_smoke_mode():
-    run = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "startup.py"),
-            "--repeat",
-            "1",
-            "--max-help",
-            "1000",
-            "--max-validate",
-            "1000",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert run.returncode == 0, run.stderr
+    out = smoke("startup.py", "--repeat", "1", "--max-help", "1000", "--max-validate", "1000")
     for row in (
         "python -c pass:",
         "newsgraph --help:",
@@ -127,30 +84,18 @@ def test_startup_benchmark_runs_in_smoke_mode():
         "newsgraph build SEED:",
         "the floor",
     ):
-        assert row in run.stdout
+        assert row in out
 
 
 def test_stages_benchmark_runs_in_smoke_mode():
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "stages.py"), "--n", "3"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert run.returncode == 0, run.stderr
+    out = smoke("stages.py", "--n", "3")
     for row in ("YAML", "JSON", "parse", "checks", "map", "shapes", "serialise", "write", "total"):
-        assert row in run.stdout
+        assert row in out
 
 
 def test_archive_benchmark_runs_in_smoke_mode():
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "archive.py"), "--n", "5"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert run.returncode == 0, run.stderr
+    out = smoke("archive.py", "--n", "5")
     for row in ("generate 5 YAML stories", "newsgraph build --jobs 2", "newsgraph load --bulk", "oxigraph load"):
-        assert row in run.stdout
-    assert "5 of 5 articles loaded" in run.stdout and "every shipped question under 1 s" in run.stdout
-    assert run.stdout.count("query ") >= 7
+        assert row in out
+    assert "5 of 5 articles loaded" in out and "every shipped question under 1 s" in out
+    assert out.count("query ") >= 7
