@@ -8,6 +8,7 @@ import io
 import pytest
 
 from newsgraph.paging import NotSelect, default_limit, paged
+from newsgraph.resources import shipped_queries
 
 from .answers import EXPECTED
 from .conftest import SEED, run_cli
@@ -44,6 +45,16 @@ def test_pages_of_a_shipped_question_follow_each_other_to_the_last(store):
         offset += 12
     assert [len(p) for p in pages] == [12, 12, 7]
     assert [row for page in pages for row in page] == expected  # the same rows, in the same order
+
+
+def test_a_question_that_grows_with_the_archive_has_a_default_page(store):
+    text = shipped_queries()["entities-with-wikidata"]
+    assert default_limit(text) == 100 and default_limit(shipped_queries()["chain-of-sources"]) == 100
+    everything, note = rows(store, "entities-with-wikidata")
+    assert len(everything) == 34 and note == ""  # the seed's 34 fit in one page
+    assert rows(store, "entities-with-wikidata", "--all")[0] == everything
+    page, note = rows(store, "entities-with-wikidata", "--offset", "30")
+    assert page == everything[30:] and note == ""
 
 
 def test_a_users_query_is_paged_too(store):
