@@ -99,3 +99,19 @@ def test_archive_benchmark_runs_in_smoke_mode():
         assert row in out
     assert "5 of 5 articles loaded" in out and "every shipped question under 1 s" in out
     assert out.count("query ") >= 7
+
+
+def test_queries_benchmark_runs_in_smoke_mode(tmp_path):
+    from newsgraph.resources import shipped_queries
+
+    command = [sys.executable, str(ROOT / "benchmarks" / "queries.py"), "--n", "5", "--repeat", "1", "--target", "1000"]
+    store = tmp_path / "store"
+    run = subprocess.run([*command, "--store", str(store)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "6 articles in the store" in run.stdout  # five generated and the seed
+    for name in shipped_queries():
+        assert f"\n{name} " in run.stdout
+    again = subprocess.run([*command, "--store", str(store)], capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0 and "reusing the store" in again.stdout
+    missed = subprocess.run([*command[:-1], "0", "--store", str(store)], capture_output=True, text=True, timeout=300)
+    assert missed.returncode == 1 and "MISSED" in missed.stdout

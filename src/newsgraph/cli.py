@@ -742,11 +742,40 @@ def _is_file(name: str) -> bool:
 @click.argument("question", required=False)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--list", "list_queries", is_flag=True, help="List the example questions shipped with newsgraph.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    help="At most N rows of a SELECT query: a page (the shipped questions whose answers grow with "
+    "the archive give 100 unless told).",
+)
+@click.option(
+    "--offset",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Skip the first N rows (the pages before).",
+)
+@click.option("--all", "all_rows", is_flag=True, help="Every row, without a question's default page.")
 @_store_options
-def query_command(question: str | None, fmt: str, list_queries: bool, **store_options: Any) -> None:
-    """Ask QUESTION: a SPARQL query, a .rq file, or the name of a shipped example question."""
+def query_command(
+    question: str | None,
+    fmt: str,
+    list_queries: bool,
+    limit: int | None,
+    offset: int,
+    all_rows: bool,
+    **store_options: Any,
+) -> None:
+    """Ask QUESTION: a SPARQL query, a .rq file, or the name of a shipped example question.
+
+    --limit and --offset page the rows of a SELECT query: the page is written into the query
+    (LIMIT/OFFSET appended, or the query wrapped as a subquery when it has its own), so the store
+    sends only that page. When a page comes back full, a note on standard error says how to ask
+    for the next one.
+    """
+    from .paging import NotSelect, default_limit, paged
     from .resources import shipped_queries
-    from .results import format_results
+    from .results import format_results, row_count
 
     shipped = shipped_queries()
     if list_queries:
@@ -755,6 +784,8 @@ def query_command(question: str | None, fmt: str, list_queries: bool, **store_op
         return
     if not question:
         raise click.UsageError("give a SPARQL query, a .rq file or a question name (see --list)")
+    if all_rows and (limit is not None or offset):
+        raise click.UsageError("--all asks for every row: give it without --limit and --offset")
     if question in shipped:
         sparql = shipped[question]
     elif question.endswith(".rq") or _is_file(question):
@@ -764,8 +795,22 @@ def query_command(question: str | None, fmt: str, list_queries: bool, **store_op
             raise InputError(f"{question}: cannot read the query: {exc}") from None
     else:
         sparql = question
+    if limit is None and not all_rows:
+        limit = default_limit(sparql)
+    if limit is not None or offset:
+        try:
+            sparql = paged(sparql, limit, offset)
+        except NotSelect as exc:
+            raise click.UsageError(f"--limit and --offset page the rows of a SELECT query; {exc}") from None
     with _open_store(**store_options, must_exist=True) as store:
-        click.echo(format_results(store.query(sparql), fmt))
+        text = format_results(store.query(sparql), fmt)
+    click.echo(text)
+    if limit is not None and row_count(text, fmt) >= limit:
+        click.echo(
+            f"newsgraph: rows {offset + 1} to {offset + limit}, a full page; more may follow: "
+            f"--offset {offset + limit} for the next page (--limit N for bigger pages, --all for every row)",
+            err=True,
+        )
 
 
 @cli.command("link")

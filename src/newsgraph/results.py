@@ -12,9 +12,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+
 import pyoxigraph as ox
 
-__all__ = ["FORMATS", "format_results"]
+__all__ = ["FORMATS", "format_results", "row_count"]
 
 FORMATS = ("table", "csv", "json")
 
@@ -46,3 +50,17 @@ def format_results(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) for r in rows]
     return "\n".join(line.rstrip() for line in lines)
+
+
+def row_count(text: str, fmt: str) -> int:
+    """How many rows of a SELECT query's answer ``text``, formatted by :func:`format_results`, holds.
+
+    >>> row_count("?s\\n--\\n<a>\\n<b>", "table"), row_count("s\\r\\na\\r\\n", "csv")
+    (2, 1)
+    """
+    if fmt == "json":
+        bindings = json.loads(text).get("results", {}).get("bindings", [])
+        return len(bindings)
+    if fmt == "csv":
+        return max(0, sum(1 for _ in csv.reader(io.StringIO(text))) - 1)
+    return max(0, len(text.splitlines()) - 2)
