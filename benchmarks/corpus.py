@@ -417,7 +417,7 @@ def write_corpus(folder: Path, n: int, seed: int = 1, suffix: str = ".json") -> 
 def _yaml(data: dict) -> str:
     import yaml
 
-    class Dumper(yaml.SafeDumper):
+    class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]  # libyaml emits fast
         def represent_dict(self, value):  # type: ignore[no-untyped-def]
             # "{start: 4, end: 9, text: Minsk}" on one line, as the seed story writes a span
             flow = set(value) <= {"start", "end", "text", "entity", "role", "capacity", "occurrence"}

@@ -78,3 +78,10 @@ def test_importing_the_package_imports_no_heavy_library_and_keeps_its_names():
         text=True,
     )
     assert run.stdout.split() == ["[]", "True", "True"], run.stderr
+
+
+def test_a_question_to_the_embedded_store_needs_no_http_library(tmp_path):
+    store = tmp_path / "store"
+    assert imported("load", str(SEED), "--store", str(store))[0] == 0
+    code, modules = imported("query", "timeline-of-a-thing", "--store", str(store))
+    assert code == 0 and "requests" not in modules

@@ -412,15 +412,16 @@ def _open_store(
     *,
     must_exist: bool,
 ) -> EmbeddedStore | RemoteStore:
-    from .graphstore import RemoteStore, auth_from
-    from .store import EmbeddedStore
-
     if endpoint is None:
+        from .store import EmbeddedStore
+
         if graph_store or user or token:
             raise InputError("--graph-store, --user and --token are for a remote store: give --endpoint too")
         if must_exist and not store_dir.is_dir():
             raise InputError(f"{store_dir}: no store here yet; load articles first (newsgraph load STORY)")
         return EmbeddedStore(store_dir)
+    from .graphstore import RemoteStore, auth_from  # requests: for a remote store only
+
     return RemoteStore(
         endpoint,
         graph_store=graph_store,
