@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 import orjson  # noqa: E402
 import pyoxigraph as ox  # noqa: E402
+import yaml  # noqa: E402
 
 import newsgraph  # noqa: E402
 from benchmarks.corpus import write_corpus  # noqa: E402
@@ -67,7 +68,8 @@ def naive(paths: list[Path], out: Path) -> float:
     out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     for path in paths:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=yaml.CSafeLoader) if path.suffix == ".yaml" else json.loads(text)
         assert not any(True for _ in story_schema.iter_errors(data))
         story = story_from_data(data, data["article"]["text"], str(path))
         mapped = map_story(story)

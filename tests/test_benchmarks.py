@@ -61,6 +61,7 @@ def test_build_benchmark_runs_in_smoke_mode():
     ):
         assert row in out
     assert "peak RSS" in smoke("build.py", "--rss", "3")
+    assert "generating 3 YAML stories" in smoke("build.py", "--n", "3", "--naive-sample", "1", "--yaml")
 
 
 def test_validate_benchmark_runs_in_smoke_mode():
