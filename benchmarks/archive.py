@@ -46,6 +46,15 @@ def run(command: list[str]) -> tuple[float, float, str]:
         return seconds, usage.ru_maxrss / 1024, out.read().decode()
 
 
+class _Rows(list):
+    """The stages' rows, each also printed as it comes (a long run shows how far it got)."""
+
+    def append(self, row: tuple[str, float, float, str]) -> None:
+        super().append(row)
+        name, seconds, rss, note = row
+        print(f"  {name}: {seconds:.2f} s, peak RSS {rss:.0f} MB {note}", file=sys.stderr, flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=100_000, help="stories (default 100,000)")
@@ -58,7 +67,7 @@ def main() -> int:
     work = args.folder or Path(tempfile.mkdtemp(prefix="newsgraph-archive-"))
     work.mkdir(parents=True, exist_ok=True)
     newsgraph = [sys.executable, "-m", "newsgraph"]
-    rows: list[tuple[str, float, float, str]] = []
+    rows = _Rows()
     missed: list[str] = []
     try:
         started = time.perf_counter()
