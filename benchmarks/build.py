@@ -38,7 +38,7 @@ import yaml  # noqa: E402
 
 import newsgraph  # noqa: E402
 from benchmarks.corpus import write_corpus  # noqa: E402
-from newsgraph.batch import build_many  # noqa: E402
+from newsgraph.publishing.batch import build_many  # noqa: E402
 
 
 def full_build(paths: list[Path], out: Path, jobs: int) -> float:
@@ -58,9 +58,9 @@ def naive(paths: list[Path], out: Path) -> float:
     from pyld import jsonld as pyld
 
     from newsgraph import resources
-    from newsgraph.jsonld import CONTEXT, document_loader
-    from newsgraph.mapping import Lit, map_story
-    from newsgraph.story import story_from_data
+    from newsgraph.mapping.article import Lit, map_story
+    from newsgraph.stories.story import story_from_data
+    from newsgraph.writing.jsonld import CONTEXT, document_loader
 
     story_schema = Draft202012Validator(resources.read_json("schemas/story.schema.json"))
     profile = Draft202012Validator(resources.read_json("schemas/newsgraph-jsonld.schema.json"))

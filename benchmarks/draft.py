@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import newsgraph  # noqa: E402
-from newsgraph.catalogue import load_catalogue  # noqa: E402
 from newsgraph.drafting import draft_story, score_draft  # noqa: E402
 from newsgraph.drafting.checked import check_draft  # noqa: E402
+from newsgraph.stories.catalogue import load_catalogue  # noqa: E402
 
 
 def sets(smoke: bool) -> list[tuple[str, list[Path]]]:

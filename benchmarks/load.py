@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT))  # benchmarks/ and tests/ helpers
 
 import newsgraph  # noqa: E402
 from benchmarks.corpus import write_corpus  # noqa: E402
-from newsgraph.graphstore import RemoteStore  # noqa: E402
-from newsgraph.store import EmbeddedStore, Payload, bulk_load_articles, load_articles  # noqa: E402
+from newsgraph.store.graphstore import RemoteStore  # noqa: E402
+from newsgraph.store.loading import EmbeddedStore, Payload, bulk_load_articles, load_articles  # noqa: E402
 from tests.servers import OxigraphServer, oxigraph_binary  # noqa: E402
 
 

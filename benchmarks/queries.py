@@ -33,10 +33,10 @@ import pyoxigraph as ox  # noqa: E402
 
 import newsgraph  # noqa: E402
 from benchmarks.corpus import write_corpus  # noqa: E402
-from newsgraph.paging import default_limit, paged  # noqa: E402
 from newsgraph.resources import shipped_queries  # noqa: E402
-from newsgraph.results import format_results, row_count  # noqa: E402
-from newsgraph.store import EmbeddedStore, Payload  # noqa: E402
+from newsgraph.store.loading import EmbeddedStore, Payload  # noqa: E402
+from newsgraph.store.paging import default_limit, paged  # noqa: E402
+from newsgraph.store.results import format_results, row_count  # noqa: E402
 
 SEED = ROOT / "stories" / "2025-12-11-putin-lukashenko-support-maduro.yaml"
 

@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 import newsgraph  # noqa: E402
 from benchmarks.corpus import write_corpus  # noqa: E402
-from newsgraph.files import write_files  # noqa: E402
-from newsgraph.storyfile import parse_text, read_text  # noqa: E402
+from newsgraph.stories.storyfile import parse_text, read_text  # noqa: E402
+from newsgraph.writing.files import write_files  # noqa: E402
 
 STAGES = ("parse", "checks", "map", "shapes", "serialise", "write")
 

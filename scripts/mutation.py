@@ -9,7 +9,7 @@ tests do not notice "survives". This script runs it and prints the score per mod
     python scripts/mutation.py             # hours: every mutant; resumes where it stopped
     python scripts/mutation.py --sample 160 --seed 7   # ~15 min: 160 mutants picked at random
     python scripts/mutation.py --score     # only print the score of the last run
-    mutmut show newsgraph.validate.x_...   # what one surviving mutant changed
+    mutmut show newsgraph.stories.validate.x_...   # what one surviving mutant changed
 
 The tests that start servers, time benchmarks or check the README are left out of mutation runs
 (they cover the same code as faster tests, and would make each mutant take minutes), and the

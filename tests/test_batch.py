@@ -8,7 +8,7 @@ import shutil
 import sys
 
 import newsgraph
-from newsgraph.batch import build_many, story_paths
+from newsgraph.publishing.batch import build_many, story_paths
 
 from .conftest import ROOT, SEED, assert_clean_exit, copy_seed, invoke, own, run_cli
 
@@ -71,7 +71,7 @@ def test_story_paths_expands_folders_and_globs(tmp_path):
 
 
 _PEAK = (
-    "import resource, sys; from pathlib import Path; from newsgraph.batch import build_many; "
+    "import resource, sys; from pathlib import Path; from newsgraph.publishing.batch import build_many; "
     "paths = sorted(Path(sys.argv[1]).iterdir())[: int(sys.argv[2])]; "
     "assert sum(o.ok for o in build_many(paths, Path(sys.argv[3]), jobs=1)) == len(paths); "
     "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
@@ -112,7 +112,7 @@ def test_a_story_of_any_shape_does_not_stop_the_batch(tmp_path):
 
 def _fails_on(name: str):
     """A stand-in for newsgraph's build with a bug that shows on one story."""
-    from newsgraph.build import build
+    from newsgraph.publishing.build import build
 
     def buggy(story, *args, **kwargs):
         if story.path.endswith(name):
@@ -123,10 +123,10 @@ def _fails_on(name: str):
 
 
 def test_an_internal_error_names_the_story_exits_5_and_the_batch_goes_on(tmp_path, monkeypatch):
-    import newsgraph.batch
+    import newsgraph.publishing.batch
 
     paths = corpus(tmp_path / "stories", 4)
-    monkeypatch.setattr(newsgraph.batch, "build", _fails_on(paths[2].name))
+    monkeypatch.setattr(newsgraph.publishing.batch, "build", _fails_on(paths[2].name))
     for jobs in ("1", "2"):
         result = invoke("build", str(tmp_path / "stories"), "--out", str(tmp_path / f"out{jobs}"), "--jobs", jobs)
         assert_clean_exit(result, {5})
@@ -139,8 +139,8 @@ def test_an_internal_error_names_the_story_exits_5_and_the_batch_goes_on(tmp_pat
 
 
 def test_an_internal_error_on_one_story_names_it(tmp_path, monkeypatch):
-    # the module, not the function `newsgraph.build`: the commands import `build` from it when run
-    monkeypatch.setattr(importlib.import_module("newsgraph.build"), "build", _fails_on(SEED.name))
+    # the commands import `build` from its module when run
+    monkeypatch.setattr(importlib.import_module("newsgraph.publishing.build"), "build", _fails_on(SEED.name))
     result = invoke("build", str(SEED), "--out", str(tmp_path))
     assert_clean_exit(result, {5})
     assert f"newsgraph: {SEED}: internal error: KeyError: 'a bug'" in result.output
@@ -166,7 +166,7 @@ def test_load_stops_building_once_the_store_is_gone(tmp_path, monkeypatch, story
     from .servers import free_port
 
     built = []
-    building = importlib.import_module("newsgraph.build")
+    building = importlib.import_module("newsgraph.publishing.build")
     real_build = building.build
     monkeypatch.setattr(building, "build", lambda story, **kw: built.append(story.path) or real_build(story, **kw))
     broken = story_copy(lambda d: own(d, "putin").update(wikidata="Q0"))

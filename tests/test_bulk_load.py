@@ -8,7 +8,7 @@ import io
 import pyoxigraph as ox
 import pytest
 
-from newsgraph.store import EmbeddedStore, Payload, bulk_load_articles, load_articles
+from newsgraph.store.loading import EmbeddedStore, Payload, bulk_load_articles, load_articles
 
 from .conftest import SEED, run_cli
 from .test_batch import corpus

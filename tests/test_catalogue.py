@@ -15,11 +15,11 @@ import pyoxigraph as ox
 import pytest
 
 import newsgraph
-from newsgraph.catalogue import load_catalogue, read_catalogue
-from newsgraph.catalogue_graph import build_catalogue
 from newsgraph.errors import InvalidCatalogue
+from newsgraph.publishing.catalogue_graph import build_catalogue
 from newsgraph.resources import shipped_queries
-from newsgraph.store import EmbeddedStore, Payload, load_articles
+from newsgraph.store.loading import EmbeddedStore, Payload, load_articles
+from newsgraph.stories.catalogue import load_catalogue, read_catalogue
 
 from .conftest import SEED_ARTICLE, SEED_SLUG, invoke
 

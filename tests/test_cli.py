@@ -139,11 +139,11 @@ def _broken_turtle(real, how):
 def test_verify_output_catches_a_writer_bug_and_writes_nothing(tmp_path, monkeypatch):
     import importlib
 
-    from newsgraph.turtle import turtle_text
+    from newsgraph.writing.turtle import turtle_text
 
     from .conftest import assert_clean_exit, invoke
 
-    build_module = importlib.import_module("newsgraph.build")  # newsgraph.build is the function
+    build_module = importlib.import_module("newsgraph.publishing.build")
     for how, message in (
         ("drop", "reads back as a different graph (1 triples missing, 0 extra"),
         ("break", "Oxigraph cannot read what newsgraph wrote"),
@@ -159,14 +159,14 @@ def test_verify_output_catches_a_writer_bug_and_writes_nothing(tmp_path, monkeyp
 
 
 def test_debug_prints_the_traceback_of_an_internal_error_only(tmp_path, monkeypatch):
-    import newsgraph.story
+    import newsgraph.publishing.check
 
     from .conftest import invoke
 
     def bug(*args, **kwargs):
         raise ZeroDivisionError("oops")
 
-    monkeypatch.setattr(newsgraph.story, "validate_story", bug)  # the command imports it when run
+    monkeypatch.setattr(newsgraph.publishing.check, "validate_story", bug)  # the command imports it when run
     plain = invoke("validate", str(SEED))
     assert plain.exit_code == 5 and "Traceback" not in plain.output
     assert f"newsgraph: {SEED}: internal error: ZeroDivisionError: oops; this is a newsgraph bug" in plain.output

@@ -7,8 +7,8 @@ import shutil
 import pytest
 
 import newsgraph
-from newsgraph.config import Config, find_config, read_config
 from newsgraph.errors import InputError
+from newsgraph.stories.config import Config, find_config, read_config
 
 from .conftest import CATALOGUE, SEED, SEED_SLUG, copy_seed, invoke
 

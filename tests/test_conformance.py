@@ -265,7 +265,7 @@ def test_shapes_catch_a_broken_graph(name, change, message):
 
 def test_the_build_checks_what_it_would_publish_and_writes_nothing_if_it_fails(monkeypatch, tmp_path):
     import newsgraph
-    from newsgraph import mapping
+    from newsgraph.mapping import article as mapping
 
     monkeypatch.setattr(mapping, "wikidata_iri", lambda qid: "https://www.wikidata.org/wiki/" + qid)
     story = newsgraph.load_story(SEED)
@@ -317,7 +317,7 @@ def _path(path: rdflib.term.Node | None) -> str:
 
 
 def _fast_results(graph: rdflib.Graph) -> set[tuple[str, str, str, str]]:
-    from newsgraph.shapes import check_nodes, nodes_from_rdflib
+    from newsgraph.contract.shapes import check_nodes, nodes_from_rdflib
 
     return {(v.shape, v.focus, v.path, v.message) for v in check_nodes(nodes_from_rdflib(graph))}
 
@@ -464,11 +464,11 @@ def test_rust_and_python_json_schema_agree_on_the_profile(published_jsonld, name
 
 
 def test_the_python_shapes_use_the_classes_and_values_shapes_ttl_lists():
-    # shapes.py takes them from newsgraph.vocab: the published contract must say the same
+    # shapes.py takes them from newsgraph.model.vocab: the published contract must say the same
     import rdflib
 
-    from newsgraph.conformance import shapes_graph
-    from newsgraph.vocab import (
+    from newsgraph.contract.conformance import shapes_graph
+    from newsgraph.model.vocab import (
         ARTICLE_CLASSES,
         ENTITY_CLASSES,
         EVENT_CLASSES,

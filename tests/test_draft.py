@@ -15,14 +15,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsgraph
-from newsgraph.catalogue import load_catalogue
 from newsgraph.cli import cli
 from newsgraph.drafting import draft_story, score_draft
 from newsgraph.drafting.checked import check_draft
 from newsgraph.drafting.gazetteer import Gazetteer
 from newsgraph.drafting.text import sentences, tokens
 from newsgraph.drafting.timex import find_dates
-from newsgraph.snapshot import Snapshot
+from newsgraph.stories.catalogue import load_catalogue
+from newsgraph.wikidata.snapshot import Snapshot
 
 from .conftest import ROOT, SEED, SEED_TEXT
 from .test_hostile_input import FUZZ
@@ -613,7 +613,7 @@ def test_any_text_drafts_into_a_story_that_validates(tmp_path, text, language):
 @given(st.text(max_size=200).filter(str.strip), st.sampled_from(["el", "en"]))
 def test_any_characters_draft_into_a_valid_story_or_a_clear_error(text, language):
     from newsgraph.errors import InputError
-    from newsgraph.validate import CONTROL_CHARACTER
+    from newsgraph.stories.validate import CONTROL_CHARACTER
 
     folder = Path(tempfile.mkdtemp())
     try:

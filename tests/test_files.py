@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import newsgraph
-from newsgraph.files import remove_leftovers, write_files
+from newsgraph.writing.files import remove_leftovers, write_files
 
 from .conftest import SEED, SEED_SLUG, run_cli
 
@@ -154,7 +154,7 @@ def test_output_written_from_a_batch_lands_whole(tmp_path):
 
 
 def test_whose_process_is_gone():
-    from newsgraph.files import _gone
+    from newsgraph.writing.files import _gone
 
     assert not _gone(os.getpid())  # this one
     assert _gone(_dead_pid())
@@ -166,7 +166,7 @@ def test_asking_whether_a_process_is_gone_sends_it_nothing():
     # os.kill(pid, 0) only asks; any other signal would hang up or kill someone else's build
     import time
 
-    from newsgraph.files import _gone
+    from newsgraph.writing.files import _gone
 
     child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
@@ -251,7 +251,7 @@ def test_a_commit_record_that_cannot_be_finished_says_why(tmp_path):
 
 
 def test_discarding_what_is_already_gone_is_fine(tmp_path):
-    from newsgraph.files import stage_files
+    from newsgraph.writing.files import stage_files
 
     staged = stage_files(tmp_path, {"a.ttl": b"a", "b.ttl": b"b"})
     Path(staged[0][0]).unlink()

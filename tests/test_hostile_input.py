@@ -29,9 +29,9 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.embed import extract_json
-from newsgraph.ninjs import check_ninjs
-from newsgraph.snapshot import Snapshot
+from newsgraph.wikidata.snapshot import Snapshot
+from newsgraph.writing.embed import extract_json
+from newsgraph.writing.ninjs import check_ninjs
 
 from .conftest import CATALOGUE, DATA, OUTPUT, SEED_TEXT, assert_clean_exit, invoke
 from .schemaorg import embed_triples
@@ -431,8 +431,8 @@ _VALUES = st.one_of(
 )
 def test_any_newsgraph_toml_is_read_or_refused_cleanly(tmp_path_factory, entries, raw):
     # whatever a newsroom's file holds: a configuration, or an InputError naming the file
-    from newsgraph.config import Config, read_config
     from newsgraph.errors import InputError
+    from newsgraph.stories.config import Config, read_config
 
     path = tmp_path_factory.mktemp("newsroom") / "newsgraph.toml"
     if raw is None:  # TOML written by hand: JSON's strings, numbers and arrays are TOML's too

@@ -7,9 +7,9 @@ import json
 import pytest
 
 import newsgraph
-from newsgraph.link import link_story, normalize, stems
-from newsgraph.snapshot import Snapshot
-from newsgraph.wikidata import WikidataClient
+from newsgraph.linking.reconcile import link_story, normalize, stems
+from newsgraph.wikidata.client import WikidataClient
+from newsgraph.wikidata.snapshot import Snapshot
 
 from .conftest import DATA, SEED, entity, inline, own, run_cli
 from .wikidata_server import FakeWikidata, _statement

@@ -9,8 +9,8 @@ import pyoxigraph as ox
 import pytest
 
 import newsgraph
-from newsgraph.mapping import map_story
-from newsgraph.vocab import SCHEMA
+from newsgraph.mapping.article import map_story
+from newsgraph.model.vocab import SCHEMA
 
 from .conftest import DATA, SEED, SEED_TEXT, node
 
@@ -502,7 +502,7 @@ class _Span(NamedTuple):
 
 def test_a_date_that_does_not_exist_is_refused_by_build_with_the_story_s_words():
     # a Story made in code skips the story checks: the output check still refuses the date, as written
-    from newsgraph.model import Article, Story
+    from newsgraph.model.story import Article, Story
 
     story = Story(Article(slug="s", headline="Τίτλος", language="el", published="2025-02-30", text="Κείμενο"))
     with pytest.raises(newsgraph.InvalidStory) as refused:

@@ -19,9 +19,9 @@ from referencing.exceptions import NoSuchResource
 
 import newsgraph
 from newsgraph.errors import InputError
-from newsgraph.model import Entity, Story
-from newsgraph.ninjs import NINJS_VERSIONS, check_ninjs, ninjs
-from newsgraph.vocab import SCHEMA
+from newsgraph.model.story import Entity, Story
+from newsgraph.model.vocab import SCHEMA
+from newsgraph.writing.ninjs import NINJS_VERSIONS, check_ninjs, ninjs
 
 from .conftest import DATA, ROOT, SEED, SEED_ARTICLE, SHARED, STORIES
 

@@ -7,8 +7,8 @@ import io
 
 import pytest
 
-from newsgraph.paging import NotSelect, default_limit, paged
 from newsgraph.resources import shipped_queries
+from newsgraph.store.paging import NotSelect, default_limit, paged
 
 from .answers import EXPECTED
 from .conftest import SEED, run_cli

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import newsgraph
-from newsgraph.review import review_page
+from newsgraph.drafting.review import review_page
 
 from .conftest import SEED, chromium, console_errors, invoke
 

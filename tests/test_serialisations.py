@@ -14,9 +14,9 @@ import rdflib
 from rdflib.compare import isomorphic
 
 import newsgraph
-from newsgraph import jsonld
-from newsgraph.catalogue_graph import build_catalogue
-from newsgraph.embed import extract_json
+from newsgraph.publishing.catalogue_graph import build_catalogue
+from newsgraph.writing import jsonld
+from newsgraph.writing.embed import extract_json
 
 from .conftest import CATALOGUE, DATA, OUTPUT, SEED, SEED_SLUG, require_tool, run_cli
 
@@ -241,8 +241,8 @@ def test_fast_json_text_is_what_the_standard_library_writes(seed_result):
     ],
 )
 def test_every_literal_reads_back_as_written_in_turtle_and_ntriples(value):
-    from newsgraph.mapping import Lit
-    from newsgraph.turtle import ntriples_text, turtle_text
+    from newsgraph.mapping.article import Lit
+    from newsgraph.writing.turtle import ntriples_text, turtle_text
 
     nodes = {
         "https://ex.org/a": {"http://schema.org/name": (Lit(value, "el"),), "http://schema.org/text": (Lit(value),)}
@@ -257,7 +257,7 @@ def test_every_literal_reads_back_as_written_in_turtle_and_ntriples(value):
 
 @pytest.mark.parametrize("local", ["x.", "a.b", "-x", "x-", "_x", "1x", "x/y", "x#y", "x%20y", "é"])
 def test_a_name_is_prefixed_only_where_turtle_allows_it(local):
-    from newsgraph.turtle import turtle_text
+    from newsgraph.writing.turtle import turtle_text
 
     iri = "http://schema.org/" + local
     nodes = {"https://ex.org/a": {iri: (iri,)}}
@@ -269,7 +269,7 @@ def test_a_name_is_prefixed_only_where_turtle_allows_it(local):
 def test_the_offline_loader_serves_the_bundled_context_as_pyld_expects_it():
     from pyld import jsonld as pyld
 
-    from newsgraph.jsonld import CONTEXT, CONTEXT_URL, document_loader
+    from newsgraph.writing.jsonld import CONTEXT, CONTEXT_URL, document_loader
 
     remote = document_loader(CONTEXT_URL)
     assert remote == {"contextUrl": None, "documentUrl": CONTEXT_URL, "document": {"@context": CONTEXT}}
@@ -286,7 +286,7 @@ def test_the_offline_loader_serves_the_bundled_context_as_pyld_expects_it():
 
 
 def test_the_turtle_writer_remembers_vocabulary_not_an_article_s_own_iris(seed_result):
-    from newsgraph import turtle
+    from newsgraph.writing import turtle
 
     turtle.turtle_text(seed_result.mapped.nodes, seed_result.prefixes)
     remembered = {iri for cache in turtle._SHARED.values() for iri in cache}
@@ -296,7 +296,7 @@ def test_the_turtle_writer_remembers_vocabulary_not_an_article_s_own_iris(seed_r
 
 
 def test_articles_with_the_same_vocabulary_share_one_memory_of_it(seed_result, tmp_path):
-    from newsgraph import turtle
+    from newsgraph.writing import turtle
 
     other = newsgraph.build(newsgraph.load_story(DATA / "stories" / "test-every-field.yaml"))
     turtle._SHARED.clear()

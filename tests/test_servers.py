@@ -16,8 +16,8 @@ import pytest
 import requests
 
 import newsgraph
-from newsgraph.graphstore import RemoteStore, auth_from
-from newsgraph.store import Payload, load_articles
+from newsgraph.store.graphstore import RemoteStore, auth_from
+from newsgraph.store.loading import Payload, load_articles
 
 from .answers import check_all
 from .conftest import REQUIRE_TOOLS, SEED, run_cli
@@ -351,8 +351,8 @@ def test_a_body_that_fails_to_parse_leaves_the_previous_graph_intact(oxigraph, s
 def test_the_cross_article_questions_answer_on_the_server_as_on_the_embedded_store(server, seed_result):
     # the seed and the test newsroom's two articles (written for the tests), with its catalogue:
     # one node per shared thing across the three graphs, each article's account apart
-    from newsgraph.catalogue_graph import build_catalogue
-    from newsgraph.store import EmbeddedStore
+    from newsgraph.publishing.catalogue_graph import build_catalogue
+    from newsgraph.store.loading import EmbeddedStore
 
     from .answers import answers
     from .test_catalogue import MEETING, NEWSROOM, THING, A, B

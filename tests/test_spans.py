@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import newsgraph
 from newsgraph.report import Report
-from newsgraph.spans import occurrences, place_spans
+from newsgraph.stories.spans import occurrences, place_spans
 
 from .conftest import SEED, copy_seed, invoke
 from .test_hostile_input import FUZZ

@@ -7,9 +7,9 @@ import json
 import pytest
 
 import newsgraph
-from newsgraph.catalogue_graph import build_catalogue
 from newsgraph.errors import ServiceError
-from newsgraph.store import EmbeddedStore, Outcome, Payload, load_articles, payloads_from_file
+from newsgraph.publishing.catalogue_graph import build_catalogue
+from newsgraph.store.loading import EmbeddedStore, Outcome, Payload, load_articles, payloads_from_file
 
 from .answers import EXPECTED, check_all
 from .conftest import CATALOGUE, OUTPUT, SEED, SEED_SLUG, own, run_cli

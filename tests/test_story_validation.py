@@ -237,7 +237,7 @@ def test_duplicate_keys_and_yaml_aliases_are_refused(story_copy):
 
 
 def test_yaml_dates_stay_text_and_yaml_1_1_booleans_are_not_booleans():
-    from newsgraph.storyfile import parse_text
+    from newsgraph.stories.storyfile import parse_text
 
     data, _, _ = parse_text("a: 2025-11-21\nb: yes\nc: on\nd: 1:20\ne: 0042\nf: true\n", "x.yaml")
     assert data == {"a": "2025-11-21", "b": "yes", "c": "on", "d": "1:20", "e": 42, "f": True}
@@ -375,7 +375,7 @@ def test_the_seed_text_is_as_long_as_the_edges_above_assume():
 def test_an_office_is_checked_as_held_on_the_articles_day(tmp_path, story_copy, start, end, held):
     import json
 
-    from newsgraph.snapshot import PositionHeld, Snapshot
+    from newsgraph.wikidata.snapshot import PositionHeld, Snapshot
 
     packaged = Snapshot.packaged()
     putin = packaged.get("Q7747")
@@ -580,7 +580,7 @@ def test_each_kind_of_schema_problem_in_an_editors_words(seed_data, change, poin
     import copy
 
     from newsgraph.report import Report
-    from newsgraph.validate import check_schema
+    from newsgraph.stories.validate import check_schema
 
     data = copy.deepcopy(seed_data)
     change(data)
@@ -1038,7 +1038,7 @@ def test_each_cross_check_in_an_editors_words(story_copy, change, problems):
 def test_a_type_that_could_be_one_of_several_is_named_so():
     from jsonschema.exceptions import ValidationError
 
-    from newsgraph.validate import _describe
+    from newsgraph.stories.validate import _describe
 
     error = ValidationError(
         "",

@@ -12,7 +12,7 @@ import json
 import pytest
 
 import newsgraph
-from newsgraph.embed import extract_json
+from newsgraph.writing.embed import extract_json
 
 from .conftest import DATA, SEED, node
 from .schemaorg import embed_triples

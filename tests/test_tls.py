@@ -12,7 +12,7 @@ import certifi
 import pytest
 
 from newsgraph.errors import ServiceError
-from newsgraph.graphstore import RemoteStore
+from newsgraph.store.graphstore import RemoteStore
 
 from .conftest import assert_clean_exit, invoke, require_tool
 

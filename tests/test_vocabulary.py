@@ -6,7 +6,7 @@ import pyoxigraph as ox
 import pytest
 
 from newsgraph import resources
-from newsgraph.vocab import NG, SCHEMA
+from newsgraph.model.vocab import NG, SCHEMA
 
 from . import schemaorg
 from .conftest import DATA, ROOT, SHARED, node
@@ -54,7 +54,7 @@ def test_schema_org_terms_we_emit_exist(seed_result):
 
 
 def test_every_schema_org_term_the_package_can_emit_exists():
-    from newsgraph import vocab
+    from newsgraph.model import vocab
 
     known = schema_terms()
     tables = [
@@ -76,7 +76,7 @@ def test_own_terms_are_defined_with_labels_and_definitions_in_en_and_el(seed_res
         if t.predicate.value in (LABEL, DEFINITION) and t.subject.value.startswith(NG):
             defined.setdefault(t.subject.value, set()).add((t.predicate.value, t.object.language))
     used = {i for i in iris_in(seed_result.mapped.triples) | context_iris() if i.startswith(NG)}
-    from newsgraph import vocab
+    from newsgraph.model import vocab
 
     used |= {i for i in vocab.EVENT_CLASSES.values() if i} | set(vocab.ROLE_IRIS.values())
     for iri in sorted(used):
@@ -134,7 +134,7 @@ def published(tmp_path_factory) -> dict[str, list[tuple[str, list[ox.Triple]]]]:
     import sys
 
     import newsgraph
-    from newsgraph.catalogue_graph import build_catalogue
+    from newsgraph.publishing.catalogue_graph import build_catalogue
 
     sys.path.insert(0, str(ROOT))
     from benchmarks.corpus import write_corpus
@@ -198,7 +198,7 @@ def test_the_domain_and_range_check_catches_a_misused_term(published, triple, co
 def test_every_class_newsgraph_publishes_is_in_the_schema_org_tree():
     # Web Annotation's classes describe the evidence, PROV's agent the unnamed sources; every
     # other class is schema.org's or ours, under schema:Thing
-    from newsgraph.vocab import PUBLISHED_CLASSES
+    from newsgraph.model.vocab import PUBLISHED_CLASSES
 
     vocabulary = schemaorg.Vocabulary(ontology())
     for cls in PUBLISHED_CLASSES:

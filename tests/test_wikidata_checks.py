@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import newsgraph
-from newsgraph.snapshot import PositionHeld, Snapshot
+from newsgraph.wikidata.snapshot import PositionHeld, Snapshot
 
 from .conftest import SEED, own, run_cli
 

@@ -10,8 +10,8 @@ import time
 import pytest
 
 from newsgraph.errors import InputError, ServiceError
-from newsgraph.snapshot import PositionHeld, Snapshot
-from newsgraph.wikidata import WikidataClient, fetch_snapshot, parse_entity
+from newsgraph.wikidata.client import WikidataClient, fetch_snapshot, parse_entity
+from newsgraph.wikidata.snapshot import PositionHeld, Snapshot
 
 from .wikidata_server import MAXLAG, Q30, FakeWikidata, _statement, _time_qualifier
 

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.errors import InputError
-from newsgraph.storyfile import _careful_yaml, _plain_yaml, parse_text
+from newsgraph.stories.storyfile import _careful_yaml, _plain_yaml, parse_text
 
 from .conftest import ROOT
 

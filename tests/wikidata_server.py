@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from newsgraph.snapshot import Snapshot
+from newsgraph.wikidata.snapshot import Snapshot
 
 DATA = Path(__file__).resolve().parent / "data" / "wikidata"
 Q30 = json.loads((DATA / "Q30.entity.json").read_text(encoding="utf-8"))
@@ -140,8 +140,8 @@ class FakeWikidata(http.server.ThreadingHTTPServer):
 
     def search(self, text: str, language: str) -> dict:
         """wbsearchentities over the snapshot items, in the real reply shape (sample_search.json)."""
-        from newsgraph.link import normalize
-        from newsgraph.wikidata import parse_entity
+        from newsgraph.linking.reconcile import normalize
+        from newsgraph.wikidata.client import parse_entity
 
         results = []
         extra = {qid: parse_entity(entity) for qid, entity in self.entities.items()}

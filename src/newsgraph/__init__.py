@@ -9,11 +9,9 @@
 
 __version__ = "0.1.0"
 
-import sys
-from importlib import import_module
-from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from ._lazy import lazy_names
 from .errors import (
     InputError,
     InvalidCatalogue,
@@ -25,51 +23,31 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
-    from .build import BuildResult, build
-    from .catalogue import Catalogue, load_catalogue
-    from .model import Story
+    from .model.story import Story
+    from .publishing.build import BuildResult, build
+    from .publishing.check import validate_story
     from .report import Problem, Report
-    from .story import load_story, read_story, validate_story
+    from .stories.catalogue import Catalogue, load_catalogue
+    from .stories.story import load_story, read_story
 
-#: Where each name lives: imported when first used, so that a command imports only what it needs
-#: (``newsgraph validate`` never loads rdflib or pyld).
-_LAZY = {
-    "build": "build",
-    "BuildResult": "build",
-    "Catalogue": "catalogue",
-    "load_catalogue": "catalogue",
-    "Story": "model",
-    "Problem": "report",
-    "Report": "report",
-    "load_story": "story",
-    "read_story": "story",
-    "validate_story": "story",
-}
-
-
-class _Package(ModuleType):
-    """The package, whose public names are imported when first used."""
-
-
-def _lazy(module: str, name: str) -> property:
-    def get(package: ModuleType) -> Any:
-        return getattr(import_module(f"{__name__}.{module}"), name)
-
-    def keep(package: ModuleType, value: Any) -> None:
-        """Importing the module ``newsgraph.build`` sets the package's attribute ``build`` to it:
-        the function of that name stays what ``newsgraph.build`` is, as it always was."""
-
-    return property(get, keep)
-
-
-for _name, _module in _LAZY.items():
-    setattr(_Package, _name, _lazy(_module, _name))
-sys.modules[__name__].__class__ = _Package
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
-
+#: Where each public name lives: imported when first used, so that a command imports only what it
+#: needs (``newsgraph validate`` never loads rdflib or pyld).
+__getattr__, __dir__ = lazy_names(
+    __name__,
+    globals(),
+    {
+        "build": "publishing.build",
+        "BuildResult": "publishing.build",
+        "Catalogue": "stories.catalogue",
+        "load_catalogue": "stories.catalogue",
+        "Story": "model.story",
+        "Problem": "report",
+        "Report": "report",
+        "load_story": "stories.story",
+        "read_story": "stories.story",
+        "validate_story": "publishing.check",
+    },
+)
 
 __all__ = [
     "load_story",

@@ -20,16 +20,16 @@ import click
 from . import __version__
 from .errors import InputError, InternalError, InvalidCatalogue, InvalidStory, NewsgraphError, ServiceError
 from .report import printable
-from .storyfile import FILE_SUFFIXES as STORY_SUFFIXES
+from .stories.storyfile import FILE_SUFFIXES as STORY_SUFFIXES
 
 if TYPE_CHECKING:
-    from .build import Published
-    from .catalogue import Catalogue
-    from .catalogue_graph import CatalogueBuild
-    from .graphstore import RemoteStore
-    from .snapshot import Snapshot
-    from .store import Deferred, EmbeddedStore, Outcome, Payload
-    from .wikidata import WikidataClient
+    from .publishing.build import Published
+    from .publishing.catalogue_graph import CatalogueBuild
+    from .store.graphstore import RemoteStore
+    from .store.loading import Deferred, EmbeddedStore, Outcome, Payload
+    from .stories.catalogue import Catalogue
+    from .wikidata.client import WikidataClient
+    from .wikidata.snapshot import Snapshot
 
 DEFAULT_OUT = "output"
 #: What ``load`` takes from a folder: stories, and graphs already built.
@@ -42,7 +42,7 @@ STDIN = Path("<stdin>")
 
 def _stdin_text() -> str:
     """A story from standard input, with the limits of a story file."""
-    from .storyfile import MAX_FILE_BYTES, decode_utf8
+    from .stories.storyfile import MAX_FILE_BYTES, decode_utf8
 
     data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
@@ -124,8 +124,8 @@ def _wikidata_options(command):
 
 def _client(contact: str | None, cache: Path | None, no_cache: bool, near: Path | None = None) -> WikidataClient:
     """A Wikidata client; the contact is --contact, else $NEWSGRAPH_CONTACT, else newsgraph.toml's."""
-    from .config import find_config
-    from .wikidata import CONTACT_ENV, WikidataClient
+    from .stories.config import find_config
+    from .wikidata.client import CONTACT_ENV, WikidataClient
 
     if contact is None and not os.environ.get(CONTACT_ENV):
         contact = find_config(near or Path.cwd()).wikidata_contact
@@ -134,12 +134,13 @@ def _client(contact: str | None, cache: Path | None, no_cache: bool, near: Path 
 
 def _snapshot(story: Path, live: bool, contact: str | None, cache: Path | None, no_cache: bool) -> Snapshot:
     """The offline snapshot, plus (with --live) the story's QIDs it lacks, fetched from Wikidata."""
-    from .config import find_config
-    from .snapshot import Snapshot
+    from .stories.config import find_config
+    from .wikidata.snapshot import Snapshot
 
     snapshot = Snapshot.default(find_config(story).snapshot)
     if live:
-        from .wikidata import extend_snapshot, qids_in_stories
+        from .stories.storyfile import qids_in_stories
+        from .wikidata.client import extend_snapshot
 
         with _client(contact, cache, no_cache, story) as client:
             snapshot = extend_snapshot(snapshot, qids_in_stories([story]), client)
@@ -205,10 +206,10 @@ def build_command(
     summary line; the exit code is the worst story's. `--out -` writes one story's --format to
     standard output, for pipelines.
     """
-    from .batch import build_many, story_paths
-    from .build import build
-    from .files import remove_leftovers, write_files
-    from .story import load_story
+    from .publishing.batch import build_many, story_paths
+    from .publishing.build import build
+    from .stories.story import load_story
+    from .writing.files import remove_leftovers, write_files
 
     base_iri = _base_option(base_iri)
     to_stdout = str(out) == "-"
@@ -290,7 +291,7 @@ def build_command(
 
 def _catalogues(stories: list[Path], base_iri: str | None) -> list[Catalogue]:
     """The catalogues of the stories' newsrooms (where they have one): published with them."""
-    from .catalogue import catalogues_for, load_catalogue
+    from .stories.catalogue import catalogues_for, load_catalogue
 
     loaded = []
     for folder, base in catalogues_for(stories):
@@ -300,7 +301,7 @@ def _catalogues(stories: list[Path], base_iri: str | None) -> list[Catalogue]:
 
 
 def _catalogue_build(catalogue: Catalogue, verify: bool) -> CatalogueBuild:
-    from .catalogue_graph import build_catalogue
+    from .publishing.catalogue_graph import build_catalogue
 
     with _about(catalogue.path):
         result = build_catalogue(catalogue)
@@ -331,7 +332,7 @@ def _say_written(published: Published, out: Path, changed: list[Path]) -> None:
 def validate_command(story: Path, fmt: str, live: bool, **wikidata: Any) -> None:
     """Check STORY ('-': a story on standard input) without writing anything: exit 0 valid,
     1 invalid, 2 unreadable."""
-    from .story import validate_story
+    from .publishing.check import validate_story
 
     source = None
     if str(story) == "-":
@@ -347,7 +348,7 @@ def validate_command(story: Path, fmt: str, live: bool, **wikidata: Any) -> None
 
 def _store_options(command):
     """Options naming the store: the embedded one (default) or a remote one."""
-    from .config import DEFAULT_STORE
+    from .stories.config import DEFAULT_STORE
 
     options = [
         click.option(
@@ -413,14 +414,14 @@ def _open_store(
     must_exist: bool,
 ) -> EmbeddedStore | RemoteStore:
     if endpoint is None:
-        from .store import EmbeddedStore
+        from .store.loading import EmbeddedStore
 
         if graph_store or user or token:
             raise InputError("--graph-store, --user and --token are for a remote store: give --endpoint too")
         if must_exist and not store_dir.is_dir():
             raise InputError(f"{store_dir}: no store here yet; load articles first (newsgraph load STORY)")
         return EmbeddedStore(store_dir)
-    from .graphstore import RemoteStore, auth_from  # requests: for a remote store only
+    from .store.graphstore import RemoteStore, auth_from  # requests: for a remote store only
 
     return RemoteStore(
         endpoint,
@@ -434,7 +435,7 @@ def _open_store(
 
 def _base_option(base_iri: str | None) -> str | None:
     """--base-iri, checked before anything is read or written."""
-    from .iris import check_base
+    from .model.iris import check_base
 
     if base_iri is None:
         return None
@@ -447,9 +448,9 @@ def _base_option(base_iri: str | None) -> str | None:
 def _inputs(inputs: tuple[Path, ...], base_iri: str | None) -> Iterator[Deferred]:
     """Each input, made into payloads only when the store can still take them: a story is built,
     a .trig or .nq file read; one that fails becomes an outcome saying why."""
-    from .build import build
-    from .store import Payload, payloads_from_file
-    from .story import load_story
+    from .publishing.build import build
+    from .store.loading import Payload, payloads_from_file
+    from .stories.story import load_story
 
     def make(path: Path) -> list[Payload]:
         if path.suffix in STORY_SUFFIXES:
@@ -463,7 +464,7 @@ def _inputs(inputs: tuple[Path, ...], base_iri: str | None) -> Iterator[Deferred
 def _batch(inputs: tuple[str, ...], base_iri: str | None, doing: str) -> tuple[list[Deferred], int, list[Path]]:
     """The inputs of load, dump or dataset as one batch, the catalogue of the stories' newsroom
     first (the articles refer to its things); where the articles begin; the input files."""
-    from .batch import story_paths
+    from .publishing.batch import story_paths
 
     paths = story_paths(inputs, LOAD_SUFFIXES)
     if not paths:
@@ -476,8 +477,8 @@ def _batch(inputs: tuple[str, ...], base_iri: str | None, doing: str) -> tuple[l
 
 def _catalogue_inputs(stories: list[Path], base_iri: str | None) -> Iterator[Deferred]:
     """The catalogues of the stories' newsrooms, made into payloads as :func:`_inputs` does."""
-    from .catalogue import catalogues_for, load_catalogue
-    from .store import Payload
+    from .store.loading import Payload
+    from .stories.catalogue import catalogues_for, load_catalogue
 
     def make(folder: Path, base: str) -> list[Payload]:
         return [Payload.from_result(_catalogue_build(load_catalogue(folder, base=base_iri or base), verify=False))]
@@ -488,7 +489,7 @@ def _catalogue_inputs(stories: list[Path], base_iri: str | None) -> Iterator[Def
 
 def _deferred(label: str, path: Path, make: Callable[[], list[Payload]]) -> Deferred:
     """``make`` deferred; what goes wrong in it becomes the outcome of ``label``."""
-    from .store import Deferred, Outcome
+    from .store.loading import Deferred, Outcome
 
     def outcomes() -> list[Payload | Outcome]:
         try:
@@ -548,7 +549,7 @@ def load_command(
     3 the store could not be reached, 4 some articles were not loaded (re-run to finish: nothing
     is duplicated), 5 newsgraph failed on an input (a bug).
     """
-    from .store import bulk_load_articles, load_articles
+    from .store.loading import bulk_load_articles, load_articles
 
     base_iri = _base_option(base_iri)
     if bulk and store_options["endpoint"] is not None:
@@ -605,7 +606,7 @@ def dump_command(inputs: tuple[str, ...], out: Path, base_iri: str | None) -> No
     input that fails is reported and left out. Exit 0 all dumped, 1 none was valid, 4 some were
     left out, 5 newsgraph failed on an input.
     """
-    from .dump import write_dump
+    from .serving.dump import write_dump
 
     batch, first_article, _paths = _batch(inputs, _base_option(base_iri), "dump")
     outcomes = write_dump(batch, out, report=_describe, articles_from=first_article)
@@ -641,11 +642,11 @@ def dataset_command(inputs: tuple[str, ...], out: Path, base_iri: str | None) ->
     INPUTS are stories (built on the fly), .trig or .nq files, folders or globs, as for load; the
     newsroom is the first input's. An input that fails is reported and left out of the
     description (exit 4; exit 1 when none could be read)."""
-    from .config import find_config
-    from .dataset import describe, payload_graphs
-    from .files import write_files
-    from .store import Outcome, Payload
-    from .vocab import DEFAULT_BASE
+    from .model.vocab import DEFAULT_BASE
+    from .serving.dataset import describe, payload_graphs
+    from .store.loading import Outcome, Payload
+    from .stories.config import find_config
+    from .writing.files import write_files
 
     base_iri = _base_option(base_iri)
     batch, first_article, paths = _batch(inputs, base_iri, "describe")
@@ -678,7 +679,7 @@ def serve_command(host: str, port: int, base_iri: str | None, **store_options: A
     things, graphs, the ontology and the JSON-LD context, in Turtle, N-Triples, JSON-LD or HTML as
     the client asks (303 See Other, Vary: Accept); the VoID description at /.well-known/void
     and a read-only SPARQL endpoint at /sparql. Runs until interrupted."""
-    from .serve import serve
+    from .serving.serve import serve
 
     reader, base, void = _published(base_iri, store_options)
     click.echo(f"serving the IRIs under {base} at http://{host}:{port}/ (Ctrl-C stops)")
@@ -693,7 +694,7 @@ def site_command(folder: Path, base_iri: str | None, **store_options: Any) -> No
     """Write into FOLDER what `newsgraph serve` answers, as static files: every resource's
     Turtle, N-Triples, JSON-LD and HTML documents, the JSON-LD context, the VoID description, and
     content-negotiation configuration for Apache (.htaccess) and nginx (nginx.conf.example)."""
-    from .site import write_site
+    from .serving.site import write_site
 
     reader, base, void = _published(base_iri, store_options)
     with _about(folder):
@@ -705,9 +706,9 @@ def _published(base_iri: str | None, store_options: dict[str, Any]) -> tuple[Any
     """What serve and site publish: the store to read (the embedded one read-only), the base of
     its IRIs (the option's, else newsgraph.toml's here, else the default) and how to describe it
     (VoID; it reads every graph, so only when asked)."""
-    from .config import find_config
-    from .dataset import describe, store_graphs
-    from .vocab import DEFAULT_BASE
+    from .model.vocab import DEFAULT_BASE
+    from .serving.dataset import describe, store_graphs
+    from .stories.config import find_config
 
     config = find_config(Path.cwd())
     base = _base_option(base_iri) or config.base_iri or DEFAULT_BASE
@@ -774,9 +775,9 @@ def query_command(
     sends only that page. When a page comes back full, a note on standard error says how to ask
     for the next one.
     """
-    from .paging import NotSelect, default_limit, paged
     from .resources import shipped_queries
-    from .results import format_results, row_count
+    from .store.paging import NotSelect, default_limit, paged
+    from .store.results import format_results, row_count
 
     shipped = shipped_queries()
     if list_queries:
@@ -824,11 +825,11 @@ def link_command(story: Path, live: bool, fmt: str, limit: int, **wikidata: Any)
     """Propose, for STORY's entities and events, entries of the newsroom's catalogue (for those
     not referring to it yet) and then Wikidata items (for those with no QID), ranked, with the
     evidence for each. Changes nothing."""
-    from .catalogue import catalogue_for, catalogues_for
-    from .config import find_config
-    from .link import format_proposals, link_story
-    from .snapshot import Snapshot
-    from .story import load_story
+    from .linking.reconcile import format_proposals, link_story
+    from .stories.catalogue import catalogue_for, catalogues_for
+    from .stories.config import find_config
+    from .stories.story import load_story
+    from .wikidata.snapshot import Snapshot
 
     with _about(story):
         loaded = load_story(story)
@@ -851,9 +852,9 @@ def review_command(story: Path, out: Path | None) -> None:
     """Write a page to check STORY by eye: the article text with its evidence highlighted, its
     entities, events on a timeline, claims and the validation report (one HTML file, no network).
     Exit 1 if the story has errors: then the page shows the report alone."""
-    from .files import write_files
-    from .review import review_page
-    from .story import check_story
+    from .drafting.review import review_page
+    from .publishing.check import check_story
+    from .writing.files import write_files
 
     with _about(story):
         loaded, report = check_story(story)
@@ -916,8 +917,8 @@ def fix_offsets_command(story: Path) -> None:
     """Write into STORY the offsets of every evidence span given by its words alone ({text: ...},
     with 'occurrence: N' when they appear more than once). Every other byte of the file stays as
     it was; a story with errors is not changed (exit 1)."""
-    from .files import write_files
-    from .spans import fix_offsets
+    from .stories.offsets import fix_offsets
+    from .writing.files import write_files
 
     with _about(story):
         fixed, count = fix_offsets(story)
@@ -932,10 +933,10 @@ def config_command(path: Path) -> None:
     """Print the configuration in effect for PATH (a story or a folder; default: here) and where each
     value comes from: an environment variable, the nearest newsgraph.toml, or the built-in default.
     A story's own values (base:, license:) and command-line options win over all of these."""
-    from .config import KEYS, find_config
-    from .snapshot import SNAPSHOT_ENV
-    from .vocab import DEFAULT_BASE
-    from .wikidata import CONTACT_ENV
+    from .model.vocab import DEFAULT_BASE
+    from .stories.config import KEYS, find_config
+    from .wikidata.client import CONTACT_ENV
+    from .wikidata.snapshot import SNAPSHOT_ENV
 
     config = find_config(path)
     click.echo(f"configuration: {config.path or f'none (no newsgraph.toml in {path} or above)'}")
@@ -970,8 +971,8 @@ def catalogue_group() -> None:
 
 
 def _catalogue_folder(folder: Path | None) -> Path:
-    from .catalogue import catalogue_folder
-    from .config import find_config
+    from .stories.catalogue import catalogue_folder
+    from .stories.config import find_config
 
     return folder or catalogue_folder(find_config(Path.cwd()), Path.cwd())
 
@@ -984,7 +985,7 @@ _CATALOGUE_ARGUMENT = click.argument("folder", required=False, type=click.Path(p
 def catalogue_validate_command(folder: Path | None) -> None:
     """Check every file of the catalogue in FOLDER (default: newsgraph.toml's, else ./catalogue):
     exit 0 valid, 1 invalid, 2 unreadable."""
-    from .catalogue import read_catalogue
+    from .stories.catalogue import read_catalogue
 
     folder = _catalogue_folder(folder)
     with _about(folder):
@@ -1010,7 +1011,7 @@ def catalogue_validate_command(folder: Path | None) -> None:
 @click.option("--verify-output", is_flag=True, help="Also read every file back with Oxigraph before writing it.")
 def catalogue_build_command(folder: Path | None, out: Path, base_iri: str | None, verify_output: bool) -> None:
     """Check the catalogue in FOLDER and write its graph's four files into --out (nothing if it has errors)."""
-    from .catalogue import load_catalogue
+    from .stories.catalogue import load_catalogue
 
     folder = _catalogue_folder(folder)
     with _about(folder):
@@ -1030,7 +1031,7 @@ def catalogue_promote_command(story: Path, entity: str, entry_id: str | None, fi
     """Move STORY's own ENTITY into the newsroom's catalogue: say what would change (the entry to
     add, the one line the story gains), and with --write do it. Its offices and evidence stay in
     the story; no other story is changed."""
-    from .promote import promotion
+    from .linking.promote import promotion
 
     with _about(story):
         planned = promotion(story, entity, id=entry_id, file=file)
@@ -1068,11 +1069,12 @@ def refresh_command(stories: tuple[Path, ...], out: Path | None, allow_shrink: b
     import datetime
     import os
 
-    from .catalogue import catalogue_files, catalogues_for
-    from .config import find_config
-    from .files import write_files
-    from .snapshot import SNAPSHOT_ENV, Snapshot
-    from .wikidata import fetch_snapshot, qids_in_stories
+    from .stories.catalogue import catalogue_files, catalogues_for
+    from .stories.config import find_config
+    from .stories.storyfile import qids_in_stories
+    from .wikidata.client import fetch_snapshot
+    from .wikidata.snapshot import SNAPSHOT_ENV, Snapshot
+    from .writing.files import write_files
 
     paths = list(stories) or sorted(p for p in Path("stories").glob("*") if p.suffix in STORY_SUFFIXES)
     if not paths:

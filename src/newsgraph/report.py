@@ -17,10 +17,20 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
-__all__ = ["Problem", "Report", "Severity", "printable"]
+__all__ = [
+    "Problem",
+    "Report",
+    "Severity",
+    "printable",
+    "Problems",
+    "escape_pointer",
+    "json_pointer",
+    "without_lone_surrogates",
+]
 
 Severity = Literal["error", "warning"]
 
@@ -181,3 +191,62 @@ class Report:
             ensure_ascii=False,
             indent=2,
         )
+
+
+#: Problems found while reading data, before a report is made: (JSON pointer, message, hint).
+Problems = list[tuple[str, str, str]]
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def escape_pointer(token: str | int) -> str:
+    """One JSON pointer reference token (RFC 6901).
+
+    >>> escape_pointer("a/b~c")
+    'a~1b~0c'
+    """
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def json_pointer(path: Iterable[str | int]) -> str:
+    """The JSON pointer of a path of keys and indexes.
+
+    >>> json_pointer(["entities", 0, "a/b"])
+    '/entities/0/a~1b'
+    """
+    return "".join(f"/{escape_pointer(p)}" for p in path)
+
+
+def without_lone_surrogates(value: Any, pointer: str, problems: Problems) -> Any:
+    """``value`` with every lone surrogate (JSON's ``"\\udfff"``, half of a pair) replaced by U+FFFD,
+    each reported in ``problems``: no later step could encode it, and it is not a character.
+
+    >>> problems = []
+    >>> without_lone_surrogates({"a": ["x\\udfff"]}, "", problems), [p[0] for p in problems]
+    ({'a': ['x\ufffd']}, ['/a/0'])
+    """
+
+    def clean(text: str, where: str) -> str:
+        lone = _SURROGATE.search(text)
+        if lone is None:
+            return text
+        problems.append(
+            (
+                where,
+                f"holds \\u{ord(lone.group()):04x}, half of a surrogate pair, which is not a character",
+                "a character beyond U+FFFF is written as a pair of escapes "
+                "(\\ud83d\\ude00), or as the character itself",
+            )
+        )
+        return _SURROGATE.sub("\ufffd", text)
+
+    if isinstance(value, str):
+        return clean(value, pointer)
+    if isinstance(value, list):
+        return [without_lone_surrogates(v, f"{pointer}/{i}", problems) for i, v in enumerate(value)]
+    if isinstance(value, dict):
+        result = {}
+        for key, v in value.items():
+            child = f"{pointer}/{escape_pointer(_SURROGATE.sub(chr(0xFFFD), key))}"
+            result[clean(key, child)] = without_lone_surrogates(v, child, problems)
+        return result
+    return value

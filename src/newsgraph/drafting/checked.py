@@ -13,8 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from ..publishing.check import check_story
 from ..report import Report
-from ..story import check_story
 from .drafter import Draft
 
 __all__ = ["check_draft"]
@@ -108,7 +108,7 @@ def draft_file(
     found from ``out`` as for any story) and the newsroom's Wikidata snapshot.
     """
     from ..errors import InputError
-    from ..files import write_files
+    from ..writing.files import write_files
 
     article = Path(article)
     out = Path(out) if out is not None else article.with_suffix(".yaml")
@@ -132,11 +132,11 @@ def draft_text(
     """The story :func:`draft_file` would write to ``path``, as text, with its report and what was
     left out; nothing is written. Without ``path`` the story holds the article's text itself and
     is checked as if in the working folder (for standard output)."""
-    from ..catalogue import catalogue_files, catalogue_folder, load_catalogue
-    from ..config import find_config
     from ..errors import InputError
-    from ..snapshot import Snapshot
-    from ..storyfile import read_text
+    from ..stories.catalogue import catalogue_files, catalogue_folder, load_catalogue
+    from ..stories.config import find_config
+    from ..stories.storyfile import read_text
+    from ..wikidata.snapshot import Snapshot
     from .drafter import draft_story
 
     article = Path(article)
@@ -167,7 +167,7 @@ def draft_text(
 
 def _a_day(value: str) -> bool:
     """Whether ``value`` is a real day written YYYY-MM-DD, by the story's own date rules."""
-    from ..dates import DATE, DateError, parse_date
+    from ..model.dates import DATE, DateError, parse_date
 
     try:
         return parse_date(value).datatype == DATE

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..link import normalize
+from ..linking.reconcile import normalize
 from .lexicon import ACCORDING_TO, SPEECH, phrase_at
 from .reading import _OUTLETS, _SPEAKERS, Reading, _Flow, _Mentioned
 from .text import Sentence, slug

@@ -25,8 +25,8 @@ from typing import Any
 import yaml
 
 from ..errors import InputError
-from ..snapshot import Snapshot
-from ..validate import CONTROL_CHARACTER
+from ..stories.validate import CONTROL_CHARACTER
+from ..wikidata.snapshot import Snapshot
 from .claims import ClaimRules
 from .entities import EntityRules
 from .events import EventRules
@@ -79,7 +79,7 @@ def draft_story(
     ``language`` defaults to Greek when most letters are Greek, else English; ``headline`` to the
     text's first line; ``slug_`` to the date and the headline's first words. ``text_file`` (a
     path relative to the story) is written instead of the text itself. Names are looked up in
-    ``catalogue`` (a :class:`~newsgraph.catalogue.Catalogue`) and ``snapshot`` (default: the
+    ``catalogue`` (a :class:`~newsgraph.stories.catalogue.Catalogue`) and ``snapshot`` (default: the
     packaged one).
     """
     text = text.removeprefix("\ufeff")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..link import normalize, stems
+from ..linking.reconcile import normalize, stems
 from .gazetteer import Known, Mention
 from .lexicon import (
     ACCORDING_TO,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..vocab import ORGANIZATION_TYPES
+from ..model.vocab import ORGANIZATION_TYPES
 from .lexicon import RELIEF, SPEECH, TRIGGERS, phrase_at, starts
 from .reading import _DEFINITE, _OF, Reading, _Flow, _Mentioned, _Thing
 from .text import slug

@@ -2,7 +2,7 @@
 entries and the Wikidata snapshot's items, in every language, matched as ``link`` matches names
 (case, accents and Greek case endings folded), longest match first.
 
->>> from newsgraph.snapshot import Snapshot
+>>> from newsgraph.wikidata.snapshot import Snapshot
 >>> from newsgraph.drafting.text import tokens
 >>> found = Gazetteer.build(None, Snapshot.default()).find(tokens("Η Ρωσίας και ο Λουκασένκο"))
 >>> [(m.words, [t.key for t in m.things], m.kind) for m in found]
@@ -15,10 +15,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..link import stems
-from ..snapshot import Item, Snapshot
-from ..validate import TYPE_CLASSES
+from ..linking.reconcile import stems
+from ..stories.validate import TYPE_CLASSES
+from ..wikidata.snapshot import Item, Snapshot
 from .lexicon import NOT_NAMES
+from .places import places
 from .text import Token
 
 __all__ = ["Known", "Mention", "Gazetteer"]
@@ -62,7 +63,7 @@ class Gazetteer:
 
     @classmethod
     def build(cls, catalogue, snapshot: Snapshot, languages: tuple[str, ...] = ("el", "en")) -> Gazetteer:  # type: ignore[no-untyped-def]
-        """The gazetteer of ``catalogue`` (a :class:`~newsgraph.catalogue.Catalogue` or None),
+        """The gazetteer of ``catalogue`` (a :class:`~newsgraph.stories.catalogue.Catalogue` or None),
         ``snapshot`` and the places CLDR names in ``languages``; a catalogue entry stands for the
         snapshot item with its QID."""
         return _build(catalogue, snapshot, languages)
@@ -132,8 +133,6 @@ def _snapshot_things(snapshot: Snapshot) -> list[Known]:
 
 
 def _build(catalogue, snapshot: Snapshot, languages: tuple[str, ...]) -> Gazetteer:  # type: ignore[no-untyped-def]
-    from .places import places  # places imports this module
-
     gazetteer = Gazetteer()
     known: list[Known] = []
     covered: set[str] = set()
@@ -151,7 +150,7 @@ def _build(catalogue, snapshot: Snapshot, languages: tuple[str, ...]) -> Gazette
             if entry.wikidata:
                 covered.add(entry.wikidata)
     known += [k for k in _snapshot_things(snapshot) if k.qid not in covered]
-    known += places(languages)
+    known += [Known(key, type_, names) for key, type_, names in places(languages)]
     for thing in known:
         for _lang, name in thing.names:
             if thing.catalogue is None and not name[:1].isupper():

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..link import normalize
+from ..linking.reconcile import normalize
 
 if TYPE_CHECKING:
     from .text import Token

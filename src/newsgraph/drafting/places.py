@@ -2,7 +2,7 @@
 what tells the drafter that "Πολωνίας" is a state and "Βρυξέλλες" a city. They carry a type
 and names, never a Wikidata identifier (the snapshot and the catalogue are where those come from).
 
->>> found = {k.name("el"): k.type for k in places(("el", "en"))}
+>>> found = {dict(p.names)["el"]: p.type for p in places(("el", "en"))}
 >>> found["Πολωνία"], found["Βρυξέλλες"], found["Ευρωπαϊκή Ένωση"]
 ('state', 'city', 'organization')
 """
@@ -10,10 +10,18 @@ and names, never a Wikidata identifier (the snapshot and the catalogue are where
 from __future__ import annotations
 
 from functools import cache
+from typing import NamedTuple
 
-from .gazetteer import Known
+__all__ = ["Place", "places"]
 
-__all__ = ["places"]
+
+class Place(NamedTuple):
+    """A place CLDR names: ``cldr:`` and its territory code or time zone, its type, its names."""
+
+    key: str
+    type: str
+    names: tuple[tuple[str, str], ...]  # (language, name)
+
 
 #: CLDR territory codes that are organisations, and codes that are no place at all.
 _ORGANISATIONS = {"EU", "UN"}
@@ -23,7 +31,7 @@ _AREAS = ("Europe", "America", "Asia", "Africa", "Australia", "Pacific", "Atlant
 
 
 @cache
-def places(languages: tuple[str, ...]) -> tuple[Known, ...]:
+def places(languages: tuple[str, ...]) -> tuple[Place, ...]:
     """States (and the EU and UN, as organisations), regions and cities, named in ``languages``."""
     import zoneinfo
 
@@ -31,7 +39,7 @@ def places(languages: tuple[str, ...]) -> tuple[Known, ...]:
     from babel.dates import get_timezone_location
 
     locales = [Locale(language) for language in languages]
-    out: list[Known] = []
+    out: list[Place] = []
     countries: set[str] = set()
     codes = sorted(set(locales[0].territories).union(*(loc.territories for loc in locales[1:])))
     for code in codes:
@@ -40,12 +48,12 @@ def places(languages: tuple[str, ...]) -> tuple[Known, ...]:
         type_ = "organization" if code in _ORGANISATIONS else "state" if code.isalpha() else "region"
         names = tuple((loc.language, loc.territories[code]) for loc in locales if code in loc.territories)
         countries.update(name.casefold() for _, name in names)
-        out.append(Known(f"cldr:{code}", type_, names))
+        out.append(Place(f"cldr:{code}", type_, names))
     for zone in sorted(zoneinfo.available_timezones()):
         if zone.split("/")[0] not in _AREAS:
             continue
         names = tuple((loc.language, get_timezone_location(zone, locale=loc, return_city=True)) for loc in locales)
         if any(name.casefold() in countries for _, name in names):
             continue  # "Asia/Qatar" is named after the state
-        out.append(Known(f"cldr:{zone}", "city", names))
+        out.append(Place(f"cldr:{zone}", "city", names))
     return tuple(out)

@@ -3,7 +3,7 @@ and the questions every rule asks (who speaks, on whose authority, is this word 
 
 >>> from datetime import date
 >>> from newsgraph.drafting.gazetteer import Gazetteer
->>> from newsgraph.snapshot import Snapshot
+>>> from newsgraph.wikidata.snapshot import Snapshot
 >>> reading = Reading("Ο Τραμπ δήλωσε ότι...", "el", date(2025, 11, 27), Gazetteer.build(None, Snapshot.default()))
 >>> [w.text for w in reading.words], reading.language
 (['Ο', 'Τραμπ', 'δήλωσε', 'ότι'], 'el')
@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..link import normalize
-from ..vocab import ORGANIZATION_TYPES
+from ..linking.reconcile import normalize
+from ..model.vocab import ORGANIZATION_TYPES
 from .gazetteer import Gazetteer
 from .lexicon import ACCORDING_TO, NOT_NAMES, SPEECH, TITLES, TRIGGERS, TYPE_WORDS, phrase_at, starts
 from .places import places

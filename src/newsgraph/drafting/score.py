@@ -22,8 +22,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from ..link import normalize
-from ..model import Claim, Entity, Event, Span, Story, When
+from ..linking.reconcile import normalize
+from ..model.story import Claim, Entity, Event, Span, Story, When
 
 __all__ = ["Score", "Scores", "score_draft"]
 

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..link import normalize, stems
+from ..linking.reconcile import normalize, stems
 
 __all__ = ["Token", "Sentence", "tokens", "sentences", "slug"]
 

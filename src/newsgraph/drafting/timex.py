@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from ..link import normalize
+from ..linking.reconcile import normalize
 from .lexicon import FUTURE, phrase_at
 from .text import Token
 

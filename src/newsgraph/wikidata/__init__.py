@@ -1,0 +1,17 @@
+"""Wikidata: the offline snapshot of the items stories use (checks work with no network) and the
+one polite client that reads Wikidata's API to extend it.
+
+>>> from newsgraph.wikidata import WikidataClient
+"""
+
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_names
+
+if TYPE_CHECKING:
+    from .client import WikidataClient
+    from .snapshot import Snapshot
+
+__all__ = ["Snapshot", "WikidataClient"]
+# the client needs requests: a story check, which reads the snapshot, does not load it
+__getattr__, __dir__ = lazy_names(__name__, globals(), {"Snapshot": "snapshot", "WikidataClient": "client"})
