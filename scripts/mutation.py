@@ -1,7 +1,7 @@
 """Mutation testing of the core modules with mutmut, by hand: do the tests catch small deliberate bugs?
 
 mutmut (configured in pyproject.toml, [tool.mutmut]) copies the code into mutants/, makes small
-changes to validate, mapping, turtle, jsonld, shapes and files one at a time (a `<` for a `<=`, a
+changes to validate, mapping, turtle, jsonld, shacl and files one at a time (a `<` for a `<=`, a
 dropped statement, another string...), and runs the tests that cover each change. A change the
 tests do not notice "survives". This script runs it and prints the score per module and in all.
 

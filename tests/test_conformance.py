@@ -463,8 +463,8 @@ def test_rust_and_python_json_schema_agree_on_the_profile(published_jsonld, name
     assert any(True for _ in schema.detailed.iter_errors(document))
 
 
-def test_the_python_shapes_use_the_classes_and_values_shapes_ttl_lists():
-    # shapes.py takes them from newsgraph.model.vocab: the published contract must say the same
+def test_the_shapes_list_the_classes_and_values_the_mapping_publishes():
+    # the mapping takes them from newsgraph.model.vocab: the published contract must say the same
     import rdflib
 
     from newsgraph.contract.conformance import shapes_graph
