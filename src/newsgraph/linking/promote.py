@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from ..errors import InputError, InvalidCatalogue, InvalidStory
+from ..model.vocab import ORGANIZATION_TYPES, PLACE_TYPES
 from ..stories.catalogue import catalogue_folder, read_catalogue
 from ..stories.config import find_config
 from ..stories.story import read_story
@@ -34,14 +35,8 @@ __all__ = ["Promotion", "promotion"]
 #: The catalogue file an entry of each type goes to, unless one is named.
 FILES = {
     "person": "people.yaml",
-    "state": "places.yaml",
-    "city": "places.yaml",
-    "region": "places.yaml",
-    "place": "places.yaml",
-    "organization": "organisations.yaml",
-    "government-body": "organisations.yaml",
-    "news-agency": "organisations.yaml",
-    "media": "organisations.yaml",
+    **dict.fromkeys(sorted(PLACE_TYPES), "places.yaml"),
+    **dict.fromkeys(sorted(ORGANIZATION_TYPES), "organisations.yaml"),
     "position": "positions.yaml",
 }
 #: What an entry takes from the story's entity, as the story writes it.

@@ -35,7 +35,6 @@ from .vocab import WD
 __all__ = [
     "ID_PATTERN",
     "QID_PATTERN",
-    "WIKIDATA_ENTITY_IRI",
     "BASE_IRI",
     "Minter",
     "thing_iri",
@@ -49,7 +48,6 @@ _STORY = "schemas/story.schema.json"
 ID_PATTERN = schema_pattern(_STORY, "$defs", "id")
 QID_PATTERN = schema_pattern(_STORY, "$defs", "qid")
 BASE_IRI = schema_pattern(_STORY, "properties", "base")
-WIKIDATA_ENTITY_IRI = re.compile(r"http://www\.wikidata\.org/entity/Q[1-9][0-9]*\Z")
 
 
 def thing_iri(base: str, id: str) -> str:

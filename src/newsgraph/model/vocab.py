@@ -29,6 +29,7 @@ __all__ = [
     "ROLE_PROPERTIES",
     "OTHER_PARTICIPANT",
     "ORGANIZATION_TYPES",
+    "PLACE_TYPES",
     "PERSON_OR_ORGANIZATION",
     "PUBLISHED_CLASSES",
     "DEFAULT_BASE",
@@ -149,6 +150,8 @@ OTHER_PARTICIPANT = NG + "involves"
 #: Entity types that are a schema:Organization, and those that are a schema:Person or one.
 ORGANIZATION_TYPES = frozenset({"organization", "government-body", "news-agency", "media"})
 PERSON_OR_ORGANIZATION = ORGANIZATION_TYPES | {"person"}
+#: Entity types that are places: where an event happens, what a city is part of.
+PLACE_TYPES = frozenset({"place", "city", "region", "state"})
 
 #: Every class newsgraph publishes: schema.org's and ours (all in the schema.org class tree), and
 #: the Web Annotation classes of the evidence. The shapes allow no other rdf:type.

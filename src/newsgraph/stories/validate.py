@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 from ..model.dates import DATE_FORM, DateError, StoryDate, parse_date
 from ..model.iris import QID_PATTERN, check_base, check_iri, language_tag_problem
 from ..model.story import AGENT_TYPES, EVENT_TYPES
-from ..model.vocab import ENTITY_CLASSES, ORGANIZATION_TYPES
+from ..model.vocab import ENTITY_CLASSES, ORGANIZATION_TYPES, PLACE_TYPES
 from ..report import Report, escape_pointer, json_pointer
 from ..schemas import compiled
 from ..wikidata.snapshot import PositionHeld, Snapshot
@@ -193,7 +193,6 @@ _LANGUAGE_MAPS = {
     "claims": ("text",),
     "entries": ("names", "aliases", "description", "reason"),
 }
-_PLACES = {"place", "city", "region", "state"}
 #: What something can be reported on the authority of.
 _SOURCES = AGENT_TYPES | {"work", "event", "article"}
 _ORGS = set(ORGANIZATION_TYPES)
@@ -474,7 +473,7 @@ class _CrossChecker:
             self.ref(f"{q}/position", o.get("position"), {"position"}, "the position held")
             self.ref(f"{q}/of", o.get("of"), _POLITIES, "what the office belongs to")
             self.ref(f"{q}/to", o.get("to"), _POLITIES, "what an envoy is accredited to")
-            self.ref(f"{q}/posted_in", o.get("posted_in"), _PLACES, "where the holder is posted")
+            self.ref(f"{q}/posted_in", o.get("posted_in"), PLACE_TYPES, "where the holder is posted")
         self.ref(f"{p}/country", e.get("country"), {"state"}, "the country")
 
     def entity_refs(self) -> None:
@@ -483,14 +482,14 @@ class _CrossChecker:
             type_ = e.get("type") if isinstance(e.get("type"), str) else None  # any other is the schema's to report
             if type_ in _ORGS:
                 self.ref(f"{p}/part_of", e.get("part_of"), _ORGS, "the larger organisation")
-            elif type_ in ENTITY_CLASSES and type_ not in _PLACES and "part_of" in e:
+            elif type_ in ENTITY_CLASSES and type_ not in PLACE_TYPES and "part_of" in e:
                 self.error(
                     f"{p}/part_of",
                     "'part_of' is only for places and organisations",
                     "remove it; where a person serves is an office's 'posted_in'",
                 )
             else:
-                self.ref(f"{p}/part_of", e.get("part_of"), _PLACES, "the containing place")
+                self.ref(f"{p}/part_of", e.get("part_of"), PLACE_TYPES, "the containing place")
             self.ref(f"{p}/source_of", e.get("source_of"), _ORGS | {"person"}, "the outlet the sources spoke to")
             self.ref(f"{p}/publisher", e.get("publisher"), _ORGS | {"person"}, "the publisher")
             if type_ == "work":
@@ -523,7 +522,7 @@ class _CrossChecker:
                             f"offices of {who!r}: {', '.join(sorted(self.offices[who])) or 'none'}",
                         )
             self.sources(f"{p}/source", ev.get("source"), "the source")
-            self.ref(f"{p}/location", ev.get("location"), _PLACES, "the location")
+            self.ref(f"{p}/location", ev.get("location"), PLACE_TYPES, "the location")
             self.refs(f"{p}/about", ev.get("about"), None, "what the event is about")
             prev = _text(ev.get("preceded_by"))
             if prev is not None and prev == ev.get("id"):
@@ -762,15 +761,15 @@ class _CatalogueChecker(_CrossChecker):
                     self.ref(f"{p}/merged_into", merged, None, "the entry it was merged into")
                 continue
             self.offices_and_country(p, e)
-            if "part_of" in e and type_ not in _ORGS | _PLACES:
+            if "part_of" in e and type_ not in _ORGS | PLACE_TYPES:
                 self.error(f"{p}/part_of", "'part_of' is only for places and organisations")
             else:
-                allowed = _ORGS if type_ in _ORGS else _PLACES
+                allowed = _ORGS if type_ in _ORGS else PLACE_TYPES
                 self.ref(f"{p}/part_of", e.get("part_of"), allowed, "what it is part of")
             if "located_in" in e and type_ not in _ORGS:
                 self.error(f"{p}/located_in", "'located_in' is only for organisations", "a place is 'part_of' another")
             else:
-                self.ref(f"{p}/located_in", e.get("located_in"), _PLACES, "where it is")
+                self.ref(f"{p}/located_in", e.get("located_in"), PLACE_TYPES, "where it is")
             self.refs(f"{p}/member_of", e.get("member_of"), _ORGS, "an organisation it is a member of")
             if type_ == "unnamed-source" and not e.get("unnamed"):
                 self.error(f"{p}/unnamed", "an unnamed source needs 'unnamed: true'", "describe it in 'description'")

@@ -38,7 +38,7 @@ from ..errors import InputError
 from ..model.dates import DATETIME, DateError, parse_date
 from ..model.iris import Minter, thing_iri, wikidata_iri
 from ..model.story import AGENT_TYPES, Entity, Event, Story
-from ..model.vocab import ARTICLE_CLASSES, DEFAULT_BASE
+from ..model.vocab import ARTICLE_CLASSES, DEFAULT_BASE, ORGANIZATION_TYPES, PLACE_TYPES
 from ..resources import read_json
 
 if TYPE_CHECKING:
@@ -56,14 +56,8 @@ GEOJSON_SCHEMA = ("schemas/ninjs/GeoJSON-schema.json", "https://geojson.org/sche
 #: Where each entity type goes: people, organisations or places (other types go nowhere).
 _KINDS = {
     "person": "people",
-    "organization": "organisations",
-    "government-body": "organisations",
-    "news-agency": "organisations",
-    "media": "organisations",
-    "state": "places",
-    "city": "places",
-    "region": "places",
-    "place": "places",
+    **dict.fromkeys(ORGANIZATION_TYPES, "organisations"),
+    **dict.fromkeys(PLACE_TYPES, "places"),
 }
 
 #: Property names that differ between the versions: 2.x writes them in lower case, 3.x in camelCase.
