@@ -498,3 +498,20 @@ def test_the_shapes_list_the_classes_and_values_the_mapping_publishes():
     assert listed("TypedNode", rdflib.RDF.type) == set(PUBLISHED_CLASSES)
     assert listed("Event", SDO.eventStatus) == set(EVENT_STATUSES.values())
     assert listed("Participation", NG.participantRole) == set(ROLE_IRIS.values())
+
+
+def test_the_published_contract_is_written_from_the_vocabulary():
+    # a class is added to newsgraph.model.vocab only: scripts/contract.py writes the lists
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "contract.py"), "--check"], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+
+
+def test_a_class_added_to_the_vocabulary_reaches_the_shapes(monkeypatch):
+    from newsgraph.contract import derived
+
+    text = SHAPES.read_text(encoding="utf-8")
+    assert derived.shapes_text(text) == text
+    monkeypatch.setitem(derived.LISTS, "event classes", [*derived.LISTS["event classes"], "ng:Coronation"])
+    assert "ng:Coronation" in derived.shapes_text(text) and "ng:Coronation" not in text
