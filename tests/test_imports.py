@@ -85,3 +85,17 @@ def test_a_question_to_the_embedded_store_needs_no_http_library(tmp_path):
     assert imported("load", str(SEED), "--store", str(store))[0] == 0
     code, modules = imported("query", "timeline-of-a-thing", "--store", str(store))
     assert code == 0 and "requests" not in modules
+
+
+@pytest.mark.parametrize("package", ["newsgraph", "newsgraph.store", "newsgraph.wikidata", "newsgraph.drafting"])
+def test_every_public_name_of_a_package_resolves_to_what_it_documents(package):
+    import importlib
+
+    module = importlib.import_module(package)
+    for name in module.__all__:
+        value = getattr(module, name)
+        assert name in dir(module)
+        assert getattr(value, "__name__", name) == name
+        assert (getattr(value, "__module__", None) or package).startswith(package)
+    with pytest.raises(AttributeError):
+        module.no_such_name  # noqa: B018

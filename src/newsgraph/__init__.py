@@ -22,44 +22,36 @@ from .errors import (
     ServiceError,
 )
 
-if TYPE_CHECKING:
-    from .model.story import Story
-    from .publishing.build import BuildResult, build
-    from .publishing.check import validate_story
-    from .report import Problem, Report
-    from .stories.catalogue import Catalogue, load_catalogue
-    from .stories.story import load_story, read_story
+if TYPE_CHECKING:  # the names below, for type checkers
+    from .model.story import Story as Story
+    from .publishing.build import BuildResult as BuildResult
+    from .publishing.build import build as build
+    from .publishing.check import validate_story as validate_story
+    from .report import Problem as Problem
+    from .report import Report as Report
+    from .stories.catalogue import Catalogue as Catalogue
+    from .stories.catalogue import load_catalogue as load_catalogue
+    from .stories.story import load_story as load_story
+    from .stories.story import read_story as read_story
 
 #: Where each public name lives: imported when first used, so that a command imports only what it
 #: needs (``newsgraph validate`` never loads rdflib or pyld).
-__getattr__, __dir__ = lazy_names(
-    __name__,
-    globals(),
-    {
-        "build": "publishing.build",
-        "BuildResult": "publishing.build",
-        "Catalogue": "stories.catalogue",
-        "load_catalogue": "stories.catalogue",
-        "Story": "model.story",
-        "Problem": "report",
-        "Report": "report",
-        "load_story": "stories.story",
-        "read_story": "stories.story",
-        "validate_story": "publishing.check",
-    },
-)
+_WHERE = {
+    "build": "publishing.build",
+    "BuildResult": "publishing.build",
+    "Catalogue": "stories.catalogue",
+    "load_catalogue": "stories.catalogue",
+    "Story": "model.story",
+    "Problem": "report",
+    "Report": "report",
+    "load_story": "stories.story",
+    "read_story": "stories.story",
+    "validate_story": "publishing.check",
+}
+__getattr__, __dir__ = lazy_names(__name__, globals(), _WHERE)
 
 __all__ = [
-    "load_story",
-    "read_story",
-    "validate_story",
-    "load_catalogue",
-    "Catalogue",
-    "build",
-    "BuildResult",
-    "Story",
-    "Report",
-    "Problem",
+    *_WHERE,
     "NewsgraphError",
     "InvalidStory",
     "InvalidCatalogue",

@@ -11,14 +11,13 @@ from typing import TYPE_CHECKING
 
 from .._lazy import lazy_names
 
-if TYPE_CHECKING:
-    from .drafter import Draft, draft_story
-    from .score import Scores, score_draft
+if TYPE_CHECKING:  # the names below, for type checkers
+    from .drafter import Draft as Draft
+    from .drafter import draft_story as draft_story
+    from .score import Scores as Scores
+    from .score import score_draft as score_draft
 
-__all__ = ["Draft", "draft_story", "Scores", "score_draft"]
 # the rules load dateparser and babel: the review page, which needs neither, does not load them
-__getattr__, __dir__ = lazy_names(
-    __name__,
-    globals(),
-    {"Draft": "drafter", "draft_story": "drafter", "Scores": "score", "score_draft": "score"},
-)
+_WHERE = {"Draft": "drafter", "draft_story": "drafter", "Scores": "score", "score_draft": "score"}
+__getattr__, __dir__ = lazy_names(__name__, globals(), _WHERE)
+__all__ = list(_WHERE)

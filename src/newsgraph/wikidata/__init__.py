@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 from .._lazy import lazy_names
 
-if TYPE_CHECKING:
-    from .client import WikidataClient
-    from .snapshot import Snapshot
+if TYPE_CHECKING:  # the names below, for type checkers
+    from .client import WikidataClient as WikidataClient
+    from .snapshot import Snapshot as Snapshot
 
-__all__ = ["Snapshot", "WikidataClient"]
 # the client needs requests: a story check, which reads the snapshot, does not load it
-__getattr__, __dir__ = lazy_names(__name__, globals(), {"Snapshot": "snapshot", "WikidataClient": "client"})
+_WHERE = {"Snapshot": "snapshot", "WikidataClient": "client"}
+__getattr__, __dir__ = lazy_names(__name__, globals(), _WHERE)
+__all__ = list(_WHERE)
