@@ -1,11 +1,12 @@
-"""Write the lists of the published contract that the vocabulary decides, or check them.
+"""Write the parts of the published contract that are decided elsewhere, or check them.
 
 ontology/shapes.ttl and schemas/newsgraph-jsonld.schema.json list the classes, event statuses and
-participant roles newsgraph publishes, and the profile requires the bundled context; each is
-written from src/newsgraph/model/vocab.py and schemas/newsgraph-context.jsonld
-(newsgraph.contract.derived). After changing the vocabulary or the context:
+participant roles of src/newsgraph/model/vocab.py; the profile requires the bundled context of
+schemas/newsgraph-context.jsonld; the profile, the shapes and schemas/catalogue.schema.json share
+the story schema's forms of a language tag, a QID, an id and a date (newsgraph.contract.derived).
+After changing any of those:
 
-    python scripts/contract.py           # rewrite the two files
+    python scripts/contract.py           # rewrite the files
     python scripts/contract.py --check   # exit 1 and name the files that are out of date
 
 The tests run the same check (tests/test_conformance.py).
@@ -18,21 +19,31 @@ import json
 import sys
 from pathlib import Path
 
-from newsgraph.contract.derived import profile_document, shapes_text
+from newsgraph.contract.derived import catalogue_schema, profile_document, shapes_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SHAPES = ROOT / "ontology" / "shapes.ttl"
 PROFILE = ROOT / "schemas" / "newsgraph-jsonld.schema.json"
 CONTEXT = ROOT / "schemas" / "newsgraph-context.jsonld"
+STORY_SCHEMA = ROOT / "schemas" / "story.schema.json"
+CATALOGUE_SCHEMA = ROOT / "schemas" / "catalogue.schema.json"
+
+
+def _json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _text(document: dict) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def written() -> dict[Path, str]:
     """Each file as it should read."""
-    profile = json.loads(PROFILE.read_text(encoding="utf-8"))
-    context = json.loads(CONTEXT.read_text(encoding="utf-8"))
+    story = _json(STORY_SCHEMA)
     return {
-        SHAPES: shapes_text(SHAPES.read_text(encoding="utf-8")),
-        PROFILE: json.dumps(profile_document(profile, context), indent=2, ensure_ascii=False) + "\n",
+        SHAPES: shapes_text(SHAPES.read_text(encoding="utf-8"), story),
+        PROFILE: _text(profile_document(_json(PROFILE), _json(CONTEXT), story)),
+        CATALOGUE_SCHEMA: _text(catalogue_schema(_json(CATALOGUE_SCHEMA), story)),
     }
 
 

@@ -512,6 +512,22 @@ def test_a_class_added_to_the_vocabulary_reaches_the_shapes(monkeypatch):
     from newsgraph.contract import derived
 
     text = SHAPES.read_text(encoding="utf-8")
-    assert derived.shapes_text(text) == text
+    story = json.loads((ROOT / "schemas" / "story.schema.json").read_text(encoding="utf-8"))
+    assert derived.shapes_text(text, story) == text
     monkeypatch.setitem(derived.LISTS, "event classes", [*derived.LISTS["event classes"], "ng:Coronation"])
-    assert "ng:Coronation" in derived.shapes_text(text) and "ng:Coronation" not in text
+    assert "ng:Coronation" in derived.shapes_text(text, story) and "ng:Coronation" not in text
+
+
+def test_a_form_changed_in_the_story_schema_reaches_every_published_file():
+    from newsgraph.contract import derived
+
+    story = json.loads((ROOT / "schemas" / "story.schema.json").read_text(encoding="utf-8"))
+    story["$defs"]["qid"]["pattern"] = "^Q[1-9][0-9]{0,9}$"
+    story["$defs"]["language"]["pattern"] = "^[a-z]{2}$"
+    shapes = derived.shapes_text(SHAPES.read_text(encoding="utf-8"), story)
+    assert '"^http://www\\\\.wikidata\\\\.org/entity/Q[1-9][0-9]{0,9}$"' in shapes and '"^[a-z]{2}$"' in shapes
+    context = json.loads((ROOT / "schemas" / "newsgraph-context.jsonld").read_text(encoding="utf-8"))
+    profile = derived.profile_document(PROFILE, context, story)
+    assert profile["$defs"]["node"]["properties"]["inLanguage"]["pattern"] == "^[a-z]{2}$"
+    catalogue = json.loads((ROOT / "schemas" / "catalogue.schema.json").read_text(encoding="utf-8"))
+    assert derived.catalogue_schema(catalogue, story)["$defs"]["qid"]["pattern"] == "^Q[1-9][0-9]{0,9}$"

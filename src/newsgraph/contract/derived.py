@@ -1,10 +1,11 @@
-"""The parts of the published contract that the vocabulary decides: which classes, event statuses
-and participant roles ``ontology/shapes.ttl`` and the JSON-LD profile list, and the context the
-profile requires.
+"""The parts of the published contract that are decided elsewhere, written from where they are:
+the classes, event statuses and participant roles ``ontology/shapes.ttl`` and the JSON-LD profile
+list (from :mod:`newsgraph.model.vocab`), the context the profile requires (from
+``schemas/newsgraph-context.jsonld``), and the forms of a language tag, a QID and a date that the
+catalogue schema, the profile and the shapes share with the story schema.
 
-They are written from :mod:`newsgraph.model.vocab` and ``schemas/newsgraph-context.jsonld`` by
-``python scripts/contract.py``, and a test fails when a file differs from what it would write:
-a class is added to the vocabulary, in one place, and the contract follows.
+``python scripts/contract.py`` writes them, and a test fails when a file differs from what it would
+write: a class or a form is changed in one place, and the contract follows.
 
 >>> "ng:PhoneCall" in LISTS["event classes"]
 True
@@ -24,9 +25,13 @@ from ..model.vocab import (
     PREFIXES,
     PUBLISHED_CLASSES,
     ROLE_IRIS,
+    WD,
 )
 
-__all__ = ["LISTS", "shapes_text", "profile_document"]
+__all__ = ["LISTS", "SHARED_DEFS", "shapes_text", "profile_document", "catalogue_schema"]
+
+#: The story schema's definitions the catalogue schema uses as they are.
+SHARED_DEFS = ("id", "qid", "language", "date", "text", "lang-text", "lang-texts")
 
 
 def _prefixed(iri: str) -> str:
@@ -49,10 +54,11 @@ LISTS: dict[str, list[str]] = {
     "entity classes": list(map(_prefixed, _first_classes())),
 }
 
-#: A generated list in shapes.ttl: the comment naming it, then ``sh:in ( ... )`` or ``sh:targetClass a , b``.
+#: A generated part of shapes.ttl: the comment naming it, then ``sh:in ( ... )``, ``sh:targetClass
+#: a , b`` or ``sh:pattern "..."``.
 _GENERATED = re.compile(
-    r"(?P<head># vocab: (?P<name>[a-z ]+)\n(?P<indent>[ ]*)(?P<key>sh:in|sh:targetClass) )"
-    r"(?P<list>\([^)]*\)|[^;.\]]*?)(?=\s*[;.\]])"
+    r"(?P<head># generated: (?P<name>[a-z ]+)\n(?P<indent>[ ]*)(?P<key>sh:in|sh:targetClass|sh:pattern) )"
+    r'(?P<list>\([^)]*\)|"(?:[^"\\]|\\.)*"|[^;.\]]*?)(?=\s*[;.\]])'
 )
 
 
@@ -67,15 +73,30 @@ def _wrapped(names: list[str], indent: str, separator: str) -> str:
     return f"\n{indent}    ".join(lines)
 
 
-def shapes_text(text: str) -> str:
-    """``text`` (shapes.ttl) with every ``# vocab:`` list written from the vocabulary.
+def _patterns(story_schema: dict[str, Any]) -> dict[str, str]:
+    """The forms the published files share with the story schema, by the name shapes.ttl gives them."""
+    qid = story_schema["$defs"]["qid"]["pattern"]
+    return {
+        "language pattern": story_schema["$defs"]["language"]["pattern"],
+        "wikidata entity pattern": "^" + re.escape(WD) + qid.removeprefix("^"),
+    }
 
-    >>> print(shapes_text("    # vocab: event statuses\\n    sh:in ( old ) ;"))
-        # vocab: event statuses
+
+def _turtle_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def shapes_text(text: str, story_schema: dict[str, Any]) -> str:
+    """``text`` (shapes.ttl) with every ``# generated:`` part written from where it is decided.
+
+    >>> print(shapes_text("    # generated: event statuses\\n    sh:in ( old ) ;", {}))
+        # generated: event statuses
         sh:in ( schema:EventCancelled schema:EventPostponed schema:EventRescheduled schema:EventScheduled ) ;
     """
 
     def write(m: re.Match[str]) -> str:
+        if m["key"] == "sh:pattern":
+            return m["head"] + _turtle_string(_patterns(story_schema)[m["name"]])
         names = LISTS[m["name"]]
         if m["key"] == "sh:in":
             return f"{m['head']}( {_wrapped(names, m['indent'], ' ')} )"
@@ -107,13 +128,19 @@ def _types(terms: list[str]) -> list[dict[str, Any]]:
     return [form for t in terms for form in ({"const": t}, {"type": "array", "contains": {"const": t}})]
 
 
-def profile_document(profile: dict[str, Any], context: dict[str, Any]) -> dict[str, Any]:
-    """The JSON-LD ``profile`` with the context it requires and the lists the vocabulary decides
-    written from ``context`` (the bundled context document) and the vocabulary."""
+def profile_document(profile: dict[str, Any], context: dict[str, Any], story_schema: dict[str, Any]) -> dict[str, Any]:
+    """The JSON-LD ``profile`` with the context it requires, the lists the vocabulary decides and
+    the forms it shares with the story schema written from ``context`` (the bundled context
+    document), the vocabulary and ``story_schema``."""
     out = copy.deepcopy(profile)
     terms = context["@context"]
     out["properties"]["@context"]["const"] = terms
+    patterns = _patterns(story_schema)
+    out["$defs"]["wikidata-iri"]["pattern"] = patterns["wikidata entity pattern"]
+    out["$defs"]["language-map"]["propertyNames"]["pattern"] = patterns["language pattern"]
     node = out["$defs"]["node"]
+    for tagged in ("inLanguage", "translatedFrom"):
+        node["properties"][tagged]["pattern"] = patterns["language pattern"]
     node["properties"]["eventStatus"]["enum"] = sorted(_term(i, terms) for i in EVENT_STATUSES.values())
     node["properties"]["participantRole"]["enum"] = sorted(_term(i, terms) for i in ROLE_IRIS.values())
     articles = [_term(i, terms) for i in ARTICLE_CLASSES.values()]
@@ -122,4 +149,13 @@ def profile_document(profile: dict[str, Any], context: dict[str, Any]) -> dict[s
     _rule(out, entities[0])["if"]["properties"]["@type"]["anyOf"] = _types(entities)
     events = _rule(out, "Event")["then"]["properties"]["@type"]["contains"]
     events["enum"] = sorted(_term(i, terms) for i in EVENT_CLASSES.values())
+    return out
+
+
+def catalogue_schema(catalogue: dict[str, Any], story_schema: dict[str, Any]) -> dict[str, Any]:
+    """The catalogue file's schema with the definitions it shares with stories (ids, QIDs,
+    language tags, dates, texts) written from ``story_schema``: both files are read alike."""
+    out = copy.deepcopy(catalogue)
+    for name in SHARED_DEFS:
+        out["$defs"][name] = copy.deepcopy(story_schema["$defs"][name])
     return out
