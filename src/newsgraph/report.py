@@ -1,7 +1,9 @@
 """One report type for every problem found in a story or in what it would publish.
 
 A :class:`Report` collects all problems (not just the first), each with its severity, the file,
-the JSON pointer, the line and column where the story file gives them, and a hint.
+the JSON pointer, the line and column where the story file gives them, and a hint. The JSON
+pointer helpers and the cleaning of lone surrogates (a problem any reader of JSON can find) are
+here too, for every stage that reads data.
 
 >>> r = Report("story.yaml")
 >>> r.add("/events/0/date", "date 2025-02-30 does not exist", hint="use a real calendar date",

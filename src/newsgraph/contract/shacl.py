@@ -295,6 +295,8 @@ class _Compiler:
         if (datatype := self.one(node, "datatype")) is not None:
             tests.append(_DATATYPE_TESTS.get(datatype.value, "_datatype({o}, {d!r})").format(o=o, d=datatype.value))
         if (kind := self.one(node, "nodeKind")) is not None:
+            if kind.value not in _NODE_KINDS:
+                raise ValueError(f"{self.name}: {self.describe(node)}: sh:nodeKind {kind} is not a SHACL node kind")
             tests.append(_NODE_KINDS[kind.value].format(o=o))
         if (pattern := self.one(node, "pattern")) is not None:
             tests.append(f"_matches({self.constant(re.compile(pattern.value))}, {o})")
@@ -420,7 +422,7 @@ class _Compiler:
         self.lines += [*lines, "    return None", ""]
         return function
 
-    def compile(self) -> tuple[list[_Shape], str]:
+    def build(self) -> tuple[list[_Shape], str]:
         """The top-level shapes, compiled, and the source of their checks."""
         shape_class = ox.NamedNode(_SH + "NodeShape")
         nodes = sorted((s for s, p in self.triples.items() if shape_class in p.get(_RDF + "type", [])), key=str)
@@ -457,6 +459,8 @@ class _Compiler:
             "_less_than": _less_than,
             "_broken": _broken,
         }
+        # The checks are Python written above from our own shapes (every value from the shapes goes
+        # in through `namespace` or repr), defined as dataclasses defines its methods.
         exec(compile(source, f"<{self.name}>", "exec"), namespace)
         compiled = [_Shape(n, t, s, namespace[c], q) for (n, t, s, q), c in zip(shapes, checks, strict=True)]
         return compiled, source
@@ -477,7 +481,7 @@ class Shapes:
         """Compile the shapes in ``text`` (Turtle, named ``name`` in errors); shape IRIs in a
         namespace of ``prefixes`` are reported as ``prefix:local``. Raises ValueError for a
         shape the compiler cannot run faithfully."""
-        self.shapes, self.source = _Compiler(text, name, prefixes).compile()
+        self.shapes, self.source = _Compiler(text, name, prefixes).build()
         self.by_class: dict[str, list[_Shape]] = {}
         self.by_property: dict[str, list[_Shape]] = {}
         for shape in self.shapes:
