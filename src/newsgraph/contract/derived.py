@@ -1,8 +1,9 @@
 """The parts of the published contract that are decided elsewhere, written from where they are:
 the classes, event statuses and participant roles ``ontology/shapes.ttl`` and the JSON-LD profile
 list (from :mod:`newsgraph.model.vocab`), the context the profile requires (from
-``schemas/newsgraph-context.jsonld``), and the forms of a language tag, a QID and a date that the
-catalogue schema, the profile and the shapes share with the story schema.
+``schemas/newsgraph-context.jsonld``), and the forms the catalogue schema, the profile and the
+shapes share with the story schema: ids, QIDs, language tags, dates, and the IRIs minted from a
+base (``{base}article/{slug}#{id}``, ``{base}graph/{slug}``, ``{base}thing/{id}``).
 
 ``python scripts/contract.py`` writes them, and a test fails when a file differs from what it would
 write: a class or a form is changed in one place, and the contract follows.
@@ -17,6 +18,7 @@ import copy
 import re
 from typing import Any
 
+from ..model.iris import ARTICLE_PATH, GRAPH_PATH, THING_PATH
 from ..model.vocab import (
     ARTICLE_CLASSES,
     ENTITY_CLASSES,
@@ -75,10 +77,18 @@ def _wrapped(names: list[str], indent: str, separator: str) -> str:
 
 def _patterns(story_schema: dict[str, Any]) -> dict[str, str]:
     """The forms the published files share with the story schema, by the name shapes.ttl gives them."""
-    qid = story_schema["$defs"]["qid"]["pattern"]
+    defs = story_schema["$defs"]
+    qid = defs["qid"]["pattern"]
+    base = story_schema["properties"]["base"]["pattern"].removesuffix("$")  # ends in "/"
+    id = defs["id"]["pattern"].removeprefix("^").removesuffix("$")
+    paths = "(" + "|".join(p.rstrip("/") for p in (ARTICLE_PATH, THING_PATH)) + ")/"
     return {
-        "language pattern": story_schema["$defs"]["language"]["pattern"],
+        "language pattern": defs["language"]["pattern"],
         "wikidata entity pattern": "^" + re.escape(WD) + qid.removeprefix("^"),
+        # a node is the article, a thing, or a node of either: {base}article/{slug}#{id}.{id}...
+        "node pattern": f"{base}{paths}{id}(#{id}(\\.{id})*)?$",
+        "graph pattern": f"{base}{GRAPH_PATH}{id}$",
+        "http pattern": defs["http-iri"]["pattern"],
     }
 
 
@@ -137,6 +147,9 @@ def profile_document(profile: dict[str, Any], context: dict[str, Any], story_sch
     out["properties"]["@context"]["const"] = terms
     patterns = _patterns(story_schema)
     out["$defs"]["wikidata-iri"]["pattern"] = patterns["wikidata entity pattern"]
+    out["$defs"]["node-iri"]["pattern"] = patterns["node pattern"]
+    out["$defs"]["graph-iri"]["pattern"] = patterns["graph pattern"]
+    out["$defs"]["http-iri"]["pattern"] = patterns["http pattern"]
     out["$defs"]["language-map"]["propertyNames"]["pattern"] = patterns["language pattern"]
     node = out["$defs"]["node"]
     for tagged in ("inLanguage", "translatedFrom"):

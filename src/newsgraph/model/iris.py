@@ -37,6 +37,9 @@ __all__ = [
     "QID_PATTERN",
     "BASE_IRI",
     "Minter",
+    "ARTICLE_PATH",
+    "GRAPH_PATH",
+    "THING_PATH",
     "thing_iri",
     "wikidata_iri",
     "check_iri",
@@ -50,13 +53,17 @@ QID_PATTERN = schema_pattern(_STORY, "$defs", "qid")
 BASE_IRI = schema_pattern(_STORY, "properties", "base")
 
 
+#: The paths under a newsroom's base: an article, its named graph, a thing of the catalogue.
+ARTICLE_PATH, GRAPH_PATH, THING_PATH = "article/", "graph/", "thing/"
+
+
 def thing_iri(base: str, id: str) -> str:
     """The IRI of a catalogue entry, shared by every article that refers to it: ``{base}thing/{id}``.
 
     >>> thing_iri("https://news.example/", "belta")
     'https://news.example/thing/belta'
     """
-    return f"{base}thing/{id}"
+    return f"{base}{THING_PATH}{id}"
 
 
 def wikidata_iri(qid: str) -> str:
@@ -119,8 +126,8 @@ class Minter:
         check_base(base)
         if not ID_PATTERN.match(slug):
             raise ValueError(f"slug {slug!r} must be lower-case letters and digits joined by '-'")
-        self.article = f"{base}article/{slug}"
-        self.graph = f"{base}graph/{slug}"
+        self.article = f"{base}{ARTICLE_PATH}{slug}"
+        self.graph = f"{base}{GRAPH_PATH}{slug}"
         self._prefix = self.article + "#"
 
     @property

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, InvalidCatalogue
-from ..model.iris import thing_iri
+from ..model.iris import GRAPH_PATH, thing_iri
 from ..model.story import EVENT_TYPES, LangText, Office
 from ..model.vocab import DEFAULT_BASE
 from ..report import Report
@@ -51,7 +51,7 @@ __all__ = [
 #: The catalogue's folder when newsgraph.toml does not name one: beside newsgraph.toml (or the story).
 CATALOGUE_FOLDER = "catalogue"
 #: The catalogue's named graph, under the base IRI.
-CATALOGUE_GRAPH = "graph/catalogue"
+CATALOGUE_GRAPH = GRAPH_PATH + "catalogue"
 
 
 @dataclass(frozen=True, slots=True)
