@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import pyoxigraph as ox
 
@@ -100,10 +100,6 @@ def _obj(term: Any) -> Obj:
 _NONE: dict[str, tuple[Obj, ...]] = {}
 
 
-def _types(nodes: Nodes, o: Obj) -> tuple[Obj, ...]:
-    return nodes.get(o, _NONE).get(RDF_TYPE, ()) if isinstance(o, str) else ()
-
-
 def _matches(regex: re.Pattern[str], o: Obj) -> bool:
     """sh:pattern: SHACL matches anywhere in the text, as re.search does; never a blank node."""
     text = _text(o)
@@ -170,6 +166,18 @@ class _Shape:
     sparql: list[_Sparql]
 
 
+_MOST_PLANS = 4096
+
+
+class _Plan(NamedTuple):
+    """What runs on the nodes of one set of classes and properties: the shapes' checks, which
+    shapes (by index) have SPARQL constraints to run on them, which properties those read."""
+
+    checks: list[Callable[..., None]]
+    sparql: list[int]
+    read: list[str]
+
+
 class _Sparql:
     """An sh:sparql constraint: its SELECT, run with ``$this`` bound to each focus node, over the
     article's triples whose predicates it names."""
@@ -178,17 +186,11 @@ class _Sparql:
         self.select, self.message = select, message
         self.predicates = frozenset(re.findall(r"<([^<>\s]+)>", select))
 
-    def results(self, nodes: Nodes, foci: list[str]) -> Iterator[tuple[str, str]]:
-        """(focus, path) of every solution, ``path`` "" when the query selects none."""
+    def results(self, triples: list[tuple[str, str, tuple[Obj, ...]]], foci: list[str]) -> Iterator[tuple[str, str]]:
+        """(focus, path) of every solution over ``triples`` (subject, property, values: those
+        whose property the query names), ``path`` "" when the query selects none."""
         store = ox.Store()
-        predicates = self.predicates
-        store.extend(
-            ox.Quad(_ox(s), ox.NamedNode(p), _ox(o))
-            for s, properties in nodes.items()
-            for p, objects in properties.items()
-            if p in predicates
-            for o in objects
-        )
+        store.extend(ox.Quad(_ox(s), ox.NamedNode(p), _ox(o)) for s, p, values in triples for o in values)
         values = " ".join(f"<{f}>" for f in foci if _is_iri(f))
         query = _WHERE.sub(lambda m: f"{m.group(0)} VALUES $this {{ {values} }}", self.select, count=1)
         solutions = store.query(query)
@@ -311,7 +313,7 @@ class _Compiler:
                 else f"_term({o}) in {self.constant(allowed)}"
             )
         if (cls := self.one(node, "class")) is not None:
-            tests.append(f"{self.constant(cls.value)} in _types(nodes, {o})")
+            tests.append(f"{self.constant(cls.value)} in nodes.get({o}, _NONE).get(_TYPE, ())")  # a literal: none
         if not on_values and (value := self.one(node, "hasValue")) is not None:
             tests.append(f"_term({o}) == {self.constant(_term(_obj(value)))}")
         for head in self.all(node, "or"):
@@ -453,7 +455,7 @@ class _Compiler:
             "Lit": Lit,
             "_datatype": _datatype,
             "_term": _term,
-            "_types": _types,
+            "_TYPE": RDF_TYPE,
             "_matches": _matches,
             "_long_enough": _long_enough,
             "_less_than": _less_than,
@@ -482,6 +484,10 @@ class Shapes:
         namespace of ``prefixes`` are reported as ``prefix:local``. Raises ValueError for a
         shape the compiler cannot run faithfully."""
         self.shapes, self.source = _Compiler(text, name, prefixes).build()
+        #: What runs on a node, by its classes and properties: nodes of the same kind share one plan.
+        self._plans: dict[tuple[Any, ...], _Plan] = {}
+        #: The properties SPARQL constraints read.
+        self.read = frozenset(p for shape in self.shapes for constraint in shape.sparql for p in constraint.predicates)
         self.by_class: dict[str, list[_Shape]] = {}
         self.by_property: dict[str, list[_Shape]] = {}
         for shape in self.shapes:
@@ -492,23 +498,37 @@ class Shapes:
 
     def check(self, nodes: Nodes) -> list[Violation]:
         """Every violation in ``nodes`` (an empty list: they conform)."""
-        by_class, by_property = self.by_class, self.by_property
         found: dict[Violation, None] = {}
-        foci: dict[str, list[str]] = {}
-        of_types: dict[tuple[Obj, ...], list[_Shape]] = {}  # most nodes share their classes with others
+        foci: dict[int, list[str]] = {}  # the focus nodes of each shape with SPARQL constraints
+        read: dict[str, list[tuple[str, str, tuple[Obj, ...]]]] = {}  # the triples those constraints read
+        plans = self._plans
         for s, p in nodes.items():
-            types = p.get(RDF_TYPE, ())
-            if (targeting := of_types.get(types)) is None:
-                targeting = of_types[types] = [
-                    shape for t in types if isinstance(t, str) for shape in by_class.get(t, ())
-                ]
-            targeting = targeting + [shape for prop in p if prop in by_property for shape in by_property[prop]]
-            for shape in dict.fromkeys(targeting) if len(targeting) > 1 else targeting:
-                shape.check(nodes, s, p, found)
-                if shape.sparql:
-                    foci.setdefault(shape.name, []).append(s)
-        for shape in self.shapes:
-            for constraint in shape.sparql if shape.name in foci else ():
-                for focus, path in constraint.results(nodes, foci[shape.name]):
+            key = (p.get(RDF_TYPE, ()), *p)
+            if (plan := plans.get(key)) is None:
+                if len(plans) >= _MOST_PLANS:  # a corpus of odd graphs must not grow it for ever
+                    plans.clear()
+                plan = plans[key] = self._plan(p)
+            for check in plan.checks:
+                check(nodes, s, p, found)
+            for i in plan.sparql:
+                foci.setdefault(i, []).append(s)
+            for prop in plan.read:
+                read.setdefault(prop, []).append((s, prop, p[prop]))
+        for i, focus_nodes in foci.items():
+            shape = self.shapes[i]
+            for constraint in shape.sparql:
+                triples = [t for prop in constraint.predicates for t in read.get(prop, ())]
+                for focus, path in constraint.results(triples, focus_nodes):
                     found[Violation(shape.name, focus, path, constraint.message)] = None
         return list(found)
+
+    def _plan(self, properties: dict[str, tuple[Obj, ...]]) -> _Plan:
+        """What to run on a node with these classes and properties."""
+        targeting = [s for t in properties.get(RDF_TYPE, ()) if isinstance(t, str) for s in self.by_class.get(t, ())]
+        targeting += [s for prop in properties if prop in self.by_property for s in self.by_property[prop]]
+        shapes = list(dict.fromkeys(targeting))
+        return _Plan(
+            [s.check for s in shapes],
+            [self.shapes.index(s) for s in shapes if s.sparql],
+            [prop for prop in properties if prop in self.read],
+        )
