@@ -77,13 +77,13 @@ def score(only: list[str] | None = None) -> int:
     for name, status in statuses.items():
         if only is not None and name not in only:
             continue
-        module = name.split(".")[1]
+        module = name.split(".x", 1)[0].removeprefix("newsgraph.")  # "stories.validate"
         by_module.setdefault(module, Counter())[status] += 1
     if not by_module:
         print("no mutation results yet: run `python scripts/mutation.py` first")
         return 1
     total: Counter[str] = Counter()
-    print(f"{'module':12} {'mutants':>8} {'caught':>8} {'survived':>9} {'no tests':>9} {'crashed':>8} {'score':>7}")
+    print(f"{'module':20} {'mutants':>8} {'caught':>8} {'survived':>9} {'no tests':>9} {'crashed':>8} {'score':>7}")
     for module, counts in sorted(by_module.items()):
         total.update(counts)
         _row(module, counts)
@@ -100,7 +100,7 @@ def _row(name: str, counts: Counter[str]) -> None:
     crashed = counts["segfault"]
     judged = checked - crashed
     rate = f"{100 * caught / judged:.1f}%" if judged else "-"
-    print(f"{name:12} {checked:>8} {caught:>8} {counts['survived']:>9} {counts['no tests']:>9} {crashed:>8} {rate:>7}")
+    print(f"{name:20} {checked:>8} {caught:>8} {counts['survived']:>9} {counts['no tests']:>9} {crashed:>8} {rate:>7}")
 
 
 def main() -> int:
