@@ -406,3 +406,21 @@ def test_an_id_used_in_two_files_names_the_file_and_line_of_the_first(tmp_path):
     assert [(p.pointer, p.message, p.hint) for r in reports for p in r.errors] == [
         ("/entries/1/id", f"id 'belta' is already used at {tmp_path / 'a.yaml'}:3", "every entry needs its own id")
     ]
+
+
+def test_where_an_organisation_is_must_be_a_place_the_catalogue_holds(tmp_path):
+    _write(
+        tmp_path,
+        "things.yaml",
+        "- {id: minsk, type: city, names: {en: Minsk}}\n"
+        "- {id: lukashenko, type: person, names: {en: Alexander Lukashenko}}\n"
+        "- {id: belta, type: news-agency, names: {en: BelTA}, located_in: minsk}\n"
+        "- {id: outlet, type: media, names: {en: Outlet}, located_in: lukashenko}\n"
+        "- {id: agency, type: news-agency, names: {en: Agency}, located_in: minks}\n",
+    )
+    catalogue, [report] = read_catalogue(tmp_path)
+    assert catalogue is None
+    assert [(p.pointer, p.message.split(",")[0]) for p in report.errors] == [
+        ("/entries/3/located_in", "'lukashenko' is a person"),
+        ("/entries/4/located_in", "'minks' is not defined"),
+    ]

@@ -102,8 +102,12 @@ def test_sparql_constraints_run_with_this_bound_to_each_focus_node():
         THING: {RDF_TYPE: ("https://ex.org/T",), "https://ex.org/name": (Lit(""),)},
         "https://ex.org/b": {RDF_TYPE: ("https://ex.org/T",), "https://ex.org/name": (Lit("b"),)},
         "https://ex.org/c": {"https://ex.org/name": (Lit(""),)},  # not a focus node: not of the class
+        "_:d": {RDF_TYPE: ("https://ex.org/T",), "https://ex.org/name": (Lit(""),)},  # a blank node is bound too
     }
-    assert [(v.focus, v.message) for v in shapes.check(nodes)] == [(THING, "no empty name")]
+    assert sorted((v.focus, v.message) for v in shapes.check(nodes)) == [
+        ("_:d", "no empty name"),
+        (THING, "no empty name"),
+    ]
 
 
 def test_the_generated_checks_can_be_read():

@@ -191,14 +191,19 @@ class _Sparql:
         whose property the query names), ``path`` "" when the query selects none."""
         store = ox.Store()
         store.extend(ox.Quad(_ox(s), ox.NamedNode(p), _ox(o)) for s, p, values in triples for o in values)
-        values = " ".join(f"<{f}>" for f in foci if _is_iri(f))
-        query = _WHERE.sub(lambda m: f"{m.group(0)} VALUES $this {{ {values} }}", self.select, count=1)
-        solutions = store.query(query)
-        assert isinstance(solutions, ox.QuerySolutions)  # the compiler let only SELECT queries in
-        named = {v.value for v in solutions.variables}
-        for row in solutions:
-            path = row["path"] if "path" in named else None
-            yield row["this"].value, path.value if path is not None else ""
+        iris = [f for f in foci if _is_iri(f)]
+        runs: list[tuple[str, dict[ox.Variable, Any] | None]] = []
+        if iris:  # every IRI at once; a blank node cannot be written in a query, so it is bound alone
+            values = " ".join(f"<{f}>" for f in iris)
+            runs.append((_WHERE.sub(lambda m: f"{m.group(0)} VALUES $this {{ {values} }}", self.select, count=1), None))
+        runs += [(self.select, {ox.Variable("this"): ox.BlankNode(f[2:])}) for f in foci if not _is_iri(f)]
+        for query, bound in runs:
+            solutions = store.query(query, substitutions=bound)
+            assert isinstance(solutions, ox.QuerySolutions)  # the compiler let only SELECT queries in
+            named = {v.value for v in solutions.variables}
+            for row in solutions:
+                this, path = row["this"], row["path"] if "path" in named else None
+                yield (f"_:{this.value}" if isinstance(this, ox.BlankNode) else this.value), path.value if path else ""
 
 
 _WHERE = re.compile(r"(?i)\bWHERE\s*\{")
