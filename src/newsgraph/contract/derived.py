@@ -46,7 +46,7 @@ def _first_classes() -> list[str]:
     return list(dict.fromkeys(classes[0] for classes in ENTITY_CLASSES.values()))
 
 
-#: Each generated list of the shapes, by the name its ``# vocab:`` comment gives, as prefixed names.
+#: Each generated list of the shapes, by the name its ``# generated:`` comment gives, as prefixed names.
 LISTS: dict[str, list[str]] = {
     "published classes": sorted(map(_prefixed, PUBLISHED_CLASSES)),
     "event classes": sorted(map(_prefixed, EVENT_CLASSES.values())),
