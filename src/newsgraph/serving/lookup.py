@@ -22,6 +22,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from ..mapping.article import EVIDENCE_GRAPH_SUFFIX
+from ..model.iris import ARTICLE_PATH, GRAPH_PATH, ID_PATTERN, THING_PATH, thing_iri
 from ..model.vocab import NG, PREFIXES, RDF_TYPE, SCHEMA, WD
 from ..resources import read_text
 from ..writing.turtle import oxigraph_turtle
@@ -41,9 +43,12 @@ _RDF_FORMATS = {
     "application/n-triples": ox.RdfFormat.N_TRIPLES,
     "application/ld+json": ox.RdfFormat.JSON_LD,
 }
-#: A path of a resource: what it is and its name (slugs and ids are newsgraph ids).
-_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-_PATHS = re.compile(rf"^(?:(article|thing)/({_ID})|graph/({_ID})(/evidence)?|(ns))$")
+#: A path of a resource: what it is and its name (slugs and ids have the story schema's form of an id).
+_ID = ID_PATTERN.pattern.removeprefix("^").removesuffix("\\Z")
+_PATHS = re.compile(
+    rf"^(?:(?P<kind>{ARTICLE_PATH}|{THING_PATH})(?P<name>{_ID})"
+    rf"|{GRAPH_PATH}(?P<graph>{_ID})(?P<evidence>{EVIDENCE_GRAPH_SUFFIX})?|(?P<ontology>ns))$"
+)
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 NAMES = (SCHEMA + "name", SCHEMA + "headline", LABEL, SCHEMA + "description")
 
@@ -87,14 +92,13 @@ def find_resource(base: str, path: str) -> Resource | None:
     m = _PATHS.match(path)
     if m is None:
         return None
-    kind, name, graph, evidence, ontology = m.groups()
-    if ontology:
+    if m["ontology"]:
         return Resource("ontology", NG.rstrip("#"))
-    if kind == "article":
-        return Resource("article", f"{base}article/{name}", f"{base}graph/{name}")
-    if kind == "thing":
-        return Resource("thing", f"{base}thing/{name}")
-    iri = f"{base}graph/{graph}{evidence or ''}"
+    if m["kind"] == ARTICLE_PATH:
+        return Resource("article", f"{base}{ARTICLE_PATH}{m['name']}", f"{base}{GRAPH_PATH}{m['name']}")
+    if m["kind"] == THING_PATH:
+        return Resource("thing", thing_iri(base, m["name"]))
+    iri = f"{base}{GRAPH_PATH}{m['graph']}{m['evidence'] or ''}"
     return Resource("graph", iri, iri)
 
 

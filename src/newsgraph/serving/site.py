@@ -22,7 +22,10 @@ from collections import defaultdict
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..mapping.article import EVIDENCE_GRAPH_SUFFIX
+from ..model.iris import ARTICLE_PATH, GRAPH_PATH, THING_PATH
 from ..resources import read_text
+from ..stories.catalogue import CATALOGUE_GRAPH
 from ..writing.files import write_files
 from .lookup import MEDIA_TYPES, Resource, find_resource, local_link, render, triples_of
 
@@ -36,13 +39,13 @@ def resources_in(store: Any, base: str) -> list[Resource]:
     graphs = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
     for row in graphs:
         graph = row["g"].value
-        if graph.startswith(f"{base}graph/"):
+        if graph.startswith(base + GRAPH_PATH):
             path = graph[len(base) :]
             found.add(path)
-            if not path.endswith("/evidence") and path != "graph/catalogue":
-                found.add("article/" + path[len("graph/") :])
+            if not path.endswith(EVIDENCE_GRAPH_SUFFIX) and path != CATALOGUE_GRAPH:
+                found.add(ARTICLE_PATH + path[len(GRAPH_PATH) :])
     things = store.query(
-        f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?s), '{base}thing/')) }}"
+        f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?s), '{base}{THING_PATH}')) }}"
     )
     found.update(row["s"].value[len(base) :] for row in things)
     resources = (find_resource(base, path) for path in sorted(found))
