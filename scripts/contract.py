@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from newsgraph.contract.derived import catalogue_schema, profile_document, shapes_text
+from newsgraph.writing.files import write_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SHAPES = ROOT / "ontology" / "shapes.ttl"
@@ -51,12 +52,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file is out of date")
     args = parser.parse_args()
-    stale = [path for path, text in written().items() if path.read_text(encoding="utf-8") != text]
-    for path in stale:
+    stale = {path: text for path, text in written().items() if path.read_text(encoding="utf-8") != text}
+    for path, text in stale.items():
         if args.check:
             print(f"{path.relative_to(ROOT)}: out of date; run python scripts/contract.py", file=sys.stderr)
         else:
-            path.write_text(written()[path], encoding="utf-8")
+            write_files(path.parent, {path.name: text.encode("utf-8")})
             print(f"{path.relative_to(ROOT)}: rewritten")
     return 1 if stale and args.check else 0
 

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 import pyoxigraph as ox
 
-from ..mapping.article import Lit, Nodes, Obj
+from ..mapping.article import Lit, Nodes, Obj, oxigraph_term
 from ..model.dates import DATATYPES as DATE_DATATYPES
 from ..model.dates import is_valid_literal
 from ..model.vocab import RDF_TYPE, XSD
@@ -214,11 +214,8 @@ def _short(iri: str) -> str:
 
 
 def _ox(o: Obj) -> Any:
-    if isinstance(o, Lit):
-        if o.language:
-            return ox.Literal(o.value, language=o.language)
-        return ox.Literal(o.value, datatype=ox.NamedNode(o.datatype or XSD + "string"))
-    return ox.BlankNode(o[2:]) if o.startswith("_:") else ox.NamedNode(o)
+    """A value as Oxigraph's term: a blank node too (a broken graph may have them; the mapping has none)."""
+    return ox.BlankNode(o[2:]) if isinstance(o, str) and o.startswith("_:") else oxigraph_term(o)
 
 
 class _Compiler:

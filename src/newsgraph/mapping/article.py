@@ -49,7 +49,7 @@ from ..model.vocab import (
     XSD,
 )
 
-__all__ = ["Lit", "Obj", "Nodes", "MappedArticle", "map_story", "date_literal"]
+__all__ = ["Lit", "Obj", "Nodes", "MappedArticle", "map_story", "date_literal", "oxigraph_term"]
 
 
 class Lit(NamedTuple):
@@ -110,7 +110,7 @@ class MappedArticle:
     @cached_property
     def triples(self) -> tuple[Triple, ...]:
         """The triples as pyoxigraph terms (for the API and the tests; the build does not need them)."""
-        return tuple(Triple(_iri(s), _iri(p), _term(o)) for s, p, o in self.iter_triples())
+        return tuple(Triple(_iri(s), _iri(p), oxigraph_term(o)) for s, p, o in self.iter_triples())
 
     def quads(self) -> list[Quad]:
         """The triples placed in the article's named graph (pyoxigraph terms)."""
@@ -125,7 +125,7 @@ class MappedArticle:
     @cached_property
     def evidence_triples(self) -> tuple[Triple, ...]:
         """The evidence graph's triples as pyoxigraph terms."""
-        return tuple(Triple(_iri(s), _iri(p), _term(o)) for s, p, o in iter_triples(self.evidence))
+        return tuple(Triple(_iri(s), _iri(p), oxigraph_term(o)) for s, p, o in iter_triples(self.evidence))
 
     @property
     def all_nodes(self) -> Nodes:
@@ -146,7 +146,12 @@ def iter_triples(nodes: Nodes) -> Iterator[tuple[str, str, Obj]]:
                 yield subject, predicate, o
 
 
-def _term(o: Obj) -> NamedNode | Literal:
+def oxigraph_term(o: Obj) -> NamedNode | Literal:
+    """An IRI or a literal of the mapping as Oxigraph's term.
+
+    >>> oxigraph_term(Lit("7", None, XSD + "nonNegativeInteger"))
+    <Literal value=7 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#nonNegativeInteger>>
+    """
     if isinstance(o, Lit):
         if o.language:
             return Literal(o.value, language=o.language)
